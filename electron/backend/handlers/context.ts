@@ -1,0 +1,11 @@
+/** What every handler is given: the store, and the few facts of the running host. */
+import type { Store } from '../store/store';
+
+export interface HandlerContext {
+  store: Store;
+  host: 'desktop' | 'web';
+  version: string;
+  /** The current time, ISO 8601. Injected so tests can pin it. */
+  now: () => string;
+  newId: () => string;
+}

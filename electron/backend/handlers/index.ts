@@ -1,0 +1,13 @@
+/** The complete handler map: one entry per contract channel, checked by `satisfies`. */
+import { appHandlers } from './app';
+import { caseHandlers } from './cases';
+import { claimHandlers } from './claims';
+import { documentHandlers } from './documents';
+import type { Handlers } from './types';
+
+export const handlers = {
+  ...appHandlers,
+  ...caseHandlers,
+  ...documentHandlers,
+  ...claimHandlers,
+} satisfies Handlers;

@@ -1,0 +1,16 @@
+/**
+ * Why a store could not be opened, in words a user can act on. The shells show
+ * `message` as it is, so each one says what happened, what was (not) touched and what to do.
+ */
+export type StoreErrorKind = 'corrupt' | 'invalid' | 'too_new' | 'in_use' | 'io';
+
+export class StoreError extends Error {
+  constructor(
+    readonly kind: StoreErrorKind,
+    message: string,
+    readonly file?: string,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}

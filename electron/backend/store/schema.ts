@@ -1,0 +1,33 @@
+/**
+ * The shape of the store file at the current schema version. Older files are brought here
+ * by the numbered migrations in ./migrations before this schema validates them.
+ */
+import { z } from 'zod';
+import { CaseSchema, ClaimSchema, DocumentSchema } from '../../../shared/domain/schemas';
+
+export const CURRENT_SCHEMA_VERSION = 2;
+
+export const SnapshotSchema = z.object({
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  /** The last journal entry folded into this snapshot; replay skips entries up to it. */
+  journalSeq: z.number().int().nonnegative(),
+  cases: z.array(CaseSchema),
+  documents: z.array(DocumentSchema),
+  claims: z.array(ClaimSchema),
+});
+export type Snapshot = z.infer<typeof SnapshotSchema>;
+
+export const emptySnapshot = (): Snapshot => ({
+  schemaVersion: CURRENT_SCHEMA_VERSION,
+  journalSeq: 0,
+  cases: [],
+  documents: [],
+  claims: [],
+});
+
+/** The schema of each collection's records, used to check every op before it is journaled. */
+export const recordSchemas = {
+  cases: CaseSchema,
+  documents: DocumentSchema,
+  claims: ClaimSchema,
+} as const;

@@ -1,0 +1,66 @@
+/**
+ * The Electron main process: lifecycle only. The backend is plain Node (../backend); the
+ * window, IPC, security and menu each live in their own file.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog } from 'electron';
+import { openBackend, type Backend } from '../backend/backend';
+import { dataDirFromArgs } from '../backend/dataDir';
+import { registerIpc } from './ipc';
+import { installMenu } from './menu';
+import { installSecurity } from './security';
+import { createMainWindow } from './window';
+
+const rendererFile = path.join(__dirname, '..', 'renderer', 'index.html');
+const rendererUrl = pathToFileURL(rendererFile).toString();
+
+let backend: Backend | null = null;
+let quitting = false;
+
+if (!app.requestSingleInstanceLock()) {
+  // Another window of Claimdesk already owns the data: it gets focused instead.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+  void app.whenReady().then(start);
+}
+
+async function start(): Promise<void> {
+  const dataDir = dataDirFromArgs(process.argv, process.env) ?? app.getPath('userData');
+  try {
+    backend = await openBackend({
+      dataDir,
+      host: 'desktop',
+      version: app.getVersion(),
+      sampleCaseFile: path.join(__dirname, '..', 'data', 'sample-case.json'),
+    });
+  } catch (error) {
+    dialog.showErrorBox(
+      'Claimdesk cannot open its data',
+      error instanceof Error ? error.message : String(error),
+    );
+    app.exit(1);
+    return;
+  }
+  installSecurity(rendererUrl);
+  installMenu();
+  registerIpc(backend.dispatch, rendererUrl);
+  createMainWindow(rendererFile);
+}
+
+app.on('window-all-closed', () => app.quit());
+
+app.on('before-quit', (event) => {
+  if (quitting || !backend) return;
+  // Fold the journal into the snapshot and release the data dir before leaving.
+  event.preventDefault();
+  quitting = true;
+  void backend.close().finally(() => app.quit());
+});

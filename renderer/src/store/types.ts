@@ -1,0 +1,13 @@
+import type { StateCreator } from 'zustand';
+import type { CasesSlice } from './casesSlice';
+import type { ClaimsSlice } from './claimsSlice';
+import type { DocumentsSlice } from './documentsSlice';
+import type { UiSlice } from './uiSlice';
+
+/** The whole UI state: a cache of the backend's truth plus view state (STYLE.md, "Store"). */
+export type AppState = CasesSlice & DocumentsSlice & ClaimsSlice & UiSlice;
+
+export type SliceCreator<T> = StateCreator<AppState, [], [], T>;
+
+/** What a form needs back from an action: nothing on success, the message (and field) on failure. */
+export type ActionError = { message: string; field?: string } | null;

@@ -1,0 +1,89 @@
+// Builds everything the app runs: the renderer (Vite) and three Node bundles (esbuild):
+// the Electron main process, the preload (one CommonJS file, as a sandboxed preload needs)
+// and the web host. A plugin fails the build when a file crosses the process boundary
+// (DESIGN.md): shared/ may import neither Node nor electron, the backend never electron.
+import { builtinModules } from 'node:module';
+import { cp, mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const rel = (p) => path.relative(root, p).split(path.sep).join('/');
+const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
+const nodeBuiltins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+
+/** Fails the build on an import that breaks the folder rules. */
+const boundaryGuard = {
+  name: 'claimdesk-boundaries',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) => {
+      if (!args.importer) return undefined;
+      const from = rel(args.importer);
+      const spec = args.path;
+      const isElectron = spec === 'electron' || spec.startsWith('electron/');
+      const inShell = from.startsWith('electron/main/') || from.startsWith('electron/preload/');
+      if (from.startsWith('shared/') && (isElectron || nodeBuiltins.has(spec.split('/')[0]))) {
+        return {
+          errors: [
+            { text: `${from} imports "${spec}": shared/ must stay free of Node and electron` },
+          ],
+        };
+      }
+      if (from.startsWith('electron/') && !inShell && isElectron) {
+        return {
+          errors: [
+            {
+              text: `${from} imports "${spec}": only electron/main and electron/preload may import electron`,
+            },
+          ],
+        };
+      }
+      return undefined;
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  sourcemap: true,
+  logLevel: 'warning',
+  plugins: [boundaryGuard],
+  define: { CLAIMDESK_VERSION: JSON.stringify(version) },
+};
+
+await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+
+await Promise.all([
+  esbuild({
+    ...common,
+    entryPoints: [path.join(root, 'electron/main/index.ts')],
+    outfile: path.join(root, 'dist/electron/main.cjs'),
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    external: ['electron'],
+  }),
+  esbuild({
+    ...common,
+    entryPoints: [path.join(root, 'electron/preload/index.ts')],
+    outfile: path.join(root, 'dist/electron/preload.cjs'),
+    platform: 'browser',
+    format: 'cjs',
+    target: 'chrome130',
+    external: ['electron'],
+  }),
+  esbuild({
+    ...common,
+    entryPoints: [path.join(root, 'electron/web/host.ts')],
+    outfile: path.join(root, 'dist/web/host.cjs'),
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  }),
+]);
+
+await mkdir(path.join(root, 'dist/data'), { recursive: true });
+await cp(path.join(root, 'data/sample-case.json'), path.join(root, 'dist/data/sample-case.json'));
+console.log(`Built Claimdesk ${version} into dist/`);

@@ -1,0 +1,22 @@
+/**
+ * The names of every contract call, with no schema attached, so that the preload can list
+ * them without bundling the validation library. `channels.ts` checks that each name has
+ * exactly one input schema and one result type.
+ */
+export const CHANNELS = [
+  'app:info',
+  'cases:list',
+  'cases:create',
+  'documents:list',
+  'documents:create',
+  'documents:get',
+  'claims:list',
+  'claims:create',
+  'claims:update',
+  'claims:delete',
+] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+
+export const isChannel = (name: string): name is Channel =>
+  (CHANNELS as readonly string[]).includes(name);
