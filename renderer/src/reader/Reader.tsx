@@ -9,6 +9,7 @@ import { claimsSelectors, documentsSelectors, uiSelectors, useAppStore } from '.
 import { CapturePanel } from '../components/CapturePanel';
 import { HighlightedText } from './HighlightedText';
 import { selectionTouches, selectionWithin } from './selectionOffsets';
+import { usePendingHighlight } from './usePendingHighlight';
 
 const blockEdit = (event: Event) => event.preventDefault();
 
@@ -24,6 +25,7 @@ export function Reader() {
   const createClaim = useAppStore((s) => s.createClaimFromSelection);
   const notify = useAppStore((s) => s.notify);
   const textRef = useRef<HTMLDivElement>(null);
+  usePendingHighlight(textRef, selection, document?.id, text);
 
   // Follow the browser's selection: a new range in the text becomes the pending selection;
   // a caret in the text clears it; a selection elsewhere (the capture form) leaves it be.

@@ -31,3 +31,26 @@ export function selectionWithin(root: HTMLElement, selection: Selection | null):
 export function selectionTouches(root: HTMLElement, selection: Selection | null): boolean {
   return !!selection && selection.rangeCount > 0 && root.contains(selection.anchorNode);
 }
+
+/** The text node and offset within it at character `offset` of `root`'s text. */
+function pointAt(root: Node, offset: number): [Node, number] | null {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let seen = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const length = node.textContent?.length ?? 0;
+    if (offset <= seen + length) return [node, offset - seen];
+    seen += length;
+  }
+  return null;
+}
+
+/** A DOM range over `[start, end)` of `root`'s text, or null when out of bounds. */
+export function rangeFromOffsets(root: Node, start: number, end: number): Range | null {
+  const from = pointAt(root, start);
+  const to = pointAt(root, end);
+  if (!from || !to) return null;
+  const range = document.createRange();
+  range.setStart(from[0], from[1]);
+  range.setEnd(to[0], to[1]);
+  return range;
+}
