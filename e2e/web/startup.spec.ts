@@ -1,5 +1,5 @@
 /** What a user sees on first start, and when the store cannot be opened. */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '../support/fixtures';
@@ -24,6 +24,7 @@ test('a store file that is not JSON stops the start with a clear message and is 
   expect(result.output).toContain('is damaged: it is not valid JSON');
   expect(result.output).toContain('left exactly as it is');
   expect(await readFile(file, 'utf8')).toBe(damaged);
+  await rm(dir, { recursive: true, force: true });
 });
 
 test('a store from a newer version is refused, naming both versions', async () => {
@@ -41,6 +42,7 @@ test('a store from a newer version is refused, naming both versions', async () =
   expect(result.code).toBe(1);
   expect(result.output).toMatch(/store version 7.*up to 2/);
   expect(await readFile(file, 'utf8')).toBe(newer);
+  await rm(dir, { recursive: true, force: true });
 });
 
 test('a second web host on the same data dir says the dir is in use and does not start', async ({

@@ -104,10 +104,26 @@ async function handleApi(
   sendJson(res, result.ok || result.error.code !== 'unknown_channel' ? 200 : 404, result);
 }
 
+/**
+ * The request's path, parsed and percent-decoded once; null when malformed (`//[`, a broken
+ * `%` escape). Parsing must never throw here: a throw in the request handler would end the
+ * process, and any web page can send such a request to a loopback port.
+ */
+function parseRequestPath(raw: string | undefined): { pathname: string } | null {
+  try {
+    // Parsed as a path only: a leading `//` must not be read as a host.
+    const url = new URL(`http://127.0.0.1${raw?.startsWith('/') ? raw : '/'}`);
+    return { pathname: decodeURIComponent(url.pathname) };
+  } catch {
+    return null;
+  }
+}
+
 export async function startWebServer(options: WebServerOptions): Promise<RunningServer> {
   const guard: GuardConfig = { port: 0, token: options.token };
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const url = parseRequestPath(req.url);
+    if (!url) return sendJson(res, 400, refusal('invalid_input', 'The request path is malformed.'));
     if (!hostAllowed(req, guard)) {
       return sendJson(res, 403, refusal('forbidden', 'Unknown Host header.'));
     }
@@ -118,7 +134,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       if (!tokenValid(req, guard)) {
         return sendJson(res, 401, refusal('forbidden', 'Missing or wrong access token.'));
       }
-      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const channel = url.pathname.slice('/api/'.length);
       handleApi(req, res, channel, options).catch((error: unknown) => {
         sendJson(
           res,

@@ -19,14 +19,9 @@ export interface StaticFile {
   type: string;
 }
 
-export async function readStatic(root: string, urlPath: string): Promise<StaticFile | null> {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
+/** `pathname` is already percent-decoded. */
+export async function readStatic(root: string, pathname: string): Promise<StaticFile | null> {
+  const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
   const file = path.resolve(root, relative);
   if (file !== root && !file.startsWith(root + path.sep)) return null;
   try {

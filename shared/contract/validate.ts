@@ -7,7 +7,10 @@ import { CallFailure } from './result';
 import { inputSchemas, type Channel, type ParsedInput } from './channels';
 
 export function describeIssue(issue: z.core.$ZodIssue): { field: string; message: string } {
-  const field = issue.path.map(String).join('.');
+  // An unknown key is reported on its parent; name the key itself as the field.
+  const path =
+    issue.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys.slice(0, 1)] : issue.path;
+  const field = path.map(String).join('.');
   return { field, message: field ? `${field}: ${issue.message}` : issue.message };
 }
 

@@ -58,7 +58,8 @@ export class DataDirLock {
       }
       const holder = await readOwner(file);
       const sameHost = holder?.hostname === me.hostname;
-      if (holder && (!sameHost || (holder.pid !== process.pid && isAlive(holder.pid)))) {
+      // A lock naming this very process is held by another store opened here: also in use.
+      if (holder && (!sameHost || isAlive(holder.pid))) {
         throw new StoreError(
           'in_use',
           `This data folder is in use by ${holder.owner} (process ${holder.pid} on ${holder.hostname}, since ${holder.since}). ` +

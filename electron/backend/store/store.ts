@@ -8,11 +8,11 @@
  * - From time to time, and on close, the snapshot absorbs the journal through lowdb with a
  *   durable adapter (temp file, fsync, rename, fsync of the directory).
  */
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { describeIssue } from '../../../shared/contract/validate';
-import { DurableJsonFile, NotJsonError, fsyncDirectory } from './durableFile';
+import { DurableJsonFile, NotJsonError, fsyncDirectory, isNotFound } from './durableFile';
 import { StoreError } from './errors';
 import { Journal, JournalError } from './journal';
 import { DataDirLock } from './lock';
@@ -185,6 +185,16 @@ function checkOp(op: Op): void {
   }
 }
 
+async function fileExists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch (error) {
+    if (isNotFound(error)) return false;
+    throw error;
+  }
+}
+
 interface Loaded {
   snapshot: Snapshot;
   created: boolean;
@@ -198,6 +208,8 @@ async function load(
   db: Low<unknown>,
   journal: Journal,
 ): Promise<Loaded> {
+  // Decided from the file, not from what it holds: a file holding `null` is not a new store.
+  const created = !(await fileExists(file));
   try {
     await db.read();
   } catch (error) {
@@ -211,8 +223,7 @@ async function load(
     }
     throw error;
   }
-  const created = db.data === null;
-  const raw: unknown = db.data ?? emptySnapshot();
+  const raw: unknown = created ? emptySnapshot() : db.data;
   if (!isRecord(raw)) {
     throw new StoreError(
       'invalid',

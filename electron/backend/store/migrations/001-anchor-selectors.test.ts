@@ -1,0 +1,170 @@
+import { copyFile, mkdir, readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openBackend } from '../../backend';
+import { tempDirs } from '../../testing/tempDir';
+import { SnapshotSchema } from '../schema';
+import { BACKUPS_DIR, STORE_FILE, Store } from '../store';
+import { migration001 } from './001-anchor-selectors';
+import { migrate } from './index';
+
+const FIXTURE = fileURLToPath(new URL('../../../../data/fixtures/store-v1.json', import.meta.url));
+const FIXTURE_TEXT = fileURLToPath(
+  new URL('../../../../data/fixtures/store-v1.text.txt', import.meta.url),
+);
+const HASH = '3b6c2f3a16768eb5afe270969d80b1540251dc591bd8673824fa1eee1c34c46f';
+
+const dirs = tempDirs();
+afterEach(() => dirs.cleanup());
+
+async function readFixture(): Promise<Record<string, unknown>> {
+  return JSON.parse(await readFile(FIXTURE, 'utf8')) as Record<string, unknown>;
+}
+
+/** The fixture, migrated by hand: what schema 2 must hold. */
+const expectedV2 = {
+  schemaVersion: 2,
+  journalSeq: 0,
+  cases: [
+    {
+      id: 'case-v1',
+      title: 'Russia and Venezuela',
+      question: 'Will Russia intervene?',
+      createdAt: '2024-11-01T00:00:00.000Z',
+      updatedAt: '2024-11-02T00:00:00.000Z',
+    },
+  ],
+  documents: [
+    {
+      id: 'doc-v1',
+      caseId: 'case-v1',
+      title: 'Zakharova briefing',
+      outlet: 'TASS',
+      url: 'https://example.org/briefing',
+      publishedAt: '2024-10-30',
+      format: 'paste',
+      contentHash: HASH,
+      textLength: 142,
+      createdAt: '2024-11-01T00:00:00.000Z',
+    },
+  ],
+  claims: [
+    {
+      id: 'claim-v1-a',
+      caseId: 'case-v1',
+      documentId: 'doc-v1',
+      text: 'Russia promises to honour its obligations to Venezuela',
+      anchor: {
+        exact: 'Moscow would honour its treaty obligations to Caracas',
+        prefix: '',
+        suffix: '',
+        start: 40,
+        end: 93,
+      },
+      createdAt: '2024-11-01T00:00:00.000Z',
+      updatedAt: '2024-11-01T00:00:00.000Z',
+    },
+    {
+      id: 'claim-v1-b',
+      caseId: 'case-v1',
+      documentId: 'doc-v1',
+      text: 'Analysts doubt Russia can send troops',
+      anchor: { exact: 'Russia could send troops', prefix: '', suffix: '', start: 117, end: 141 },
+      createdAt: '2024-11-01T01:00:00.000Z',
+      updatedAt: '2024-11-02T00:00:00.000Z',
+    },
+  ],
+};
+
+/** A data dir holding a copy of the schema-1 fixture and its document text. */
+async function v1DataDir(): Promise<string> {
+  const dir = await dirs.make();
+  await copyFile(FIXTURE, path.join(dir, STORE_FILE));
+  await mkdir(path.join(dir, 'texts'));
+  await copyFile(FIXTURE_TEXT, path.join(dir, 'texts', `${HASH}.txt`));
+  return dir;
+}
+
+describe('migration 001: anchor selectors', () => {
+  it('turns flat quotes into anchors and epoch-ms times into ISO strings', async () => {
+    const raw = await readFixture();
+    const copy = structuredClone(raw);
+    const out = migration001.up(raw);
+    expect(out).toEqual(expectedV2);
+    expect(SnapshotSchema.safeParse(out).success).toBe(true);
+    // Pure: the input is not touched.
+    expect(raw).toEqual(copy);
+  });
+
+  it('uses createdAt as updatedAt for a claim without one, and leaves ISO times alone', () => {
+    const out = migration001.up({
+      schemaVersion: 1,
+      cases: [],
+      documents: [],
+      claims: [{ id: 'c', quote: 'q', start: 0, end: 1, createdAt: 0 }],
+    });
+    expect(out.claims).toEqual([
+      {
+        id: 'c',
+        anchor: { exact: 'q', prefix: '', suffix: '', start: 0, end: 1 },
+        createdAt: '1970-01-01T00:00:00.000Z',
+        updatedAt: '1970-01-01T00:00:00.000Z',
+      },
+    ]);
+    const iso = migration001.up({ cases: [{ id: 'x', createdAt: '2024-01-01T00:00:00.000Z' }] });
+    expect(iso.cases).toEqual([{ id: 'x', createdAt: '2024-01-01T00:00:00.000Z' }]);
+  });
+
+  it('is applied by migrate() from version 1 (or none) and not from version 2', async () => {
+    const fromV1 = migrate(await readFixture());
+    expect(fromV1.from).toBe(1);
+    expect(fromV1.applied).toEqual([migration001]);
+    expect(fromV1.raw).toEqual(expectedV2);
+    expect(migrate({ cases: [] }).applied).toEqual([migration001]);
+    const current = migrate(expectedV2);
+    expect(current.applied).toEqual([]);
+    expect(current.raw).toBe(expectedV2);
+  });
+
+  it('migrates a schema-1 store on open, with a byte-identical backup of the original', async () => {
+    const dir = await v1DataDir();
+    const original = await readFile(FIXTURE);
+    const store = await Store.open(dir, { owner: 'the migration test' });
+    expect(store.report).toEqual({ created: false, migratedFrom: 1 });
+    expect(store.snapshot()).toEqual(expectedV2);
+
+    const backups = await readdir(path.join(dir, BACKUPS_DIR));
+    expect(backups).toHaveLength(1);
+    expect(backups[0]).toMatch(/^claimdesk-v1-.+\.json$/);
+    expect(await readFile(path.join(dir, BACKUPS_DIR, backups[0] ?? ''))).toEqual(original);
+
+    const rewritten: unknown = JSON.parse(await readFile(path.join(dir, STORE_FILE), 'utf8'));
+    expect(rewritten).toEqual(expectedV2);
+    expect(SnapshotSchema.parse(rewritten).schemaVersion).toBe(2);
+    await store.close();
+
+    // A second open finds schema 2: no migration, no second backup.
+    const again = await Store.open(dir, { owner: 'the migration test' });
+    expect(again.report.migratedFrom).toBeNull();
+    expect(await readdir(path.join(dir, BACKUPS_DIR))).toHaveLength(1);
+    await again.close();
+  });
+
+  it('serves the migrated claims through the backend, anchored in the document text', async () => {
+    const dir = await v1DataDir();
+    const backend = await openBackend({ dataDir: dir, host: 'web', version: 'test' });
+    try {
+      const got = await backend.dispatch('documents:get', { documentId: 'doc-v1' });
+      const text = await readFile(FIXTURE_TEXT, 'utf8');
+      expect(got).toMatchObject({ ok: true, value: { text } });
+      const claims = await backend.dispatch('claims:list', { caseId: 'case-v1' });
+      expect(claims).toEqual({ ok: true, value: expectedV2.claims });
+      for (const claim of expectedV2.claims) {
+        expect(text.slice(claim.anchor.start, claim.anchor.end)).toBe(claim.anchor.exact);
+      }
+    } finally {
+      await backend.close();
+    }
+  });
+});
