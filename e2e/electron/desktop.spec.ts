@@ -24,7 +24,7 @@ test('the desktop app opens on the sample case, keeps a new claim across a resta
   try {
     let app = await launch(dataDir);
     let page = await app.firstWindow();
-    await expect(page.locator('.claim-card')).toHaveCount(3);
+    await expect(page.locator('.claim-card')).toHaveCount(14);
     const exposed = await page.evaluate(() => {
       const globals = window as unknown as Record<string, unknown>;
       return {
@@ -39,12 +39,12 @@ test('the desktop app opens on the sample case, keeps a new claim across a resta
 
     await page.locator('.claim-card').first().locator('.claim-open').click();
     await page.getByRole('button', { name: 'Delete' }).click();
-    await expect(page.locator('.claim-card')).toHaveCount(2);
+    await expect(page.locator('.claim-card')).toHaveCount(13);
     await app.close();
 
     app = await launch(dataDir);
     page = await app.firstWindow();
-    await expect(page.locator('.claim-card')).toHaveCount(2);
+    await expect(page.locator('.claim-card')).toHaveCount(13);
     await app.close();
   } finally {
     await rm(dataDir, { recursive: true, force: true });

@@ -13,6 +13,13 @@ export interface NewDocument {
   publishedAt?: string;
 }
 
+/** A file as it arrives in a drop: its name, MIME type and bytes. */
+export interface DroppedFile {
+  name: string;
+  type: string;
+  bytes: Uint8Array;
+}
+
 interface Box {
   startX: number;
   startY: number;
@@ -53,7 +60,7 @@ export class AppPage {
   }
 
   async addDocument(doc: NewDocument): Promise<void> {
-    await this.page.getByRole('button', { name: 'Add document' }).click();
+    await this.page.getByRole('button', { name: 'Paste text' }).click();
     const dialog = this.page.getByRole('dialog', { name: 'Add document' });
     await dialog.getByLabel('Title').fill(doc.title);
     if (doc.outlet) await dialog.getByLabel('Outlet (optional)').fill(doc.outlet);
@@ -62,10 +69,13 @@ export class AppPage {
     await dialog.getByLabel('Text').fill(doc.text);
     await dialog.getByRole('button', { name: 'Add document' }).click();
     await expect(dialog).toBeHidden();
-    await expect(this.page.getByRole('heading', { name: doc.title })).toBeVisible();
+    await expect(this.readerHeading).toHaveText(doc.title);
   }
 
-  /** Screen positions of the first and last character of the `occurrence`-th `passage`. */
+  /**
+   * Screen positions of the first and last character of the `occurrence`-th `passage`,
+   * scrolled into view.
+   */
   private async passageBox(passage: string, occurrence: number): Promise<Box> {
     return this.readerText.evaluate(
       (root, { passage, occurrence }) => {
@@ -93,6 +103,8 @@ export class AppPage {
           range.setEnd(node, at + 1);
           return range.getBoundingClientRect();
         };
+        // Long documents scroll: bring the passage to the middle of the reader first.
+        locate(start)[0].parentElement?.scrollIntoView({ block: 'center' });
         const first = charRect(start);
         const last = charRect(start + passage.length - 1);
         return {
@@ -117,7 +129,7 @@ export class AppPage {
     });
     await this.page.mouse.move(box.endX, box.endY, { steps: 4 });
     await this.page.mouse.up();
-    await expect(this.page.getByRole('form', { name: 'New claim' })).toBeVisible();
+    await expect(this.capturePanel.locator('blockquote')).toHaveText(passage);
   }
 
   /** Puts the caret before `passage` with a click, then extends with Shift+ArrowRight. */
@@ -125,12 +137,12 @@ export class AppPage {
     const box = await this.passageBox(passage, occurrence);
     await this.page.mouse.click(box.startX, box.startY);
     for (let i = 0; i < passage.length; i++) await this.page.keyboard.press('Shift+ArrowRight');
-    await expect(this.page.getByRole('form', { name: 'New claim' })).toBeVisible();
+    await expect(this.capturePanel.locator('blockquote')).toHaveText(passage);
   }
 
   /** Fills the capture panel and creates the claim. */
   async createClaim(wording: string): Promise<void> {
-    const panel = this.page.getByRole('form', { name: 'New claim' });
+    const panel = this.capturePanel;
     await panel.getByLabel('Claim, in your words (optional)').fill(wording);
     await panel.getByRole('button', { name: 'Create claim' }).click();
     await expect(panel).toBeHidden();
@@ -139,4 +151,215 @@ export class AppPage {
   claimCard(text: string): Locator {
     return this.claimCards.filter({ hasText: text });
   }
+
+  // ---- Regions -------------------------------------------------------------------------
+
+  get sidebar(): Locator {
+    return this.page.getByRole('navigation', { name: 'Cases and documents' });
+  }
+
+  /** The open case's documents, newest version of each. */
+  get documentItems(): Locator {
+    return this.sidebar.locator('.documents li');
+  }
+
+  /** The "People & outlets" list of the open case. */
+  get people(): Locator {
+    return this.sidebar.locator('section.people');
+  }
+
+  /** The open document's title, above its text. */
+  get readerHeading(): Locator {
+    return this.page.getByRole('main', { name: 'Reader' }).getByRole('heading', { level: 2 });
+  }
+
+  get capturePanel(): Locator {
+    return this.page.getByRole('form', { name: 'New claim' });
+  }
+
+  get claimsPane(): Locator {
+    return this.page.getByRole('complementary', { name: 'Claims' });
+  }
+
+  /** "14", or "2 of 14" while filtering. */
+  get claimCount(): Locator {
+    return this.claimsPane.getByLabel('Claims shown');
+  }
+
+  get searchBox(): Locator {
+    return this.page.getByRole('searchbox', { name: 'Search claims' });
+  }
+
+  get importDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Import document' });
+  }
+
+  get errorNotices(): Locator {
+    return this.page.locator('.notices').getByRole('alert');
+  }
+
+  get notices(): Locator {
+    return this.page.locator('.notices .notice');
+  }
+
+  get orphanReview(): Locator {
+    return this.page.getByRole('region', { name: 'Orphaned claims' });
+  }
+
+  get undoButton(): Locator {
+    return this.page.getByRole('toolbar', { name: 'Edit' }).getByRole('button', { name: 'Undo' });
+  }
+
+  get redoButton(): Locator {
+    return this.page.getByRole('toolbar', { name: 'Edit' }).getByRole('button', { name: 'Redo' });
+  }
+
+  /** The reader's highlight pieces that cover `claimId`. */
+  highlightsOf(claimId: string): Locator {
+    return this.readerText.locator(`mark.highlight[data-claim-ids~="${claimId}"]`);
+  }
+
+  async claimIdOf(card: Locator): Promise<string> {
+    const id = await card.getAttribute('data-claim-id');
+    if (!id) throw new Error('claim card without data-claim-id');
+    return id;
+  }
+
+  // ---- Importing -----------------------------------------------------------------------
+
+  /** Picks files with "Import files…", as a user does in the file dialog. */
+  async importFiles(...filePaths: string[]): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.sidebar.getByRole('button', { name: 'Import files…' }).click();
+    await (await chooser).setFiles(filePaths);
+  }
+
+  /**
+   * Drops files on the window: dragenter (the drop overlay shows), dragover, drop, with a
+   * DataTransfer built in the page holding the files' bytes.
+   */
+  async dropFiles(files: readonly DroppedFile[]): Promise<void> {
+    const payload = files.map((f) => ({
+      name: f.name,
+      type: f.type,
+      base64: Buffer.from(f.bytes).toString('base64'),
+    }));
+    const dataTransfer = await this.page.evaluateHandle((files) => {
+      const transfer = new DataTransfer();
+      for (const f of files) {
+        const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0));
+        transfer.items.add(new File([bytes], f.name, { type: f.type }));
+      }
+      return transfer;
+    }, payload);
+    const fire = (type: string) =>
+      this.page.evaluate(
+        ({ type, dataTransfer }) =>
+          window.dispatchEvent(
+            new DragEvent(type, { dataTransfer, bubbles: true, cancelable: true }),
+          ),
+        { type, dataTransfer },
+      );
+    await fire('dragenter');
+    await expect(this.page.locator('.drop-overlay')).toBeVisible();
+    await fire('dragover');
+    await fire('drop');
+    await expect(this.page.locator('.drop-overlay')).toBeHidden();
+    await dataTransfer.dispose();
+  }
+
+  /** Confirms the Import document dialog as it is and waits for the document to open. */
+  async confirmImport(expectedTitle: string): Promise<void> {
+    const dialog = this.importDialog;
+    await expect(dialog.getByLabel('Title')).toHaveValue(expectedTitle);
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(dialog).toBeHidden();
+    await expect(this.readerHeading).toHaveText(expectedTitle);
+  }
+
+  async openDocument(title: string): Promise<void> {
+    await this.documentItems.getByRole('button', { name: title }).click();
+    await expect(this.readerHeading).toHaveText(title);
+  }
+
+  // ---- Capturing and attributing ---------------------------------------------------------
+
+  /**
+   * Types `query` into a type-ahead (Speaker, Via, Merge…) and picks the suggestion named
+   * `option` with the keyboard: arrows to it, then Enter.
+   */
+  async pickEntity(combobox: Locator, query: string, option: string | RegExp): Promise<void> {
+    await combobox.fill(query);
+    const list = this.page.getByRole('listbox', {
+      name: `${await combobox.getAttribute('aria-label')} suggestions`,
+    });
+    const wanted = list.getByRole('option', { name: option });
+    await expect(wanted).toHaveCount(1);
+    for (let i = 0; i < 10; i++) {
+      if ((await wanted.getAttribute('aria-selected')) === 'true') break;
+      await combobox.press('ArrowDown');
+    }
+    await expect(wanted).toHaveAttribute('aria-selected', 'true');
+    await combobox.press('Enter');
+    await expect(list).toBeHidden();
+  }
+
+  /** Presses Tab until `target` has focus; fails if it takes more than `max` presses. */
+  async tabTo(target: Locator, max = 6): Promise<void> {
+    for (let i = 0; i < max; i++) {
+      await this.page.keyboard.press('Tab');
+      if (await target.evaluate((el) => el === document.activeElement)) return;
+    }
+    await expect(target).toBeFocused();
+  }
+
+  /** The claim card now selected (aria-current). */
+  get selectedCard(): Locator {
+    return this.claimCards.and(this.page.locator('[aria-current="true"]'));
+  }
+
+  /** The card of claim `claimId`, which stays valid while its text changes. */
+  cardOf(claimId: string): Locator {
+    return this.claimCards.and(this.page.locator(`[data-claim-id="${claimId}"]`));
+  }
+
+  /** Opens the card's editor (selecting the claim first); returns the editor form. */
+  async editClaim(card: Locator): Promise<Locator> {
+    const stable = this.cardOf(await this.claimIdOf(card));
+    await stable.locator('.claim-open').click();
+    await expect(stable).toHaveAttribute('aria-current', 'true');
+    await stable.getByRole('button', { name: 'Edit' }).click();
+    const editor = stable.getByRole('form', { name: 'Edit claim' });
+    await expect(editor).toBeVisible();
+    return editor;
+  }
+
+  /** Rewords the claim on `card` through its editor. */
+  async rewordClaim(card: Locator, wording: string): Promise<void> {
+    const editor = await this.editClaim(card);
+    await editor.getByLabel('Claim wording').fill(wording);
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await expect(editor).toBeHidden();
+    await expect(this.claimCard(wording)).toHaveCount(1);
+  }
+
+  // ---- People and outlets --------------------------------------------------------------
+
+  /** Opens a speaker page from the People & outlets list. */
+  async openEntity(name: string): Promise<Locator> {
+    await this.people
+      .getByRole('button', { name: new RegExp(`^${escapeRegExp(name)}\\b`) })
+      .click();
+    const page = this.entityPage(name);
+    await expect(page).toBeVisible();
+    return page;
+  }
+
+  entityPage(name: string): Locator {
+    return this.page.getByRole('main', { name: `${name}: speaker page` });
+  }
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -120,7 +120,7 @@ test('a claim can be reworded and deleted', async ({ app }) => {
 
 test('an empty document is refused with a message and nothing is added', async ({ app }) => {
   await app.createCase('Empty paste');
-  await app.page.getByRole('button', { name: 'Add document' }).click();
+  await app.page.getByRole('button', { name: 'Paste text' }).click();
   const dialog = app.page.getByRole('dialog', { name: 'Add document' });
   await dialog.getByLabel('Title').fill('Nothing here');
   await dialog.getByLabel('Text').fill('   \n  ');

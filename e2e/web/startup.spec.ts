@@ -10,8 +10,8 @@ test('a first start opens on the sample case', async ({ app }) => {
     app.page.getByRole('combobox', { name: 'Case' }).locator('option:checked'),
   ).toHaveText('Russia and Venezuela, November 2025');
   await expect(app.readerText).toContainText('Mark Galeotti');
-  await expect(app.claimCards).toHaveCount(3);
-  await expect(app.highlights).toHaveCount(3);
+  await expect(app.claimCards).toHaveCount(14);
+  await expect(app.highlights).toHaveCount(14);
 });
 
 test('a store file that is not JSON stops the start with a clear message and is left untouched', async () => {
@@ -40,7 +40,7 @@ test('a store from a newer version is refused, naming both versions', async () =
   await writeFile(file, newer);
   const result = await startExpectingFailure(dir);
   expect(result.code).toBe(1);
-  expect(result.output).toMatch(/store version 7.*up to 2/);
+  expect(result.output).toMatch(/store version 7.*up to 3/);
   expect(await readFile(file, 'utf8')).toBe(newer);
   await rm(dir, { recursive: true, force: true });
 });

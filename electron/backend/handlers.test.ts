@@ -53,7 +53,7 @@ const QUOTE = 'the war in Ukraine rules out sending troops';
 /** A case with one document and one claim on QUOTE. */
 async function seedOne(b: Backend) {
   const created = await call(b, 'cases:create', { title: 'Venezuela', question: 'Intervention?' });
-  const doc = await call(b, 'documents:create', {
+  const { document: doc } = await call(b, 'documents:create', {
     caseId: created.id,
     title: 'Briefing',
     text: TEXT,
@@ -212,14 +212,28 @@ describe('backend handlers through dispatch', () => {
     expect(cases[0]).toMatchObject({
       title: 'Russia and Venezuela, November 2025',
       documentCount: 1,
-      claimCount: 3,
+      claimCount: 14,
     });
     const caseId = cases[0]?.id ?? '';
     const [document] = await call(b, 'documents:list', { caseId });
     const { text } = await call(b, 'documents:get', { documentId: document?.id ?? '' });
-    for (const claim of await call(b, 'claims:list', { caseId })) {
+    const claims = await call(b, 'claims:list', { caseId });
+    for (const claim of claims) {
       expect(text.slice(claim.anchor.start, claim.anchor.end)).toBe(claim.anchor.exact);
     }
+    // The ten sample entities, plus the outlet entity documents:create makes for the digest.
+    const entities = await call(b, 'entities:list', {});
+    expect(entities).toHaveLength(11);
+    expect(entities.find((e) => e.id === document?.outletId)).toMatchObject({
+      name: document?.outlet,
+      kind: 'outlet',
+    });
+    const known = new Set(entities.map((e) => e.id));
+    for (const claim of claims) {
+      const { speakerId, via } = claim.attribution;
+      for (const id of [speakerId, ...via]) if (id !== null) expect(known.has(id)).toBe(true);
+    }
+    expect(claims.filter((c) => c.attribution.speakerId !== null)).toHaveLength(12);
     const snapshot = b.store.snapshot();
     await stop(b);
 

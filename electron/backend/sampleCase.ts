@@ -1,21 +1,49 @@
 /**
- * The sample case a first start opens on (data/sample-case.json). It is loaded through the
- * same contract calls a user's edits go through, so it is validated like any input.
+ * The sample case a first start opens on (data/sample-case.json): the reference scenario of
+ * DESIGN.md in our own words, with its speakers, outlets and attributed claims. It is loaded
+ * through the same contract calls a user's edits go through, so it is validated like any input.
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { CLAIM_KINDS, CLAIM_STATUSES, ENTITY_KINDS } from '../../shared/domain/schemas';
 import type { Dispatch } from './dispatch';
 
 const SampleSchema = z.object({
   case: z.object({ title: z.string(), question: z.string() }),
+  entities: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      aliases: z.array(z.string()),
+      kind: z.enum(ENTITY_KINDS),
+      role: z.string(),
+      affiliation: z.string(),
+    }),
+  ),
   documents: z.array(
     z.object({
       title: z.string(),
       outlet: z.string(),
+      author: z.string(),
       url: z.string(),
       publishedAt: z.string(),
       text: z.string(),
-      claims: z.array(z.object({ quote: z.string(), text: z.string() })),
+      claims: z.array(
+        z.object({
+          quote: z.string(),
+          /** Which occurrence of the quote, when the text repeats it (0 = first). */
+          occurrence: z.number().int().nonnegative().default(0),
+          text: z.string(),
+          kind: z.enum(CLAIM_KINDS),
+          status: z.enum(CLAIM_STATUSES),
+          tags: z.array(z.string()),
+          notes: z.string(),
+          speaker: z.string().optional(),
+          via: z.array(z.string()),
+          cue: z.string(),
+          saidOn: z.string(),
+        }),
+      ),
     }),
   ),
 });
@@ -27,24 +55,52 @@ async function expectOk(dispatch: Dispatch, channel: string, input: unknown): Pr
 }
 
 const IdOnly = z.object({ id: z.string() });
+const CreatedDocument = z.object({ document: IdOnly });
+
+function nthIndex(text: string, quote: string, occurrence: number): number {
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) {
+    at = text.indexOf(quote, at + 1);
+    if (at < 0) throw new Error(`sample case: quote not found: ${quote}`);
+  }
+  return at;
+}
 
 export async function seedSampleCase(dispatch: Dispatch, file: string): Promise<void> {
   const sample = SampleSchema.parse(JSON.parse(await readFile(file, 'utf8')));
   const created = IdOnly.parse(await expectOk(dispatch, 'cases:create', sample.case));
+  const ids = new Map<string, string>();
+  for (const { key, ...entity } of sample.entities) {
+    ids.set(key, IdOnly.parse(await expectOk(dispatch, 'entities:create', entity)).id);
+  }
+  const idOf = (key: string) => {
+    const id = ids.get(key);
+    if (!id) throw new Error(`sample case: no entity "${key}"`);
+    return id;
+  };
   for (const doc of sample.documents) {
     const { claims, ...fields } = doc;
-    const document = IdOnly.parse(
+    const { document } = CreatedDocument.parse(
       await expectOk(dispatch, 'documents:create', { ...fields, caseId: created.id }),
     );
     for (const claim of claims) {
-      const start = doc.text.indexOf(claim.quote);
-      if (start < 0) throw new Error(`sample case: quote not found: ${claim.quote}`);
+      const start = nthIndex(doc.text, claim.quote, claim.occurrence);
       await expectOk(dispatch, 'claims:create', {
         documentId: document.id,
         start,
         end: start + claim.quote.length,
         exact: claim.quote,
         text: claim.text,
+        kind: claim.kind,
+        status: claim.status,
+        tags: claim.tags,
+        notes: claim.notes,
+        attribution: {
+          speakerId: claim.speaker ? idOf(claim.speaker) : null,
+          via: claim.via.map(idOf),
+          cue: claim.cue,
+          saidOn: claim.saidOn,
+        },
       });
     }
   }

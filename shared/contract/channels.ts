@@ -5,7 +5,21 @@
  * one function per channel, and the web host serves the same map over HTTP.
  */
 import { z } from 'zod';
-import { IdSchema, type Case, type Claim, type ClaimDocument } from '../domain/schemas';
+import {
+  CalendarDateSchema,
+  ClaimKindSchema,
+  ClaimStatusSchema,
+  EntityKindSchema,
+  IdSchema,
+  SourceFormatSchema,
+  TagSchema,
+  type Case,
+  type Claim,
+  type ClaimDocument,
+  type Entity,
+  type HistoryEntry,
+  type SourceFormat,
+} from '../domain/schemas';
 import type { Channel } from './channelNames';
 
 export { CHANNELS, isChannel, type Channel } from './channelNames';
@@ -17,19 +31,50 @@ const title = (max: number) =>
     .min(1, { message: 'must not be empty' })
     .max(max, { message: `must be at most ${max} characters` });
 
-/** `YYYY-MM-DD` or empty. */
-const calendarDate = z.union([
-  z.literal(''),
-  z.iso.date({ message: 'must be a date (YYYY-MM-DD)' }),
-]);
-
 const httpUrl = z.union([
   z.literal(''),
   z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2000),
 ]);
 
-/** Upper bound for one pasted document, in UTF-16 code units (about 20 MB of text). */
+/** Upper bound for one document, in UTF-16 code units (about 20 MB of text). */
 export const MAX_DOCUMENT_LENGTH = 10_000_000;
+/** Upper bound for one imported file, in bytes (base64 makes it a third larger in transit). */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+const attributionInput = z
+  .object({
+    speakerId: IdSchema.nullable().optional(),
+    via: z.array(IdSchema).max(10).optional(),
+    cue: z.string().trim().max(100).optional(),
+    saidOn: CalendarDateSchema.optional(),
+    reportedOn: CalendarDateSchema.optional(),
+  })
+  .strict();
+
+/** The fields of a claim an analyst sets, all optional. */
+const claimFields = {
+  kind: ClaimKindSchema.optional(),
+  status: ClaimStatusSchema.optional(),
+  tags: z.array(TagSchema).max(30).optional(),
+  notes: z.string().max(10000).optional(),
+  attribution: attributionInput.optional(),
+};
+
+const selection = {
+  documentId: IdSchema,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  exact: z.string().min(1),
+};
+
+const endAfterStart = (v: { start: number; end: number }) => v.end > v.start;
+
+const entityFields = {
+  aliases: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
+  role: z.string().trim().max(300).optional(),
+  affiliation: z.string().trim().max(300).optional(),
+  notes: z.string().max(5000).optional(),
+};
 
 export const inputSchemas = {
   /** Facts about the running backend: version, host kind, where the data lives. */
@@ -44,7 +89,26 @@ export const inputSchemas = {
 
   /** The documents of a case, in the order they were added. */
   'documents:list': z.object({ caseId: IdSchema }).strict(),
-  /** Add a document from pasted text. The text is stored as given, never edited. */
+  /** One document with its full text. */
+  'documents:get': z.object({ documentId: IdSchema }).strict(),
+  /**
+   * Read a file's text and metadata without adding it, and say whether the case already has
+   * it (same text) or an earlier version of it (same URL or title, other text).
+   */
+  'documents:extract': z
+    .object({
+      caseId: IdSchema,
+      fileName: z.string().trim().min(1).max(500),
+      dataBase64: z
+        .string()
+        .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4, { message: 'the file is larger than 50 MB' }),
+    })
+    .strict(),
+  /**
+   * Add a document (pasted, or a file's extracted text). The text is stored as given, never
+   * edited. With `versionOf`, it is a new snapshot of that document and its claims are
+   * re-anchored to it. The same text twice in one case is refused with `conflict`.
+   */
   'documents:create': z
     .object({
       caseId: IdSchema,
@@ -53,13 +117,16 @@ export const inputSchemas = {
         .string()
         .max(MAX_DOCUMENT_LENGTH, { message: 'is too long for one document' })
         .refine((t) => t.trim().length > 0, { message: 'must not be empty' }),
+      format: SourceFormatSchema.default('paste'),
+      fileName: z.string().trim().max(500).default(''),
+      author: z.string().trim().max(300).default(''),
       outlet: z.string().trim().max(300).default(''),
       url: httpUrl.default(''),
-      publishedAt: calendarDate.default(''),
+      publishedAt: CalendarDateSchema.default(''),
+      retrievedAt: CalendarDateSchema.default(''),
+      versionOf: IdSchema.nullable().default(null),
     })
     .strict(),
-  /** One document with its full text. */
-  'documents:get': z.object({ documentId: IdSchema }).strict(),
 
   /** The claims of a case. */
   'claims:list': z.object({ caseId: IdSchema }).strict(),
@@ -69,19 +136,62 @@ export const inputSchemas = {
    * An empty `text` means "use the quote as the claim's wording".
    */
   'claims:create': z
-    .object({
-      documentId: IdSchema,
-      start: z.number().int().nonnegative(),
-      end: z.number().int().positive(),
-      exact: z.string().min(1),
-      text: z.string().trim().max(5000).default(''),
-    })
+    .object({ ...selection, text: z.string().trim().max(5000).default(''), ...claimFields })
     .strict()
-    .refine((v) => v.end > v.start, { message: 'must be after start', path: ['end'] }),
-  /** Reword a claim. */
-  'claims:update': z.object({ claimId: IdSchema, text: title(5000) }).strict(),
+    .refine(endAfterStart, { message: 'must be after start', path: ['end'] }),
+  /** Change any of a claim's fields; what is left out stays as it is. */
+  'claims:update': z
+    .object({ claimId: IdSchema, text: title(5000).optional(), ...claimFields })
+    .strict(),
   /** Delete a claim. */
   'claims:delete': z.object({ claimId: IdSchema }).strict(),
+  /**
+   * Settle an orphaned claim: re-attach it to a passage (of the new snapshot, usually), or,
+   * with no passage, keep it where it was on the old snapshot.
+   */
+  'claims:reattach': z
+    .object({
+      claimId: IdSchema,
+      passage: z
+        .object(selection)
+        .strict()
+        .refine(endAfterStart, { message: 'must be after start', path: ['end'] })
+        .nullable(),
+    })
+    .strict(),
+  /** Who changed what in a claim, and when, oldest first. */
+  'claims:history': z.object({ claimId: IdSchema }).strict(),
+
+  /** Every person and organisation, by name. */
+  'entities:list': z.object({}).strict(),
+  'entities:create': z
+    .object({ name: title(200), kind: EntityKindSchema, ...entityFields })
+    .strict(),
+  'entities:update': z
+    .object({
+      entityId: IdSchema,
+      name: title(200).optional(),
+      kind: EntityKindSchema.optional(),
+      ...entityFields,
+    })
+    .strict(),
+  /** Fold `mergeId` into `keepId`: every reference moves over, its names become aliases. */
+  'entities:merge': z
+    .object({ keepId: IdSchema, mergeId: IdSchema })
+    .strict()
+    .refine((v) => v.keepId !== v.mergeId, {
+      message: 'cannot merge an entity into itself',
+      path: ['mergeId'],
+    }),
+  /** A speaker page: the entity and everything it said or carried, across all cases. */
+  'entities:profile': z.object({ entityId: IdSchema }).strict(),
+
+  /** What undo and redo would do now. */
+  'edit:state': z.object({}).strict(),
+  /** Undo the last edit made in this session. */
+  'edit:undo': z.object({}).strict(),
+  /** Redo the last undone edit. */
+  'edit:redo': z.object({}).strict(),
 } satisfies Record<Channel, z.ZodType>;
 
 export interface AppInfo {
@@ -102,18 +212,73 @@ export interface DocumentWithText {
   text: string;
 }
 
+export interface ExtractedFile {
+  format: SourceFormat;
+  text: string;
+  meta: { title: string; author: string; outlet: string; url: string; publishedAt: string };
+  warnings: string[];
+  /** The document in this case with the very same text, if any. */
+  duplicateOf: ClaimDocument | null;
+  /** Documents in this case with the same URL or title but other text: earlier versions. */
+  versionCandidates: ClaimDocument[];
+}
+
+export interface CreatedDocument {
+  document: ClaimDocument;
+  /** With `versionOf`: claims moved to the new snapshot, and claims left for review. */
+  reanchored: number;
+  orphaned: number;
+}
+
+/** A claim with where it came from, for pages that span documents and cases. */
+export interface ClaimInContext {
+  claim: Claim;
+  documentTitle: string;
+  caseTitle: string;
+  /** How the entity figures in the claim. */
+  role: 'speaker' | 'intermediary' | 'outlet';
+}
+
+export interface EntityProfile {
+  entity: Entity;
+  claims: ClaimInContext[];
+}
+
+export interface EditState {
+  undo: string | null;
+  redo: string | null;
+}
+
+/** What undo or redo did: the label of the edit, and the case it touched. */
+export interface EditOutcome {
+  label: string;
+  caseId: string | null;
+  state: EditState;
+}
+
 /** What each channel returns on success. */
 export interface Outputs {
   'app:info': AppInfo;
   'cases:list': CaseSummary[];
   'cases:create': Case;
   'documents:list': ClaimDocument[];
-  'documents:create': ClaimDocument;
   'documents:get': DocumentWithText;
+  'documents:extract': ExtractedFile;
+  'documents:create': CreatedDocument;
   'claims:list': Claim[];
   'claims:create': Claim;
   'claims:update': Claim;
   'claims:delete': { claimId: string };
+  'claims:reattach': Claim;
+  'claims:history': HistoryEntry[];
+  'entities:list': Entity[];
+  'entities:create': Entity;
+  'entities:update': Entity;
+  'entities:merge': Entity;
+  'entities:profile': EntityProfile;
+  'edit:state': EditState;
+  'edit:undo': EditOutcome;
+  'edit:redo': EditOutcome;
 }
 
 // A channel without a result type, or a result type without a channel, fails here.

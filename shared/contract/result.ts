@@ -5,6 +5,7 @@
 export type ErrorCode =
   | 'invalid_input'
   | 'not_found'
+  | 'conflict'
   | 'unknown_channel'
   | 'store_unavailable'
   | 'forbidden'

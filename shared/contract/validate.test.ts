@@ -27,9 +27,14 @@ describe('parseInput', () => {
     });
     expect(parseInput('documents:create', doc)).toEqual({
       ...doc,
+      format: 'paste',
+      fileName: '',
+      author: '',
       outlet: '',
       url: '',
       publishedAt: '',
+      retrievedAt: '',
+      versionOf: null,
     });
     expect(
       parseInput('claims:create', { documentId: 'd', start: 0, end: 4, exact: 'Some' }),

@@ -11,6 +11,12 @@ export const IdSchema = z.string().min(1).max(64);
 /** An ISO 8601 timestamp (UTC) or calendar date, as written by the backend. */
 export const TimestampSchema = z.iso.datetime();
 
+/** `YYYY-MM-DD`, or empty when unknown. */
+export const CalendarDateSchema = z.union([
+  z.literal(''),
+  z.iso.date({ message: 'must be a date (YYYY-MM-DD)' }),
+]);
+
 /** A case: the workspace for one question. */
 export const CaseSchema = z.object({
   id: IdSchema,
@@ -20,6 +26,9 @@ export const CaseSchema = z.object({
   updatedAt: TimestampSchema,
 });
 export type Case = z.infer<typeof CaseSchema>;
+
+export const SourceFormatSchema = z.enum(['paste', 'txt', 'md', 'html', 'pdf', 'docx']);
+export type SourceFormat = z.infer<typeof SourceFormatSchema>;
 
 /**
  * An imported source. The text itself is stored outside the hot JSON (DESIGN.md, "Store")
@@ -31,9 +40,18 @@ export const DocumentSchema = z.object({
   title: z.string().min(1).max(500),
   outlet: z.string().max(300).default(''),
   url: z.string().max(2000).default(''),
+  author: z.string().max(300).default(''),
   /** The date the source was published, `YYYY-MM-DD`, or empty when unknown. */
-  publishedAt: z.string().max(10).default(''),
-  format: z.enum(['paste']),
+  publishedAt: CalendarDateSchema.default(''),
+  /** The date the analyst retrieved it, `YYYY-MM-DD`, or empty. */
+  retrievedAt: CalendarDateSchema.default(''),
+  format: SourceFormatSchema,
+  /** The file it was imported from, empty for a paste. */
+  fileName: z.string().max(500).default(''),
+  /** The outlet as an entity, so claims can name the chain that reached the document. */
+  outletId: IdSchema.nullable().default(null),
+  /** The earlier snapshot this one replaces, when a changed version was imported. */
+  previousVersionId: IdSchema.nullable().default(null),
   /** sha256 of the UTF-8 text, hex. Names the file that holds the text. */
   contentHash: z.string().regex(/^[0-9a-f]{64}$/),
   /** Length of the text in UTF-16 code units (what JavaScript offsets count). */
@@ -56,6 +74,66 @@ export const AnchorSchema = z.object({
 });
 export type Anchor = z.infer<typeof AnchorSchema>;
 
+export const ENTITY_KINDS = [
+  'person',
+  'outlet',
+  'government',
+  'organisation',
+  'company',
+  'other',
+] as const;
+export const EntityKindSchema = z.enum(ENTITY_KINDS);
+export type EntityKind = z.infer<typeof EntityKindSchema>;
+
+/** A person or organisation that speaks or reports. Shared by all cases. */
+export const EntitySchema = z.object({
+  id: IdSchema,
+  name: z.string().min(1).max(200),
+  /** Other names it goes by ("Zakharova" for "Maria Zakharova"). */
+  aliases: z.array(z.string().min(1).max(200)).max(50).default([]),
+  kind: EntityKindSchema,
+  /** "spokesperson", "emeritus professor". */
+  role: z.string().max(300).default(''),
+  /** "Russian Foreign Ministry", "SSEES, University College London". */
+  affiliation: z.string().max(300).default(''),
+  notes: z.string().max(5000).default(''),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+});
+export type Entity = z.infer<typeof EntitySchema>;
+
+export const CLAIM_KINDS = [
+  'direct_quote',
+  'indirect_speech',
+  'reported',
+  'unattributed',
+  'inference',
+] as const;
+export const ClaimKindSchema = z.enum(CLAIM_KINDS);
+export type ClaimKind = z.infer<typeof ClaimKindSchema>;
+
+export const CLAIM_STATUSES = ['unverified', 'corroborated', 'disputed', 'refuted'] as const;
+export const ClaimStatusSchema = z.enum(CLAIM_STATUSES);
+export type ClaimStatus = z.infer<typeof ClaimStatusSchema>;
+
+/**
+ * Who asserted a claim and how it reached us: the speaker, then the intermediaries in order
+ * (Galeotti -> Radio Liberty -> the document's outlet), the cue, and when it was said versus
+ * when it was reported.
+ */
+export const AttributionSchema = z.object({
+  speakerId: IdSchema.nullable().default(null),
+  /** Intermediaries between the speaker and the document's outlet, nearest the speaker first. */
+  via: z.array(IdSchema).max(10).default([]),
+  /** "says", "told", "according to". */
+  cue: z.string().max(100).default(''),
+  saidOn: CalendarDateSchema.default(''),
+  reportedOn: CalendarDateSchema.default(''),
+});
+export type Attribution = z.infer<typeof AttributionSchema>;
+
+export const TagSchema = z.string().trim().min(1).max(60);
+
 /** One proposition: the analyst's own wording plus the quote it came from. */
 export const ClaimSchema = z.object({
   id: IdSchema,
@@ -64,7 +142,36 @@ export const ClaimSchema = z.object({
   /** The claim in the analyst's words. */
   text: z.string().min(1).max(5000),
   anchor: AnchorSchema,
+  /**
+   * `orphaned`: a new snapshot of the document was imported and the quote could not be found
+   * in it; the claim stays on the old snapshot until the analyst re-attaches or keeps it.
+   */
+  anchorState: z.enum(['anchored', 'orphaned']).default('anchored'),
+  kind: ClaimKindSchema.default('unattributed'),
+  status: ClaimStatusSchema.default('unverified'),
+  tags: z.array(TagSchema).max(30).default([]),
+  notes: z.string().max(10000).default(''),
+  attribution: AttributionSchema.default({
+    speakerId: null,
+    via: [],
+    cue: '',
+    saidOn: '',
+    reportedOn: '',
+  }),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
 });
 export type Claim = z.infer<typeof ClaimSchema>;
+
+/** One change to a claim, for its history: who changed what and when. */
+export const HistoryEntrySchema = z.object({
+  id: IdSchema,
+  claimId: IdSchema,
+  at: TimestampSchema,
+  /** The analyst's account name on this machine. */
+  by: z.string().max(200),
+  action: z.enum(['created', 'edited', 'deleted', 'reanchored', 'orphaned', 'undone', 'redone']),
+  /** Field-level changes, values shown as short text. */
+  changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })).default([]),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;

@@ -1,4 +1,5 @@
 import type { Case } from '../../../shared/domain/schemas';
+import { applyEdit } from '../edits/applyEdit';
 import type { HandlersFor } from './types';
 
 export const caseHandlers: HandlersFor<'cases:list' | 'cases:create'> = {
@@ -21,16 +22,20 @@ export const caseHandlers: HandlersFor<'cases:list' | 'cases:create'> = {
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   },
 
-  'cases:create': (input, { store, now, newId }) =>
-    store.mutate(() => {
-      const time = now();
+  'cases:create': (input, ctx) =>
+    applyEdit(ctx, `Create case “${input.title}”`, () => {
+      const time = ctx.now();
       const created: Case = {
-        id: newId(),
+        id: ctx.newId(),
         title: input.title,
         question: input.question,
         createdAt: time,
         updatedAt: time,
       };
-      return { ops: [{ type: 'put', collection: 'cases', value: created }], result: created };
+      return {
+        ops: [{ type: 'put', collection: 'cases', value: created }],
+        result: created,
+        caseId: created.id,
+      };
     }),
 };

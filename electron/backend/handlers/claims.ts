@@ -1,7 +1,10 @@
 import { createAnchor, isAnchor } from '../../../shared/anchoring/textQuote';
+import type { ParsedInput } from '../../../shared/contract/channels';
 import { CallFailure } from '../../../shared/contract/result';
-import type { Claim } from '../../../shared/domain/schemas';
-import { requireCase, requireClaim, requireDocument } from './require';
+import type { Anchor, Attribution, Claim, ClaimDocument } from '../../../shared/domain/schemas';
+import { applyEdit } from '../edits/applyEdit';
+import type { HandlerContext } from './context';
+import { requireCase, requireClaim, requireDocument, requireEntity } from './require';
 import type { HandlersFor } from './types';
 
 const anchorProblems = {
@@ -10,51 +13,148 @@ const anchorProblems = {
   empty: 'The selection holds only white space. Select the words of the claim.',
 } as const;
 
+type Selection = { documentId: string; start: number; end: number; exact: string };
+type AttributionInput = NonNullable<ParsedInput<'claims:update'>['attribution']>;
+
+async function anchorFor(
+  ctx: HandlerContext,
+  passage: Selection,
+): Promise<{ document: ClaimDocument; anchor: Anchor }> {
+  const document = requireDocument(ctx.store, passage.documentId);
+  const text = await ctx.store.texts.get(document.contentHash);
+  const anchor = createAnchor(text, passage.start, passage.end, passage.exact);
+  if (!isAnchor(anchor)) throw new CallFailure('invalid_input', anchorProblems[anchor], 'start');
+  return { document, anchor };
+}
+
+/** Applies an attribution change, checking that every entity it names exists. */
+function attribute(ctx: HandlerContext, base: Attribution, change: AttributionInput): Attribution {
+  const next: Attribution = {
+    speakerId: change.speakerId === undefined ? base.speakerId : change.speakerId,
+    via: change.via ?? base.via,
+    cue: change.cue ?? base.cue,
+    saidOn: change.saidOn ?? base.saidOn,
+    reportedOn: change.reportedOn ?? base.reportedOn,
+  };
+  if (next.speakerId) requireEntity(ctx.store, next.speakerId, 'attribution.speakerId');
+  next.via.forEach((id) => requireEntity(ctx.store, id, 'attribution.via'));
+  if (next.speakerId && next.via.includes(next.speakerId)) {
+    throw new CallFailure(
+      'invalid_input',
+      'The speaker cannot also be one of the intermediaries that carried the claim.',
+      'attribution.via',
+    );
+  }
+  next.via = [...new Set(next.via)];
+  return next;
+}
+
+const uniqueTags = (tags: readonly string[]) => [...new Set(tags.map((t) => t.trim()))];
+
 export const claimHandlers: HandlersFor<
-  'claims:list' | 'claims:create' | 'claims:update' | 'claims:delete'
+  | 'claims:list'
+  | 'claims:create'
+  | 'claims:update'
+  | 'claims:delete'
+  | 'claims:reattach'
+  | 'claims:history'
 > = {
   'claims:list': async ({ caseId }, { store }) => {
     requireCase(store, caseId);
     return store.list('claims').filter((c) => c.caseId === caseId);
   },
 
-  'claims:create': async (input, { store, now, newId }) => {
-    const document = requireDocument(store, input.documentId);
-    const text = await store.texts.get(document.contentHash);
-    const anchor = createAnchor(text, input.start, input.end, input.exact);
-    if (!isAnchor(anchor)) throw new CallFailure('invalid_input', anchorProblems[anchor], 'start');
-    return store.mutate(() => {
-      requireDocument(store, document.id);
-      const time = now();
+  'claims:create': async (input, ctx) => {
+    const { document, anchor } = await anchorFor(ctx, input);
+    return applyEdit(ctx, 'Create claim', () => {
+      requireDocument(ctx.store, document.id);
+      const attribution = attribute(
+        ctx,
+        { speakerId: null, via: [], cue: '', saidOn: '', reportedOn: document.publishedAt },
+        input.attribution ?? {},
+      );
+      const time = ctx.now();
       const created: Claim = {
-        id: newId(),
+        id: ctx.newId(),
         caseId: document.caseId,
         documentId: document.id,
         text: input.text || anchor.exact.trim(),
         anchor,
+        anchorState: 'anchored',
+        kind: input.kind ?? (attribution.speakerId ? 'indirect_speech' : 'unattributed'),
+        status: input.status ?? 'unverified',
+        tags: uniqueTags(input.tags ?? []),
+        notes: input.notes ?? '',
+        attribution,
         createdAt: time,
         updatedAt: time,
       };
-      return { ops: [{ type: 'put', collection: 'claims', value: created }], result: created };
+      return {
+        ops: [{ type: 'put', collection: 'claims', value: created }],
+        result: created,
+        caseId: created.caseId,
+      };
     });
   },
 
-  'claims:update': (input, { store, now }) =>
-    store.mutate(() => {
+  'claims:update': (input, ctx) =>
+    applyEdit(ctx, 'Edit claim', () => {
+      const claim = requireClaim(ctx.store, input.claimId);
       const updated: Claim = {
-        ...requireClaim(store, input.claimId),
-        text: input.text,
-        updatedAt: now(),
+        ...claim,
+        text: input.text ?? claim.text,
+        kind: input.kind ?? claim.kind,
+        status: input.status ?? claim.status,
+        tags: input.tags ? uniqueTags(input.tags) : claim.tags,
+        notes: input.notes ?? claim.notes,
+        attribution: input.attribution
+          ? attribute(ctx, claim.attribution, input.attribution)
+          : claim.attribution,
+        updatedAt: ctx.now(),
       };
-      return { ops: [{ type: 'put', collection: 'claims', value: updated }], result: updated };
+      return {
+        ops: [{ type: 'put', collection: 'claims', value: updated }],
+        result: updated,
+        caseId: claim.caseId,
+      };
     }),
 
-  'claims:delete': (input, { store }) =>
-    store.mutate(() => {
-      requireClaim(store, input.claimId);
+  'claims:delete': (input, ctx) =>
+    applyEdit(ctx, 'Delete claim', () => {
+      const claim = requireClaim(ctx.store, input.claimId);
       return {
         ops: [{ type: 'delete', collection: 'claims', id: input.claimId }],
         result: { claimId: input.claimId },
+        caseId: claim.caseId,
       };
     }),
+
+  'claims:reattach': async ({ claimId, passage }, ctx) => {
+    const claim = requireClaim(ctx.store, claimId);
+    const placed = passage ? await anchorFor(ctx, passage) : null;
+    if (placed && placed.document.caseId !== claim.caseId) {
+      throw new CallFailure('invalid_input', 'A claim can only be re-attached within its case.');
+    }
+    return applyEdit(ctx, placed ? 'Re-attach claim' : 'Keep claim on its old snapshot', () => {
+      const current = requireClaim(ctx.store, claimId);
+      const updated: Claim = {
+        ...current,
+        documentId: placed?.document.id ?? current.documentId,
+        anchor: placed?.anchor ?? current.anchor,
+        anchorState: 'anchored',
+        updatedAt: ctx.now(),
+      };
+      return {
+        ops: [{ type: 'put', collection: 'claims', value: updated }],
+        result: updated,
+        caseId: current.caseId,
+      };
+    });
+  },
+
+  'claims:history': async ({ claimId }, { store }) =>
+    store
+      .list('history')
+      .filter((h) => h.claimId === claimId)
+      .sort((a, b) => a.at.localeCompare(b.at)),
 };

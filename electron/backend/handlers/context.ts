@@ -1,4 +1,5 @@
 /** What every handler is given: the store, and the few facts of the running host. */
+import type { UndoStack } from '../edits/undoStack';
 import type { Store } from '../store/store';
 
 export interface HandlerContext {
@@ -8,4 +9,7 @@ export interface HandlerContext {
   /** The current time, ISO 8601. Injected so tests can pin it. */
   now: () => string;
   newId: () => string;
+  /** The analyst's account name on this machine, for the history of each claim. */
+  user: string;
+  undo: UndoStack;
 }

@@ -3,6 +3,8 @@ import { appHandlers } from './app';
 import { caseHandlers } from './cases';
 import { claimHandlers } from './claims';
 import { documentHandlers } from './documents';
+import { editHandlers } from './edits';
+import { entityHandlers } from './entities';
 import type { Handlers } from './types';
 
 export const handlers = {
@@ -10,4 +12,6 @@ export const handlers = {
   ...caseHandlers,
   ...documentHandlers,
   ...claimHandlers,
+  ...entityHandlers,
+  ...editHandlers,
 } satisfies Handlers;

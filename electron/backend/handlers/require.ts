@@ -1,5 +1,5 @@
 /** Lookups that fail with a `not_found` a user can read. */
-import type { Case, Claim, ClaimDocument } from '../../../shared/domain/schemas';
+import type { Case, Claim, ClaimDocument, Entity } from '../../../shared/domain/schemas';
 import { CallFailure } from '../../../shared/contract/result';
 import type { Store } from '../store/store';
 
@@ -19,5 +19,12 @@ export function requireDocument(store: Store, id: string): ClaimDocument {
 export function requireClaim(store: Store, id: string): Claim {
   const found = store.get('claims', id);
   if (!found) throw new CallFailure('not_found', `There is no claim with id ${id}.`, 'claimId');
+  return found;
+}
+
+export function requireEntity(store: Store, id: string, field = 'entityId'): Entity {
+  const found = store.get('entities', id);
+  if (!found)
+    throw new CallFailure('not_found', `There is no person or organisation with id ${id}.`, field);
   return found;
 }

@@ -19,9 +19,15 @@ export async function fsyncDirectory(dir: string): Promise<void> {
   }
 }
 
+let tempCounter = 0;
+
 /** Writes `data` to `file` atomically and durably. */
 export async function writeFileDurable(file: string, data: string | Uint8Array): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  // A temp name of its own per write: two writes of one file at once must not share one.
+  const temp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${++tempCounter}.tmp`,
+  );
   const handle = await open(temp, 'w', 0o600);
   try {
     await handle.writeFile(data);

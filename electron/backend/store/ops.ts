@@ -3,8 +3,14 @@
  * which is what the journal records. Replaying them is generic (by id), so a journal can be
  * applied to a snapshot of any schema version before that snapshot is migrated.
  */
-export type CollectionName = 'cases' | 'documents' | 'claims';
-export const COLLECTIONS: readonly CollectionName[] = ['cases', 'documents', 'claims'];
+export type CollectionName = 'cases' | 'documents' | 'claims' | 'entities' | 'history';
+export const COLLECTIONS: readonly CollectionName[] = [
+  'cases',
+  'documents',
+  'claims',
+  'entities',
+  'history',
+];
 
 export interface Identified {
   id: string;

@@ -3,9 +3,15 @@
  * by the numbered migrations in ./migrations before this schema validates them.
  */
 import { z } from 'zod';
-import { CaseSchema, ClaimSchema, DocumentSchema } from '../../../shared/domain/schemas';
+import {
+  CaseSchema,
+  ClaimSchema,
+  DocumentSchema,
+  EntitySchema,
+  HistoryEntrySchema,
+} from '../../../shared/domain/schemas';
 
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 
 export const SnapshotSchema = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
@@ -14,6 +20,8 @@ export const SnapshotSchema = z.object({
   cases: z.array(CaseSchema),
   documents: z.array(DocumentSchema),
   claims: z.array(ClaimSchema),
+  entities: z.array(EntitySchema),
+  history: z.array(HistoryEntrySchema),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
@@ -23,6 +31,8 @@ export const emptySnapshot = (): Snapshot => ({
   cases: [],
   documents: [],
   claims: [],
+  entities: [],
+  history: [],
 });
 
 /** The schema of each collection's records, used to check every op before it is journaled. */
@@ -30,4 +40,6 @@ export const recordSchemas = {
   cases: CaseSchema,
   documents: DocumentSchema,
   claims: ClaimSchema,
+  entities: EntitySchema,
+  history: HistoryEntrySchema,
 } as const;

@@ -45,6 +45,8 @@ describe('Store', () => {
       cases: [],
       documents: [],
       claims: [],
+      entities: [],
+      history: [],
     });
     await store.close();
   });

@@ -38,6 +38,13 @@ const COMPACT_AFTER_BYTES = 4 * 1024 * 1024;
 
 type Records = { [K in CollectionName]: Map<string, Snapshot[K][number]> };
 
+export interface MutationPlan<R> {
+  ops: Op[];
+  result: R;
+  committed?: () => void;
+  aborted?: () => void;
+}
+
 export interface StoreOptions {
   /** Who holds the data dir, shown to a second process: "the desktop app", "the web host". */
   owner: string;
@@ -69,6 +76,8 @@ export class Store {
       cases: new Map(snapshot.cases.map((r) => [r.id, r])),
       documents: new Map(snapshot.documents.map((r) => [r.id, r])),
       claims: new Map(snapshot.claims.map((r) => [r.id, r])),
+      entities: new Map(snapshot.entities.map((r) => [r.id, r])),
+      history: new Map(snapshot.history.map((r) => [r.id, r])),
     };
   }
 
@@ -110,18 +119,29 @@ export class Store {
   /**
    * Runs one edit. `plan` sees the state left by every earlier edit and returns the ops to
    * apply and the value to answer with. The returned promise settles once the edit is on
-   * disk (or failed, in which case nothing changed).
+   * disk (or failed, in which case nothing changed). `committed` runs inside the queue right
+   * after the ops are applied, before any later edit is planned; `aborted` when the write
+   * fails after planning.
    */
-  mutate<R>(plan: () => { ops: Op[]; result: R } | Promise<{ ops: Op[]; result: R }>): Promise<R> {
+  mutate<R>(plan: () => MutationPlan<R> | Promise<MutationPlan<R>>): Promise<R> {
     const run = async (): Promise<R> => {
       if (this.closed) throw new StoreError('io', 'The store is closed.');
-      const { ops, result } = await plan();
-      if (ops.length === 0) return result;
-      for (const op of ops) checkOp(op);
-      const seq = this.journalSeq + 1;
-      await this.journal.append({ seq, ops });
-      this.journalSeq = seq;
+      const { ops, result, committed, aborted } = await plan();
+      if (ops.length === 0) {
+        committed?.();
+        return result;
+      }
+      try {
+        for (const op of ops) checkOp(op);
+        const seq = this.journalSeq + 1;
+        await this.journal.append({ seq, ops });
+        this.journalSeq = seq;
+      } catch (error) {
+        aborted?.();
+        throw error;
+      }
       for (const op of ops) this.apply(op);
+      committed?.();
       if (this.journal.appendedBytes > COMPACT_AFTER_BYTES) {
         // Queued after this edit, so the caller is answered first.
         void this.enqueue(() => this.compact());
@@ -150,6 +170,8 @@ export class Store {
       cases: this.list('cases'),
       documents: this.list('documents'),
       claims: this.list('claims'),
+      entities: this.list('entities'),
+      history: this.list('history'),
     };
   }
 

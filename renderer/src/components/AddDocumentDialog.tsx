@@ -1,22 +1,26 @@
 /** Adds a document by pasting its text, with optional source details. */
 import { useState } from 'react';
 import { useAppStore } from '../store';
-import type { NewDocument } from '../store/documentsSlice';
 import type { ActionError } from '../store/types';
+import { DocumentMetaFields, today, type DocumentMeta } from './DocumentMetaFields';
 import { FormError } from './FormError';
 import { Modal } from './Modal';
-
-const EMPTY: Required<NewDocument> = { title: '', outlet: '', url: '', publishedAt: '', text: '' };
 
 export function AddDocumentDialog() {
   const createDocument = useAppStore((s) => s.createDocument);
   const openDialog = useAppStore((s) => s.openDialog);
-  const [fields, setFields] = useState(EMPTY);
+  const [meta, setMeta] = useState<DocumentMeta>({
+    title: '',
+    outlet: '',
+    author: '',
+    url: '',
+    publishedAt: '',
+    retrievedAt: today(),
+  });
+  const [text, setText] = useState('');
   const [error, setError] = useState<ActionError>(null);
   const [busy, setBusy] = useState(false);
   const close = () => openDialog(null);
-  const set = (key: keyof NewDocument) => (e: { target: { value: string } }) =>
-    setFields((f) => ({ ...f, [key]: e.target.value }));
 
   return (
     <Modal title="Add document" onClose={close}>
@@ -25,37 +29,20 @@ export function AddDocumentDialog() {
         onSubmit={async (e) => {
           e.preventDefault();
           setBusy(true);
-          const failure = await createDocument(fields);
+          const failure = await createDocument({ ...meta, text, format: 'paste' });
           setBusy(false);
           if (failure) setError(failure);
           else close();
         }}
       >
-        <label className="field">
-          <span className="label">Title</span>
-          <input value={fields.title} autoFocus onChange={set('title')} />
-        </label>
-        <div className="field-row">
-          <label className="field">
-            <span className="label">Outlet (optional)</span>
-            <input value={fields.outlet} onChange={set('outlet')} />
-          </label>
-          <label className="field">
-            <span className="label">Published (optional)</span>
-            <input type="date" value={fields.publishedAt} onChange={set('publishedAt')} />
-          </label>
-        </div>
-        <label className="field">
-          <span className="label">URL (optional)</span>
-          <input type="url" value={fields.url} onChange={set('url')} placeholder="https://" />
-        </label>
+        <DocumentMetaFields meta={meta} onChange={(c) => setMeta((m) => ({ ...m, ...c }))} />
         <label className="field">
           <span className="label">Text</span>
           <textarea
-            value={fields.text}
-            rows={12}
+            value={text}
+            rows={10}
             placeholder="Paste the article's text here"
-            onChange={set('text')}
+            onChange={(e) => setText(e.target.value)}
           />
         </label>
         <FormError error={error} />

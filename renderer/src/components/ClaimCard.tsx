@@ -1,27 +1,23 @@
-/** One claim in the list: its wording, its quote and where it came from; edit and delete. */
+/** One claim in the list: wording, quote, who said it and through whom; open to edit. */
 import { useState } from 'react';
 import type { Claim } from '../../../shared/domain/schemas';
+import { CLAIM_KIND_LABELS, CLAIM_STATUS_LABELS } from '../../../shared/domain/labels';
 import { documentsSelectors, useAppStore } from '../store';
+import { AttributionLine } from './AttributionLine';
+import { ClaimEditor } from './ClaimEditor';
 
 interface Props {
   claim: Claim;
   selected: boolean;
+  knownTags: readonly string[];
 }
 
-export function ClaimCard({ claim, selected }: Props) {
+export function ClaimCard({ claim, selected, knownTags }: Props) {
   const document = useAppStore(documentsSelectors.documentById(claim.documentId));
   const selectClaim = useAppStore((s) => s.selectClaim);
-  const updateClaim = useAppStore((s) => s.updateClaim);
   const deleteClaim = useAppStore((s) => s.deleteClaim);
   const notify = useAppStore((s) => s.notify);
   const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState(claim.text);
-
-  const save = async () => {
-    const error = await updateClaim(claim.id, draft);
-    if (error) notify('error', error.message);
-    else setEditing(false);
-  };
 
   const remove = async () => {
     const error = await deleteClaim(claim.id);
@@ -30,63 +26,52 @@ export function ClaimCard({ claim, selected }: Props) {
 
   return (
     <li
-      className={`claim-card${selected ? ' selected' : ''}`}
+      className={`claim-card kind-${claim.kind} status-${claim.status}${selected ? ' selected' : ''}`}
       data-claim-id={claim.id}
       aria-current={selected ? 'true' : undefined}
     >
-      {editing ? (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
-        >
-          <textarea
-            aria-label="Claim wording"
-            value={draft}
-            rows={3}
-            autoFocus
-            onChange={(e) => setDraft(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Escape') setEditing(false);
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save();
-            }}
-          />
-          <div className="actions">
-            <button type="button" onClick={() => setEditing(false)}>
-              Cancel
-            </button>
-            <button type="submit" className="primary">
-              Save
-            </button>
-          </div>
-        </form>
+      {editing && selected ? (
+        <ClaimEditor
+          claim={claim}
+          document={document}
+          knownTags={knownTags}
+          onClose={() => setEditing(false)}
+        />
       ) : (
-        <button
-          type="button"
-          className="claim-open"
-          onClick={() => void selectClaim(claim.id, true)}
-        >
-          <span className="claim-text">{claim.text}</span>
-          <q className="claim-quote">{claim.anchor.exact}</q>
-          <span className="claim-source">{document?.title ?? 'Unknown document'}</span>
-        </button>
-      )}
-      {selected && !editing && (
-        <div className="actions">
+        <>
           <button
             type="button"
-            onClick={() => {
-              setDraft(claim.text);
-              setEditing(true);
-            }}
+            className="claim-open"
+            onClick={() => void selectClaim(claim.id, true)}
           >
-            Edit
+            <span className="claim-text">{claim.text}</span>
+            <q className="claim-quote">{claim.anchor.exact}</q>
           </button>
-          <button type="button" className="danger" onClick={() => void remove()}>
-            Delete
-          </button>
-        </div>
+          <AttributionLine claim={claim} outlet={document?.outlet ?? ''} />
+          <div className="badges">
+            <span className={`badge kind ${claim.kind}`}>{CLAIM_KIND_LABELS[claim.kind]}</span>
+            <span className={`badge status ${claim.status}`}>
+              {CLAIM_STATUS_LABELS[claim.status]}
+            </span>
+            {claim.anchorState === 'orphaned' && <span className="badge orphan">Needs review</span>}
+            {claim.tags.map((t) => (
+              <span key={t} className="badge tag">
+                #{t}
+              </span>
+            ))}
+          </div>
+          <span className="claim-source">{document?.title ?? 'Unknown document'}</span>
+          {selected && (
+            <div className="actions">
+              <button type="button" onClick={() => setEditing(true)}>
+                Edit
+              </button>
+              <button type="button" className="danger" onClick={() => void remove()}>
+                Delete
+              </button>
+            </div>
+          )}
+        </>
       )}
     </li>
   );

@@ -1,10 +1,12 @@
-/** The claims of the open case, in the order they were captured. */
+/** The claims of the open case, searchable and filterable, in the order they were captured. */
 import { useEffect, useRef } from 'react';
 import { claimsSelectors, useAppStore } from '../store';
 import { ClaimCard } from './ClaimCard';
+import { FilterBar } from './FilterBar';
+import { useFilteredClaims } from './useFilteredClaims';
 
 export function ClaimList() {
-  const claims = useAppStore(claimsSelectors.claims);
+  const { visible, total, tags } = useFilteredClaims();
   const selectedClaimId = useAppStore(claimsSelectors.selectedClaimId);
   const listRef = useRef<HTMLOListElement>(null);
 
@@ -20,17 +22,28 @@ export function ClaimList() {
     <aside className="claims-pane" aria-label="Claims">
       <header>
         <h2>
-          Claims <span className="count">{claims.length}</span>
+          Claims{' '}
+          <span className="count" aria-label="Claims shown">
+            {visible.length === total ? total : `${visible.length} of ${total}`}
+          </span>
         </h2>
       </header>
-      {claims.length === 0 ? (
+      <FilterBar tags={tags} />
+      {total === 0 ? (
         <p className="hint">
           Select a passage in the document, then press Enter to capture it as a claim.
         </p>
+      ) : visible.length === 0 ? (
+        <p className="hint">No claim matches these filters.</p>
       ) : (
         <ol className="claim-list" ref={listRef}>
-          {claims.map((claim) => (
-            <ClaimCard key={claim.id} claim={claim} selected={claim.id === selectedClaimId} />
+          {visible.map((claim) => (
+            <ClaimCard
+              key={claim.id}
+              claim={claim}
+              selected={claim.id === selectedClaimId}
+              knownTags={tags}
+            />
           ))}
         </ol>
       )}

@@ -1,5 +1,10 @@
-/** The case switcher and the open case's documents. */
+/** The case switcher, the open case's documents, and its people and outlets. */
+import { useRef } from 'react';
 import { casesSelectors, documentsSelectors, useAppStore } from '../store';
+import { latest } from '../store/documentsSlice';
+import { PeopleList } from './PeopleList';
+
+const ACCEPT = '.txt,.md,.markdown,.html,.htm,.pdf,.docx';
 
 export function Sidebar() {
   const cases = useAppStore(casesSelectors.cases);
@@ -9,6 +14,12 @@ export function Sidebar() {
   const openCase = useAppStore((s) => s.openCase);
   const openDocument = useAppStore((s) => s.openDocument);
   const openDialog = useAppStore((s) => s.openDialog);
+  const importFiles = useAppStore((s) => s.importFiles);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const shown = latest(documents);
+  const activeLineage = (id: string) =>
+    id === activeDocumentId ||
+    documents.some((d) => d.id === activeDocumentId && d.previousVersionId === id);
 
   return (
     <nav className="sidebar" aria-label="Cases and documents">
@@ -37,24 +48,49 @@ export function Sidebar() {
       <section className="documents">
         <h2>Documents</h2>
         <ul>
-          {documents.map((d) => (
+          {shown.map((d) => (
             <li key={d.id}>
               <button
                 type="button"
-                className={d.id === activeDocumentId ? 'doc active' : 'doc'}
+                className={d.id === activeDocumentId || activeLineage(d.id) ? 'doc active' : 'doc'}
                 aria-current={d.id === activeDocumentId ? 'page' : undefined}
                 onClick={() => void openDocument(d.id)}
               >
                 <span className="doc-title">{d.title}</span>
-                {d.outlet && <span className="doc-outlet">{d.outlet}</span>}
+                {(d.outlet || d.previousVersionId) && (
+                  <span className="doc-outlet">
+                    {[d.outlet, d.previousVersionId ? 'new version' : '']
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </span>
+                )}
               </button>
             </li>
           ))}
         </ul>
-        <button type="button" disabled={!activeCase} onClick={() => openDialog('addDocument')}>
-          Add document
-        </button>
+        <div className="actions start">
+          <button type="button" disabled={!activeCase} onClick={() => openDialog('addDocument')}>
+            Paste text
+          </button>
+          <button type="button" disabled={!activeCase} onClick={() => fileInput.current?.click()}>
+            Import files…
+          </button>
+        </div>
+        <input
+          ref={fileInput}
+          type="file"
+          multiple
+          hidden
+          accept={ACCEPT}
+          aria-label="Import files"
+          onChange={(e) => {
+            const files = [...(e.target.files ?? [])];
+            e.target.value = '';
+            if (files.length > 0) void importFiles(files);
+          }}
+        />
       </section>
+      <PeopleList />
     </nav>
   );
 }

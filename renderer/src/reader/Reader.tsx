@@ -3,11 +3,20 @@
  * contentEditable region so that a passage can be selected with the keyboard (Shift+arrows)
  * as well as the mouse; every edit is cancelled. Enter turns the selection into a claim.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { claimsSelectors, documentsSelectors, uiSelectors, useAppStore } from '../store';
 import { CapturePanel } from '../components/CapturePanel';
+import {
+  claimsSelectors,
+  documentsSelectors,
+  filterSelectors,
+  uiSelectors,
+  useAppStore,
+} from '../store';
+import { versionsOf } from '../store/documentsSlice';
 import { HighlightedText } from './HighlightedText';
+import { OrphanReview } from './OrphanReview';
+import { ReaderHeader } from './ReaderHeader';
 import { selectionTouches, selectionWithin } from './selectionOffsets';
 import { usePendingHighlight } from './usePendingHighlight';
 
@@ -15,10 +24,13 @@ const blockEdit = (event: Event) => event.preventDefault();
 
 export function Reader() {
   const document = useAppStore(documentsSelectors.activeDocument);
+  const documents = useAppStore(documentsSelectors.documents);
   const text = useAppStore(documentsSelectors.activeText);
   const claims = useAppStore(useShallow(claimsSelectors.claimsOfDocument(document?.id ?? null)));
+  const allClaims = useAppStore(claimsSelectors.claims);
   const selectedClaimId = useAppStore(claimsSelectors.selectedClaimId);
   const revealRequest = useAppStore(claimsSelectors.revealRequest);
+  const colorBy = useAppStore(filterSelectors.colorBy);
   const selection = useAppStore(uiSelectors.selection);
   const setSelection = useAppStore((s) => s.setSelection);
   const selectClaim = useAppStore((s) => s.selectClaim);
@@ -27,21 +39,51 @@ export function Reader() {
   const textRef = useRef<HTMLDivElement>(null);
   usePendingHighlight(textRef, selection, document?.id, text);
 
+  const versions = useMemo(
+    () => (document ? versionsOf(documents, document.id) : []),
+    [documents, document],
+  );
+  const orphans = useMemo(() => {
+    const ids = versions.map((v) => v.id);
+    return allClaims.filter((c) => c.anchorState === 'orphaned' && ids.includes(c.documentId));
+  }, [allClaims, versions]);
+  const knownTags = useMemo(
+    () => [...new Set(allClaims.flatMap((c) => c.tags))].sort(),
+    [allClaims],
+  );
+
   // Follow the browser's selection: a new range in the text becomes the pending selection;
   // a caret in the text clears it; a selection elsewhere (the capture form) leaves it be.
+  // A mouse selection is taken when the button is released: the capture panel opening
+  // mid-drag would cover the text under the pointer and scroll it away.
   useEffect(() => {
     const documentId = document?.id;
     if (!documentId) return;
+    let dragging = false;
     const onChange = () => {
       const root = textRef.current;
-      if (!root) return;
+      if (!root || dragging) return;
       const current = window.getSelection();
       const range = selectionWithin(root, current);
       if (range) setSelection({ documentId, ...range });
       else if (selectionTouches(root, current)) setSelection(null);
     };
+    const onDown = (e: MouseEvent) => {
+      dragging = e.button === 0 && !!textRef.current?.contains(e.target as Node);
+    };
+    const onUp = () => {
+      if (!dragging) return;
+      dragging = false;
+      onChange();
+    };
     window.document.addEventListener('selectionchange', onChange);
-    return () => window.document.removeEventListener('selectionchange', onChange);
+    window.document.addEventListener('mousedown', onDown);
+    window.addEventListener('mouseup', onUp);
+    return () => {
+      window.document.removeEventListener('selectionchange', onChange);
+      window.document.removeEventListener('mousedown', onDown);
+      window.removeEventListener('mouseup', onUp);
+    };
   }, [document?.id, setSelection]);
 
   // Native `beforeinput` is cancellable; React's synthetic one is not the same event.
@@ -64,6 +106,7 @@ export function Reader() {
     return (
       <main className="reader empty" aria-label="Reader">
         <p>Add a document to this case to start reading and capturing claims.</p>
+        <p className="muted">Paste text, import files, or drop them anywhere on this window.</p>
       </main>
     );
   }
@@ -71,7 +114,7 @@ export function Reader() {
   const onKeyDown = async (event: React.KeyboardEvent) => {
     if (event.key === 'Enter' && selection) {
       event.preventDefault();
-      const error = await createClaim('');
+      const error = await createClaim({ text: '' });
       if (error) notify('error', error.message);
     } else if (event.key === 'Escape') {
       window.getSelection()?.removeAllRanges();
@@ -81,20 +124,8 @@ export function Reader() {
 
   return (
     <main className="reader" aria-label="Reader">
-      <header className="reader-header">
-        <h2>{document.title}</h2>
-        <p className="meta">
-          {[document.outlet, document.publishedAt].filter(Boolean).join(' · ')}
-          {document.url && (
-            <>
-              {' · '}
-              <a href={document.url} target="_blank" rel="noreferrer noopener">
-                {document.url}
-              </a>
-            </>
-          )}
-        </p>
-      </header>
+      <ReaderHeader document={document} versions={versions} />
+      <OrphanReview orphans={orphans} selection={selection} />
       <div className="reader-scroll">
         {text === undefined ? (
           <p className="loading">Loading the text…</p>
@@ -118,12 +149,15 @@ export function Reader() {
               text={text}
               claims={claims}
               selectedClaimId={selectedClaimId}
+              colorBy={colorBy}
               onClaimClick={(id) => void selectClaim(id)}
             />
           </div>
         )}
       </div>
-      {selection && selection.documentId === document.id && <CapturePanel selection={selection} />}
+      {selection && selection.documentId === document.id && (
+        <CapturePanel selection={selection} document={document} knownTags={knownTags} />
+      )}
     </main>
   );
 }

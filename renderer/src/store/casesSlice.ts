@@ -13,6 +13,8 @@ export interface CasesSlice {
   loadCases: () => Promise<void>;
   createCase: (title: string, question: string) => Promise<ActionError>;
   openCase: (caseId: string) => Promise<void>;
+  /** Reloads everything from the backend (after undo, redo or a merge), on `caseId` if given. */
+  reloadAll: (caseId: string | null) => Promise<void>;
 }
 
 export const createCasesSlice: SliceCreator<CasesSlice> = (set, get) => ({
@@ -21,6 +23,7 @@ export const createCasesSlice: SliceCreator<CasesSlice> = (set, get) => ({
   loaded: false,
 
   loadCases: async () => {
+    if (!get().loaded) void get().loadEntities();
     const result = await call('cases:list', {});
     if (!result.ok) return get().notify('error', result.error.message);
     set({ cases: result.value, loaded: true });
@@ -36,13 +39,31 @@ export const createCasesSlice: SliceCreator<CasesSlice> = (set, get) => ({
     const created = result.value;
     set((s) => ({ cases: [{ ...created, documentCount: 0, claimCount: 0 }, ...s.cases] }));
     await get().openCase(created.id);
+    void get().refreshEditState();
     return null;
   },
 
   openCase: async (caseId) => {
     localStorage.setItem(LAST_CASE_KEY, caseId);
-    set({ activeCaseId: caseId, selection: null, selectedClaimId: null });
+    set({ activeCaseId: caseId, selection: null, selectedClaimId: null, profile: null });
     await Promise.all([get().loadDocuments(caseId), get().loadClaims(caseId)]);
+  },
+
+  reloadAll: async (caseId) => {
+    await Promise.all([get().loadEntities(), get().refreshEditState()]);
+    const cases = await call('cases:list', {});
+    if (!cases.ok) return get().notify('error', cases.error.message);
+    set({ cases: cases.value });
+    const target =
+      cases.value.find((c) => c.id === (caseId ?? get().activeCaseId)) ?? cases.value[0];
+    if (!target) {
+      set({ activeCaseId: null, documents: [], claims: [], activeDocumentId: null });
+      return;
+    }
+    if (target.id !== get().activeCaseId) return get().openCase(target.id);
+    await Promise.all([get().loadDocuments(target.id), get().loadClaims(target.id)]);
+    const profile = get().profile;
+    if (profile) await get().openProfile(profile.entity.id);
   },
 });
 

@@ -3,6 +3,10 @@ import { create } from 'zustand';
 import { createCasesSlice } from './casesSlice';
 import { createClaimsSlice } from './claimsSlice';
 import { createDocumentsSlice } from './documentsSlice';
+import { createEditSlice } from './editSlice';
+import { createEntitiesSlice } from './entitiesSlice';
+import { createFilterSlice } from './filterSlice';
+import { createImportSlice } from './importSlice';
 import type { AppState } from './types';
 import { createUiSlice } from './uiSlice';
 
@@ -10,11 +14,19 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createCasesSlice(...a),
   ...createDocumentsSlice(...a),
   ...createClaimsSlice(...a),
+  ...createEntitiesSlice(...a),
+  ...createEditSlice(...a),
+  ...createFilterSlice(...a),
+  ...createImportSlice(...a),
   ...createUiSlice(...a),
 }));
 
 export { casesSelectors } from './casesSlice';
 export { claimsSelectors } from './claimsSlice';
 export { documentsSelectors } from './documentsSlice';
+export { editSelectors } from './editSlice';
+export { entitiesSelectors } from './entitiesSlice';
+export { filterSelectors } from './filterSlice';
+export { importSelectors } from './importSlice';
 export { uiSelectors } from './uiSlice';
 export type { AppState } from './types';

@@ -2,12 +2,23 @@ import type { StateCreator } from 'zustand';
 import type { CasesSlice } from './casesSlice';
 import type { ClaimsSlice } from './claimsSlice';
 import type { DocumentsSlice } from './documentsSlice';
+import type { EditSlice } from './editSlice';
+import type { EntitiesSlice } from './entitiesSlice';
+import type { FilterSlice } from './filterSlice';
+import type { ImportSlice } from './importSlice';
 import type { UiSlice } from './uiSlice';
 
 /** The whole UI state: a cache of the backend's truth plus view state (STYLE.md, "Store"). */
-export type AppState = CasesSlice & DocumentsSlice & ClaimsSlice & UiSlice;
+export type AppState = CasesSlice &
+  DocumentsSlice &
+  ClaimsSlice &
+  EntitiesSlice &
+  EditSlice &
+  FilterSlice &
+  ImportSlice &
+  UiSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;
 
 /** What a form needs back from an action: nothing on success, the message (and field) on failure. */
-export type ActionError = { message: string; field?: string } | null;
+export type ActionError = { message: string; field?: string; code?: string } | null;

@@ -7,6 +7,7 @@ import { tempDirs } from '../../testing/tempDir';
 import { SnapshotSchema } from '../schema';
 import { BACKUPS_DIR, STORE_FILE, Store } from '../store';
 import { migration001 } from './001-anchor-selectors';
+import { migration002 } from './002-attribution-entities';
 import { migrate } from './index';
 
 const FIXTURE = fileURLToPath(new URL('../../../../data/fixtures/store-v1.json', import.meta.url));
@@ -77,6 +78,31 @@ const expectedV2 = {
   ],
 };
 
+/** What a schema-1 store holds once opened today: schema 2 plus the defaults of schema 3. */
+const expectedV3 = {
+  ...expectedV2,
+  schemaVersion: 3,
+  documents: expectedV2.documents.map((d) => ({
+    ...d,
+    author: '',
+    retrievedAt: '',
+    fileName: '',
+    outletId: null,
+    previousVersionId: null,
+  })),
+  claims: expectedV2.claims.map((c) => ({
+    ...c,
+    anchorState: 'anchored',
+    kind: 'unattributed',
+    status: 'unverified',
+    tags: [],
+    notes: '',
+    attribution: { speakerId: null, via: [], cue: '', saidOn: '', reportedOn: '' },
+  })),
+  entities: [],
+  history: [],
+};
+
 /** A data dir holding a copy of the schema-1 fixture and its document text. */
 async function v1DataDir(): Promise<string> {
   const dir = await dirs.make();
@@ -92,7 +118,8 @@ describe('migration 001: anchor selectors', () => {
     const copy = structuredClone(raw);
     const out = migration001.up(raw);
     expect(out).toEqual(expectedV2);
-    expect(SnapshotSchema.safeParse(out).success).toBe(true);
+    // What 001 produces is a schema-2 store that the next migration brings to the current schema.
+    expect(SnapshotSchema.safeParse(migration002.up(out)).success).toBe(true);
     // Pure: the input is not touched.
     expect(raw).toEqual(copy);
   });
@@ -116,23 +143,27 @@ describe('migration 001: anchor selectors', () => {
     expect(iso.cases).toEqual([{ id: 'x', createdAt: '2024-01-01T00:00:00.000Z' }]);
   });
 
-  it('is applied by migrate() from version 1 (or none) and not from version 2', async () => {
+  it('is applied by migrate() from version 1 (or none), then 002; not from version 2 or 3', async () => {
     const fromV1 = migrate(await readFixture());
     expect(fromV1.from).toBe(1);
-    expect(fromV1.applied).toEqual([migration001]);
-    expect(fromV1.raw).toEqual(expectedV2);
-    expect(migrate({ cases: [] }).applied).toEqual([migration001]);
-    const current = migrate(expectedV2);
+    expect(fromV1.applied).toEqual([migration001, migration002]);
+    expect(fromV1.raw).toEqual(expectedV3);
+    expect(migrate({ cases: [] }).applied).toEqual([migration001, migration002]);
+    const fromV2 = migrate(expectedV2);
+    expect(fromV2.from).toBe(2);
+    expect(fromV2.applied).toEqual([migration002]);
+    expect(fromV2.raw).toEqual(expectedV3);
+    const current = migrate(expectedV3);
     expect(current.applied).toEqual([]);
-    expect(current.raw).toBe(expectedV2);
+    expect(current.raw).toBe(expectedV3);
   });
 
-  it('migrates a schema-1 store on open, with a byte-identical backup of the original', async () => {
+  it('migrates a schema-1 store on open to the current schema, with a byte-identical backup', async () => {
     const dir = await v1DataDir();
     const original = await readFile(FIXTURE);
     const store = await Store.open(dir, { owner: 'the migration test' });
     expect(store.report).toEqual({ created: false, migratedFrom: 1 });
-    expect(store.snapshot()).toEqual(expectedV2);
+    expect(store.snapshot()).toEqual(expectedV3);
 
     const backups = await readdir(path.join(dir, BACKUPS_DIR));
     expect(backups).toHaveLength(1);
@@ -140,11 +171,11 @@ describe('migration 001: anchor selectors', () => {
     expect(await readFile(path.join(dir, BACKUPS_DIR, backups[0] ?? ''))).toEqual(original);
 
     const rewritten: unknown = JSON.parse(await readFile(path.join(dir, STORE_FILE), 'utf8'));
-    expect(rewritten).toEqual(expectedV2);
-    expect(SnapshotSchema.parse(rewritten).schemaVersion).toBe(2);
+    expect(rewritten).toEqual(expectedV3);
+    expect(SnapshotSchema.parse(rewritten).schemaVersion).toBe(3);
     await store.close();
 
-    // A second open finds schema 2: no migration, no second backup.
+    // A second open finds schema 3: no migration, no second backup.
     const again = await Store.open(dir, { owner: 'the migration test' });
     expect(again.report.migratedFrom).toBeNull();
     expect(await readdir(path.join(dir, BACKUPS_DIR))).toHaveLength(1);
@@ -159,8 +190,8 @@ describe('migration 001: anchor selectors', () => {
       const text = await readFile(FIXTURE_TEXT, 'utf8');
       expect(got).toMatchObject({ ok: true, value: { text } });
       const claims = await backend.dispatch('claims:list', { caseId: 'case-v1' });
-      expect(claims).toEqual({ ok: true, value: expectedV2.claims });
-      for (const claim of expectedV2.claims) {
+      expect(claims).toEqual({ ok: true, value: expectedV3.claims });
+      for (const claim of expectedV3.claims) {
         expect(text.slice(claim.anchor.start, claim.anchor.end)).toBe(claim.anchor.exact);
       }
     } finally {

@@ -1,0 +1,158 @@
+/**
+ * Attribution (issue 3): who said a claim, through whom it reached us, the cue and the dates,
+ * captured from the keyboard alone; new speakers added from the type-ahead; the one-step path.
+ */
+import { expect, test } from '../support/fixtures';
+
+const STATEMENT = {
+  title: 'Foreign Ministry briefing',
+  outlet: 'TASS',
+  publishedAt: '2025-11-02',
+  text:
+    'At the weekly briefing the spokesperson answered questions on Venezuela.\n\n' +
+    'Moscow is in contact with its partners and is ready to respond to their requests.\n\n' +
+    'The Defence Minister was not available for comment.',
+};
+
+test('a claim is captured and attributed from the keyboard alone', async ({ app, page }) => {
+  await app.createCase('Keyboard attribution');
+  await app.addDocument(STATEMENT);
+  const quote = 'ready to respond to their requests';
+  await app.selectWithKeyboard(quote);
+  const panel = app.capturePanel;
+  await expect(panel.locator('blockquote')).toHaveText(quote);
+
+  // Tab leaves the text for the panel's fields, in reading order.
+  const wording = panel.getByLabel('Claim, in your words (optional)');
+  await app.tabTo(wording, 1);
+  await page.keyboard.type('Moscow will answer Caracas if asked (Zakharova).');
+
+  const kind = panel.getByLabel('Kind');
+  await app.tabTo(kind, 1);
+  await page.keyboard.press('ArrowDown'); // Automatic → Direct quote
+  await expect(kind).toHaveValue('direct_quote');
+
+  // The speaker, found by her Russian name, an alias: the first suggestion is hers, the
+  // next one would add the name as a new person.
+  const speaker = panel.getByRole('combobox', { name: 'Speaker' });
+  await app.tabTo(speaker, 1);
+  await page.keyboard.type('Захарова');
+  const suggestions = page.getByRole('listbox', { name: 'Speaker suggestions' });
+  await expect(suggestions.getByRole('option')).toHaveText([
+    /^Maria Zakharova/,
+    'Add “Захарова” as person',
+  ]);
+  await expect(suggestions.getByRole('option', { selected: true })).toHaveText(/^Maria Zakharova/);
+  await page.keyboard.press('ArrowDown');
+  await expect(suggestions.getByRole('option', { selected: true })).toHaveText(
+    'Add “Захарова” as person',
+  );
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await expect(panel.getByRole('button', { name: 'Remove speaker Maria Zakharova' })).toBeVisible();
+
+  const cue = panel.getByLabel('Cue');
+  await app.tabTo(cue, 2);
+  await page.keyboard.type('said');
+
+  // An intermediary, found by another alias ("Radio Svoboda" → Radio Liberty).
+  const via = panel.getByRole('combobox', { name: 'Via' });
+  await app.tabTo(via, 1);
+  await page.keyboard.type('svoboda');
+  await expect(
+    page.getByRole('listbox', { name: 'Via suggestions' }).getByRole('option', { selected: true }),
+  ).toHaveText(/^Radio Liberty/);
+  await page.keyboard.press('Enter');
+  await expect(
+    panel.getByRole('button', { name: 'Remove intermediary Radio Liberty' }),
+  ).toBeVisible();
+  await expect(via).toBeFocused();
+
+  const saidOn = panel.getByLabel('Said on');
+  await app.tabTo(saidOn, 1);
+  await page.keyboard.type('10302025');
+  await expect(saidOn).toHaveValue('2025-10-30');
+  await expect(panel.getByLabel('Reported on')).toHaveValue('2025-11-02');
+
+  const tags = panel.getByRole('combobox', { name: 'Tags' });
+  await app.tabTo(tags, 8);
+  await page.keyboard.type('official-position');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('venezuela');
+  await page.keyboard.press('Enter');
+  const tagChips = panel.getByRole('button', { name: /^Remove tag / });
+  await expect(tagChips).toHaveCount(2);
+  await expect(tagChips.first()).toHaveAccessibleName('Remove tag official-position');
+  await expect(tagChips.last()).toHaveAccessibleName('Remove tag venezuela');
+
+  await page.keyboard.press('Control+Enter');
+  await expect(panel).toBeHidden();
+
+  const card = app.claimCard('Moscow will answer Caracas if asked (Zakharova).');
+  await expect(card).toHaveCount(1);
+  await expect(card.locator('.claim-quote')).toHaveText(quote);
+  await expect(card.locator('.attribution')).toHaveText(
+    'Maria Zakharova → Radio Liberty → TASS · “said” · said 2025-10-30',
+  );
+  await expect(card.locator('.badge')).toHaveText([
+    'Direct quote',
+    'Unverified',
+    '#official-position',
+    '#venezuela',
+  ]);
+  await expect(app.highlights).toHaveCount(1);
+  await expect(app.highlights.first()).toHaveText(quote);
+  await expect(app.highlights.first()).toHaveClass(/kind-direct_quote/);
+});
+
+test('a speaker nobody has yet is added from the type-ahead', async ({ app, page }) => {
+  await app.createCase('New speaker');
+  await app.addDocument({
+    title: 'Caracas reaction',
+    text: 'Vladimir Padrino López said the armed forces are ready to defend the country.',
+  });
+  await app.selectWithMouse('the armed forces are ready to defend the country');
+  const speaker = app.capturePanel.getByRole('combobox', { name: 'Speaker' });
+  await speaker.fill('Vladimir Padrino López');
+  const suggestions = page.getByRole('listbox', { name: 'Speaker suggestions' });
+  await expect(suggestions.getByRole('option')).toHaveText([
+    'Add “Vladimir Padrino López” as person',
+  ]);
+  await speaker.press('Enter');
+  await expect(
+    app.capturePanel.getByRole('button', { name: 'Remove speaker Vladimir Padrino López' }),
+  ).toBeVisible();
+  await app.createClaim('Venezuela’s army is ready to defend the country.');
+
+  const card = app.claimCard('Venezuela’s army is ready to defend the country.');
+  await expect(card.locator('.attribution')).toHaveText('Vladimir Padrino López');
+  // With a speaker and no kind chosen, the claim is reported speech.
+  await expect(card.locator('.badge.kind')).toHaveText('Indirect speech');
+  await expect(app.people.getByRole('button', { name: /^Vladimir Padrino López/ })).toContainText(
+    'Person · 1',
+  );
+
+  // Known from now on: the type-ahead finds the new person by a part of the name.
+  await app.selectWithMouse('Vladimir Padrino López said');
+  await app.capturePanel.getByRole('combobox', { name: 'Speaker' }).fill('padrino');
+  await expect(suggestions.getByRole('option')).toHaveText([/^Vladimir Padrino López/, /^Add/]);
+});
+
+test('select and Enter creates an unattributed claim in one step, worded as the quote', async ({
+  app,
+  page,
+}) => {
+  await app.createCase('Quick path');
+  await app.addDocument(STATEMENT);
+  const quote = 'The Defence Minister was not available for comment.';
+  await app.selectWithKeyboard(quote);
+  await page.keyboard.press('Enter');
+  await expect(app.capturePanel).toBeHidden();
+
+  const card = app.claimCards.first();
+  await expect(app.claimCards).toHaveCount(1);
+  await expect(card.locator('.claim-text')).toHaveText(quote);
+  await expect(card.locator('.attribution')).toHaveText('No speaker → TASS');
+  await expect(card.locator('.badge')).toHaveText(['Unattributed', 'Unverified']);
+  await expect(app.highlights).toHaveText([quote]);
+});

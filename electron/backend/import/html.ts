@@ -1,0 +1,136 @@
+/**
+ * HTML pages: linkedom builds the DOM (it runs no script and loads nothing), active and
+ * embedded content is removed, Readability picks the article out of the page furniture, and
+ * `htmlToText` turns it into paragraphs. When Readability finds nothing, the page's whole
+ * visible text is kept instead, with a warning, rather than refusing a page that has text.
+ */
+import { all, parseDocument, type DomDocument, type DomNode } from './dom';
+import { decodeUtf8 } from './format';
+import { collectHtmlMeta, resolveHtmlMeta, type ReadabilityMeta } from './htmlMeta';
+import { htmlToText } from './htmlText';
+import { finishText } from './text';
+import type { ExtractedDocument } from './types';
+
+/** Elements that run code, style the page or embed other documents; none holds article text. */
+const DROPPED =
+  'style, noscript, template, iframe, frame, frameset, object, embed, applet, svg, canvas';
+
+/**
+ * Readability's scoring is superlinear in the number of elements; past this many we keep the
+ * page text instead of waiting on it. Generous: a long news article has a few thousand.
+ */
+const MAX_READABILITY_ELEMENTS = 200_000;
+
+export const REMOVED_WARNING =
+  'Scripts, styles and embedded content (frames, objects, SVG) were removed.';
+export const ARTICLE_WARNING =
+  'Only the main article was kept; navigation, menus and other page furniture were left out.';
+export const WHOLE_PAGE_WARNING =
+  'No main article was found, so the whole page text was imported; it may include menus and footers.';
+
+/**
+ * Removes everything that is not inert text. JSON-LD blocks stay for Readability, which only
+ * JSON.parses them for metadata and then drops every script itself; they are data, not code.
+ */
+function sanitize(document: DomDocument): number {
+  let removed = 0;
+  for (const script of all(document, 'script')) {
+    if ((script.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json') {
+      continue;
+    }
+    script.remove();
+    removed++;
+  }
+  for (const element of all(document, DROPPED)) {
+    // A nested match (an <svg> inside a removed <object>) may already be detached; harmless.
+    element.remove();
+    removed++;
+  }
+  return removed;
+}
+
+function withoutJsonLd(document: DomDocument): void {
+  for (const script of all(document, 'script')) script.remove();
+}
+
+interface Article extends ReadabilityMeta {
+  content: DomNode;
+}
+
+function isDomNode(value: unknown): value is DomNode {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof Reflect.get(value, 'nodeType') === 'number'
+  );
+}
+
+/** Readability's article, or null when it found none or gave up on the page. */
+async function readArticle(document: DomDocument): Promise<Article | null> {
+  const { Readability } = await import('@mozilla/readability');
+  try {
+    // The serializer hands back the article's DOM node itself: converting it directly keeps
+    // the paragraph structure that its HTML string would make us parse a second time.
+    const reader = new Readability<unknown>(document, {
+      serializer: (node: unknown) => node,
+      maxElemsToParse: MAX_READABILITY_ELEMENTS,
+    });
+    const article = reader.parse();
+    const content: unknown = article?.content;
+    if (!article || !isDomNode(content)) return null;
+    return {
+      content,
+      title: article.title,
+      byline: article.byline,
+      siteName: article.siteName,
+      publishedTime: article.publishedTime,
+    };
+  } catch {
+    // Too many elements, or markup Readability cannot walk: the fallback still has the text.
+    return null;
+  }
+}
+
+/** A document that starts with <html>, after any doctype, comments or XML declaration. */
+const HAS_HTML_ROOT = /^(?:\s|<!--[\s\S]*?-->|<!doctype[^>]*>|<\?xml[^>]*\?>)*<html[\s>]/i;
+
+/**
+ * linkedom builds no <html>/<body> around a fragment ("<p>a</p><p>b</p>" gets the first <p>
+ * as its root and the second outside it), and Readability needs a body: wrap fragments.
+ */
+function asFullDocument(html: string): string {
+  return HAS_HTML_ROOT.test(html)
+    ? html
+    : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+}
+
+export async function extractHtml(fileName: string, bytes: Uint8Array): Promise<ExtractedDocument> {
+  const html = asFullDocument(decodeUtf8(fileName, bytes));
+  const document = await parseDocument(html);
+  const candidates = collectHtmlMeta(document);
+  const removed = sanitize(document);
+  const warnings = removed > 0 ? [REMOVED_WARNING] : [];
+
+  const article = await readArticle(document);
+  const articleText = article ? htmlToText(article.content) : '';
+  if (article && articleText.trim()) {
+    return {
+      format: 'html',
+      text: finishText(fileName, articleText),
+      meta: resolveHtmlMeta(candidates, article),
+      warnings: [...warnings, ARTICLE_WARNING],
+    };
+  }
+
+  // Readability rewrote the first tree while it searched, so read the text from a fresh one,
+  // all of it: linkedom may leave content outside <body> (after </html>, say).
+  const page = await parseDocument(html);
+  sanitize(page);
+  withoutJsonLd(page);
+  return {
+    format: 'html',
+    text: finishText(fileName, htmlToText(page)),
+    meta: resolveHtmlMeta(candidates),
+    warnings: [...warnings, WHOLE_PAGE_WARNING],
+  };
+}

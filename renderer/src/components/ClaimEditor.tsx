@@ -1,0 +1,91 @@
+/** Every field of the selected claim, editable, with its history. */
+import { useState } from 'react';
+import type { Claim, ClaimDocument } from '../../../shared/domain/schemas';
+import { useAppStore } from '../store';
+import { AttributionFields } from './AttributionFields';
+import { ClaimHistory } from './ClaimHistory';
+import { changesOf, draftOf, type ClaimDraft } from './claimDraft';
+import { KindSelect, StatusSelect } from './KindSelect';
+import { TagInput } from './TagInput';
+
+interface Props {
+  claim: Claim;
+  document: ClaimDocument | null;
+  knownTags: readonly string[];
+  onClose: () => void;
+}
+
+export function ClaimEditor({ claim, document, knownTags, onClose }: Props) {
+  const updateClaim = useAppStore((s) => s.updateClaim);
+  const [draft, setDraft] = useState<ClaimDraft>(() => draftOf(claim));
+  const [error, setError] = useState<string | null>(null);
+  const change = (part: Partial<ClaimDraft>) => setDraft((d) => ({ ...d, ...part }));
+
+  const save = async () => {
+    const failure = await updateClaim(claim.id, changesOf(draft));
+    if (failure) setError(failure.message);
+    else onClose();
+  };
+
+  return (
+    <form
+      className="claim-editor"
+      aria-label="Edit claim"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          void save();
+        }
+      }}
+    >
+      <label className="field">
+        <span className="label">Claim wording</span>
+        <textarea
+          value={draft.text}
+          rows={3}
+          autoFocus
+          onChange={(e) => change({ text: e.target.value })}
+        />
+      </label>
+      <div className="field-row two">
+        <KindSelect value={draft.kind} onChange={(kind) => change({ kind })} />
+        <StatusSelect value={draft.status} onChange={(status) => change({ status })} />
+      </div>
+      <AttributionFields draft={draft} onChange={change} documentOutlet={document?.outlet ?? ''} />
+      <div className="field">
+        <span className="label">Tags</span>
+        <TagInput tags={draft.tags} onChange={(tags) => change({ tags })} suggestions={knownTags} />
+      </div>
+      <label className="field">
+        <span className="label">Notes</span>
+        <textarea
+          value={draft.notes}
+          rows={2}
+          onChange={(e) => change({ notes: e.target.value })}
+        />
+      </label>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="submit" className="primary">
+          Save
+        </button>
+      </div>
+      <details>
+        <summary>History</summary>
+        <ClaimHistory claimId={claim.id} version={claim.updatedAt} />
+      </details>
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+/** The editable fields of a claim, as the capture panel and the claim editor hold them. */
+import type { Claim, ClaimKind, ClaimStatus } from '../../../shared/domain/schemas';
+import type { ClaimChanges } from '../store/claimsSlice';
+
+export interface ClaimDraft {
+  text: string;
+  /** `auto`: direct speech when there is a speaker, unattributed when not (backend default). */
+  kind: ClaimKind | 'auto';
+  status: ClaimStatus;
+  tags: string[];
+  notes: string;
+  speakerId: string | null;
+  via: string[];
+  cue: string;
+  saidOn: string;
+  reportedOn: string;
+}
+
+export const newDraft = (reportedOn: string): ClaimDraft => ({
+  text: '',
+  kind: 'auto',
+  status: 'unverified',
+  tags: [],
+  notes: '',
+  speakerId: null,
+  via: [],
+  cue: '',
+  saidOn: '',
+  reportedOn,
+});
+
+export const draftOf = (claim: Claim): ClaimDraft => ({
+  text: claim.text,
+  kind: claim.kind,
+  status: claim.status,
+  tags: claim.tags,
+  notes: claim.notes,
+  ...claim.attribution,
+});
+
+/** The draft as contract fields. */
+export function changesOf(draft: ClaimDraft): ClaimChanges {
+  return {
+    text: draft.text.trim() || undefined,
+    kind: draft.kind === 'auto' ? undefined : draft.kind,
+    status: draft.status,
+    tags: draft.tags,
+    notes: draft.notes,
+    attribution: {
+      speakerId: draft.speakerId,
+      via: draft.via,
+      cue: draft.cue.trim(),
+      saidOn: draft.saidOn,
+      reportedOn: draft.reportedOn,
+    },
+  };
+}

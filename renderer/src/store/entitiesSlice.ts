@@ -1,0 +1,75 @@
+/** People and organisations, shared by all cases; and the speaker page being shown. */
+import type { EntityProfile, Input } from '../../../shared/contract/channels';
+import type { Entity, EntityKind } from '../../../shared/domain/schemas';
+import { call } from '../api/client';
+import type { ActionError, AppState, SliceCreator } from './types';
+
+export interface EntitiesSlice {
+  entities: Entity[];
+  /** The speaker page on screen, or null for the case workspace. */
+  profile: EntityProfile | null;
+  loadEntities: () => Promise<void>;
+  createEntity: (name: string, kind: EntityKind) => Promise<Entity | ActionError>;
+  updateEntity: (changes: Input<'entities:update'>) => Promise<ActionError>;
+  mergeEntities: (keepId: string, mergeId: string) => Promise<ActionError>;
+  openProfile: (entityId: string) => Promise<void>;
+  closeProfile: () => void;
+}
+
+export const createEntitiesSlice: SliceCreator<EntitiesSlice> = (set, get) => ({
+  entities: [],
+  profile: null,
+
+  loadEntities: async () => {
+    const result = await call('entities:list', {});
+    if (!result.ok) return get().notify('error', result.error.message);
+    set({ entities: result.value });
+  },
+
+  createEntity: async (name, kind) => {
+    const result = await call('entities:create', { name, kind });
+    if (!result.ok) return result.error;
+    const created = result.value;
+    set((s) => ({
+      entities: [...s.entities, created].sort((a, b) => a.name.localeCompare(b.name)),
+    }));
+    void get().refreshEditState();
+    return created;
+  },
+
+  updateEntity: async (changes) => {
+    const result = await call('entities:update', changes);
+    if (!result.ok) return result.error;
+    const updated = result.value;
+    set((s) => ({
+      entities: s.entities.map((e) => (e.id === updated.id ? updated : e)),
+      profile: s.profile?.entity.id === updated.id ? { ...s.profile, entity: updated } : s.profile,
+    }));
+    void get().refreshEditState();
+    return null;
+  },
+
+  mergeEntities: async (keepId, mergeId) => {
+    const result = await call('entities:merge', { keepId, mergeId });
+    if (!result.ok) return result.error;
+    await get().reloadAll(get().activeCaseId);
+    await get().openProfile(keepId);
+    void get().refreshEditState();
+    return null;
+  },
+
+  openProfile: async (entityId) => {
+    const result = await call('entities:profile', { entityId });
+    if (!result.ok) return get().notify('error', result.error.message);
+    set({ profile: result.value });
+  },
+
+  closeProfile: () => set({ profile: null }),
+});
+
+export const entitiesSelectors = {
+  entities: (s: AppState) => s.entities,
+  profile: (s: AppState) => s.profile,
+  entityById: (id: string | null) => (s: AppState) =>
+    id === null ? null : (s.entities.find((e) => e.id === id) ?? null),
+};

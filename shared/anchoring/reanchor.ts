@@ -1,0 +1,194 @@
+/**
+ * Finding a claim's quote again in a new snapshot of its document (Hypothesis's approach,
+ * after its `match-quote.ts`): same position first, then exact occurrences of the quote,
+ * then an approximate search scored on the quote, its prefix and suffix, and its position.
+ * A quote that cannot be found well enough is left for the analyst (an orphan).
+ */
+import search from 'approx-string-match';
+import type { Anchor } from '../domain/schemas';
+import { createAnchor, isAnchor } from './textQuote';
+
+export type LocateQuality = 'exact' | 'fuzzy';
+
+export type LocateResult = { anchor: Anchor; quality: LocateQuality; score: number } | null;
+
+export interface LocateOptions {
+  /**
+   * Length of the text the anchor was made against. When given, the old start is scaled
+   * by `text.length / previousTextLength` to estimate where the quote should now be;
+   * otherwise the old start is used as is. Only breaks ties; it never outweighs context.
+   */
+  previousTextLength?: number;
+}
+
+/** A fuzzy match is accepted only if its quote is at least this similar (1 - errors/length). */
+export const MIN_QUOTE_SIMILARITY = 0.75;
+
+/** Upper bound on the edit distance searched for, whatever the quote's length (Hypothesis: 256). */
+export const MAX_SEARCH_ERRORS = 256;
+
+// Weights of Hypothesis's `match-quote.ts`.
+const QUOTE_WEIGHT = 50;
+const PREFIX_WEIGHT = 20;
+const SUFFIX_WEIGHT = 20;
+const POSITION_WEIGHT = 2;
+const MAX_SCORE = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT;
+
+const EPSILON = 1e-9;
+
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
+
+/** True when `offset` falls between the two halves of a surrogate pair in `text`. */
+function splitsSurrogatePair(text: string, offset: number): boolean {
+  if (offset <= 0 || offset >= text.length) return false;
+  return isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset));
+}
+
+/** The maximum number of errors searched for, and so accepted, for a quote. */
+export function maxErrorsFor(quote: string): number {
+  return Math.min(MAX_SEARCH_ERRORS, Math.floor(quote.length * (1 - MIN_QUOTE_SIMILARITY)));
+}
+
+/**
+ * Similarity in [0, 1] of `str` to the best approximate occurrence of it in `text`
+ * (Hypothesis's `textMatchScore`): 1 - edit distance / length.
+ */
+function textMatchScore(text: string, str: string): number {
+  if (str.length === 0 || text.length === 0) return 0;
+  if (text === str) return 1;
+  const best = search(text, str, str.length)[0];
+  return best === undefined ? 0 : 1 - best.errors / str.length;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  /** Edit distance between the quote and `text[start, end)` (an upper bound after widening). */
+  errors: number;
+}
+
+interface Scored extends Candidate {
+  quoteScore: number;
+  contextScore: number;
+  distance: number;
+  score: number;
+}
+
+function scoreCandidate(text: string, anchor: Anchor, hint: number, candidate: Candidate): Scored {
+  const { prefix, suffix, exact } = anchor;
+  const quoteScore = 1 - candidate.errors / exact.length;
+  const prefixScore = prefix
+    ? textMatchScore(
+        text.slice(Math.max(0, candidate.start - prefix.length), candidate.start),
+        prefix,
+      )
+    : 1;
+  const suffixScore = suffix
+    ? textMatchScore(text.slice(candidate.end, candidate.end + suffix.length), suffix)
+    : 1;
+  const distance = Math.abs(candidate.start - hint);
+  const positionScore = Math.max(0, 1 - distance / Math.max(1, text.length));
+  const contextScore = PREFIX_WEIGHT * prefixScore + SUFFIX_WEIGHT * suffixScore;
+  const score =
+    (QUOTE_WEIGHT * quoteScore + contextScore + POSITION_WEIGHT * positionScore) / MAX_SCORE;
+  return { ...candidate, quoteScore, contextScore, distance, score };
+}
+
+/** Widens a range so that neither end splits a surrogate pair, counting each widening as an error. */
+function onCodePointBoundaries(text: string, candidate: Candidate): Candidate {
+  const start = splitsSurrogatePair(text, candidate.start) ? candidate.start - 1 : candidate.start;
+  const end = splitsSurrogatePair(text, candidate.end) ? candidate.end + 1 : candidate.end;
+  return {
+    start,
+    end,
+    errors: candidate.errors + (candidate.start - start) + (end - candidate.end),
+  };
+}
+
+/** The result for a chosen range: the anchor rebuilt from the new text, or null if it cannot be. */
+function result(text: string, anchor: Anchor, chosen: Scored): LocateResult {
+  const rebuilt = createAnchor(text, chosen.start, chosen.end);
+  if (!isAnchor(rebuilt)) return null;
+  return {
+    anchor: rebuilt,
+    quality: rebuilt.exact === anchor.exact ? 'exact' : 'fuzzy',
+    score: chosen.score,
+  };
+}
+
+/** Start offsets of every occurrence of `quote` in `text`, overlapping ones included. */
+function exactOccurrences(text: string, quote: string): number[] {
+  const starts: number[] = [];
+  for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) {
+    starts.push(at);
+  }
+  return starts;
+}
+
+/**
+ * Where `anchor`'s quote now sits in `text`, or null when it cannot be found with at least
+ * {@link MIN_QUOTE_SIMILARITY} similarity. The returned anchor's `exact` is the text now at
+ * its range (never splitting a surrogate pair), its prefix and suffix are recomputed from
+ * `text`. `quality` is 'exact' when that text equals the old quote, 'fuzzy' otherwise;
+ * `score` in [0, 1] weighs quote, prefix, suffix and position as Hypothesis does.
+ * Offsets are UTF-16 code units.
+ */
+export function locateAnchor(
+  text: string,
+  anchor: Anchor,
+  options: LocateOptions = {},
+): LocateResult {
+  const { exact } = anchor;
+  if (exact.length === 0 || text.length === 0) return null;
+
+  const previous = options.previousTextLength;
+  const hint =
+    previous !== undefined && previous > 0
+      ? Math.round((anchor.start * text.length) / previous)
+      : anchor.start;
+  const score = (candidate: Candidate): Scored =>
+    scoreCandidate(text, anchor, hint, onCodePointBoundaries(text, candidate));
+
+  // 1. The quote is still where it was.
+  if (text.slice(anchor.start, anchor.end) === exact) {
+    return result(text, anchor, score({ start: anchor.start, end: anchor.end, errors: 0 }));
+  }
+
+  // 2. The quote occurs verbatim elsewhere: the occurrence whose context matches best,
+  //    the one nearest the expected position among equals.
+  const occurrences = exactOccurrences(text, exact);
+  if (occurrences.length > 0) {
+    let best: Scored | undefined;
+    for (const start of occurrences) {
+      const scored = score({ start, end: start + exact.length, errors: 0 });
+      if (
+        best === undefined ||
+        scored.contextScore > best.contextScore + EPSILON ||
+        (Math.abs(scored.contextScore - best.contextScore) <= EPSILON &&
+          scored.distance < best.distance)
+      ) {
+        best = scored;
+      }
+    }
+    return best === undefined ? null : result(text, anchor, best);
+  }
+
+  // 3. Approximate search. approx-string-match handles patterns longer than its 32-bit word
+  //    in blocks, so the quote is searched whole (Hypothesis does not split it either).
+  const maxErrors = maxErrorsFor(exact);
+  if (maxErrors === 0) return null;
+  let best: Scored | undefined;
+  for (const match of search(text, exact, maxErrors)) {
+    const scored = score(match);
+    if (scored.quoteScore < MIN_QUOTE_SIMILARITY) continue;
+    if (
+      best === undefined ||
+      scored.score > best.score + EPSILON ||
+      (Math.abs(scored.score - best.score) <= EPSILON && scored.distance < best.distance)
+    ) {
+      best = scored;
+    }
+  }
+  return best === undefined ? null : result(text, anchor, best);
+}
