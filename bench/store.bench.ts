@@ -10,7 +10,11 @@ import { performance } from 'node:perf_hooks';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { openBackend } from '../electron/backend/backend';
-import { CURRENT_SCHEMA_VERSION, type Snapshot } from '../electron/backend/store/schema';
+import {
+  CURRENT_SCHEMA_VERSION,
+  SnapshotSchema,
+  type Snapshot,
+} from '../electron/backend/store/schema';
 import { hashText } from '../electron/backend/store/textStore';
 
 const sizesArg = process.argv.indexOf('--sizes');
@@ -23,7 +27,8 @@ const TEXT = 'Russia will help Venezuela within the strategic partnership agreem
 
 function makeSnapshot(claims: number): Snapshot {
   const time = new Date('2025-11-01T12:00:00Z').toISOString();
-  return {
+  // Parsed, so that every field the schema defaults is filled as the store would fill it.
+  return SnapshotSchema.parse({
     schemaVersion: CURRENT_SCHEMA_VERSION,
     journalSeq: 0,
     cases: [{ id: 'case-1', title: 'Bench case', question: '', createdAt: time, updatedAt: time }],
@@ -56,7 +61,11 @@ function makeSnapshot(claims: number): Snapshot {
       createdAt: time,
       updatedAt: time,
     })),
-  };
+    entities: [],
+    history: [],
+    links: [],
+    judgments: [],
+  });
 }
 
 interface Stats {

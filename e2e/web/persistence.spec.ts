@@ -1,6 +1,7 @@
 /** Issue 2, flow 3: quit and start again, and the case, document and claim are there, exactly. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { CURRENT_SCHEMA_VERSION } from '../../electron/backend/store/schema';
 import { AppPage } from '../support/appPage';
 import { expect, test } from '../support/fixtures';
 import { WebHost } from '../support/webHost';
@@ -32,7 +33,7 @@ test('a case, document and claim survive a restart of the web host, and sit on d
     documents: { title: string; contentHash: string }[];
     claims: { text: string; anchor: { exact: string; start: number } }[];
   };
-  expect(store.schemaVersion).toBe(3);
+  expect(store.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
   expect(store.cases.map((c) => c.title)).toContain('Restart case');
   const doc = store.documents.find((d) => d.title === 'Zakharova statement');
   expect(doc).toBeDefined();

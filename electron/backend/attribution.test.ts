@@ -40,6 +40,7 @@ describe('claims with attribution', () => {
       cue: 'told',
       saidOn: '2025-11-01',
       reportedOn: '2025-11-03',
+      reliabilityOverrides: {},
     });
     const dated = await capture(b, doc, TEXT, UNSOURCED, {
       attribution: { reportedOn: '2025-11-04' },
@@ -60,6 +61,7 @@ describe('claims with attribution', () => {
       cue: '',
       saidOn: '',
       reportedOn: '2025-11-03',
+      reliabilityOverrides: {},
     });
     const chosen = await capture(b, doc, TEXT, 'Galeotti', {
       kind: 'direct_quote',

@@ -5,6 +5,7 @@
  * the handlers around it to the same promise.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { seedEvidenceCase } from './testing/evidence';
 import { addDocument, backendHarness, call, capture, makeCase } from './testing/harness';
 
 const harness = backendHarness();
@@ -79,5 +80,27 @@ describe('concurrent calls', () => {
     expect(undone).toMatchObject({ ok: true, value: { label: 'Edit claim' } });
     expect(await call(b, 'claims:list', { caseId })).toEqual([claim]);
     expect(await call(b, 'edit:state', {})).toEqual({ undo: 'Create claim', redo: 'Edit claim' });
+  });
+
+  // Source bug (electron/backend/handlers/links.ts, links:create, lines 135-139): the target
+  // claim is checked in resolveTarget (line 30), before the edit is queued (after an `await`),
+  // and not again inside the applyEdit plan, which re-checks only the claim the link starts
+  // from. A claims:delete of the target that arrives together is queued first, deletes the
+  // claim (and the links touching it: none yet), and then the link is written pointing at a
+  // claim that no longer exists. Today both calls succeed and links:list returns that link.
+  it('never leaves a link to a claim deleted at the same time', async () => {
+    const b = await harness.start();
+    const { caseId, claims } = await seedEvidenceCase(b);
+    const [linked, deleted] = await Promise.all([
+      b.dispatch('links:create', {
+        fromClaimId: claims.troops.id,
+        relation: 'supports',
+        target: { kind: 'claim', claimId: claims.diplomacy.id },
+      }),
+      b.dispatch('claims:delete', { claimId: claims.diplomacy.id }),
+    ]);
+    expect(deleted.ok).toBe(true);
+    expect(linked).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call(b, 'links:list', { caseId })).toEqual([]);
   });
 });

@@ -5,7 +5,18 @@
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { CLAIM_KINDS, CLAIM_STATUSES, ENTITY_KINDS } from '../../shared/domain/schemas';
+import {
+  CLAIM_KINDS,
+  CLAIM_STATUSES,
+  ENTITY_KINDS,
+  LINK_RELATIONS,
+} from '../../shared/domain/schemas';
+import {
+  CONFIDENCE_LEVELS,
+  CREDIBILITY_CODES,
+  LIKELIHOODS,
+  RELIABILITY_CODES,
+} from '../../shared/grading/scales';
 import type { Dispatch } from './dispatch';
 
 const SampleSchema = z.object({
@@ -18,6 +29,25 @@ const SampleSchema = z.object({
       kind: z.enum(ENTITY_KINDS),
       role: z.string(),
       affiliation: z.string(),
+      reliability: z.enum(RELIABILITY_CODES),
+    }),
+  ),
+  links: z.array(
+    z.object({
+      from: z.string(),
+      relation: z.enum(LINK_RELATIONS),
+      to: z.string(),
+      note: z.string(),
+    }),
+  ),
+  judgments: z.array(
+    z.object({
+      statement: z.string(),
+      likelihood: z.enum(LIKELIHOODS),
+      confidence: z.enum(CONFIDENCE_LEVELS),
+      basis: z.array(
+        z.object({ claim: z.string(), relation: z.enum(['supports', 'contradicts']) }),
+      ),
     }),
   ),
   documents: z.array(
@@ -30,7 +60,10 @@ const SampleSchema = z.object({
       text: z.string(),
       claims: z.array(
         z.object({
+          /** How links and judgments of the sample name this claim. */
+          key: z.string(),
           quote: z.string(),
+          credibility: z.literal(CREDIBILITY_CODES),
           /** Which occurrence of the quote, when the text repeats it (0 = first). */
           occurrence: z.number().int().nonnegative().default(0),
           text: z.string(),
@@ -78,6 +111,12 @@ export async function seedSampleCase(dispatch: Dispatch, file: string): Promise<
     if (!id) throw new Error(`sample case: no entity "${key}"`);
     return id;
   };
+  const claimIds = new Map<string, string>();
+  const claimOf = (key: string) => {
+    const id = claimIds.get(key);
+    if (!id) throw new Error(`sample case: no claim "${key}"`);
+    return id;
+  };
   for (const doc of sample.documents) {
     const { claims, ...fields } = doc;
     const { document } = CreatedDocument.parse(
@@ -85,8 +124,9 @@ export async function seedSampleCase(dispatch: Dispatch, file: string): Promise<
     );
     for (const claim of claims) {
       const start = nthIndex(doc.text, claim.quote, claim.occurrence);
-      await expectOk(dispatch, 'claims:create', {
+      const capturedClaim = await expectOk(dispatch, 'claims:create', {
         documentId: document.id,
+        credibility: claim.credibility,
         start,
         end: start + claim.quote.length,
         exact: claim.quote,
@@ -102,6 +142,24 @@ export async function seedSampleCase(dispatch: Dispatch, file: string): Promise<
           saidOn: claim.saidOn,
         },
       });
+      claimIds.set(claim.key, IdOnly.parse(capturedClaim).id);
     }
+  }
+  for (const link of sample.links) {
+    await expectOk(dispatch, 'links:create', {
+      fromClaimId: claimOf(link.from),
+      relation: link.relation,
+      target: { kind: 'claim', claimId: claimOf(link.to) },
+      note: link.note,
+    });
+  }
+  for (const judgment of sample.judgments) {
+    await expectOk(dispatch, 'judgments:create', {
+      caseId: created.id,
+      statement: judgment.statement,
+      likelihood: judgment.likelihood,
+      confidence: judgment.confidence,
+      basis: judgment.basis.map((b) => ({ claimId: claimOf(b.claim), relation: b.relation })),
+    });
   }
 }

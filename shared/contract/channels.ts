@@ -8,6 +8,11 @@ import { z } from 'zod';
 import {
   CalendarDateSchema,
   ClaimKindSchema,
+  ConfidenceLevelSchema,
+  CredibilitySchema,
+  LikelihoodSchema,
+  LinkRelationSchema,
+  ReliabilitySchema,
   ClaimStatusSchema,
   EntityKindSchema,
   IdSchema,
@@ -17,7 +22,9 @@ import {
   type Claim,
   type ClaimDocument,
   type Entity,
+  type EvidenceLink,
   type HistoryEntry,
+  type Judgment,
   type SourceFormat,
 } from '../domain/schemas';
 import type { Channel } from './channelNames';
@@ -48,6 +55,8 @@ const attributionInput = z
     cue: z.string().trim().max(100).optional(),
     saidOn: CalendarDateSchema.optional(),
     reportedOn: CalendarDateSchema.optional(),
+    /** Grades for this attribution only, by entity id; replaces the whole map when given. */
+    reliabilityOverrides: z.record(IdSchema, ReliabilitySchema).optional(),
   })
   .strict();
 
@@ -57,6 +66,7 @@ const claimFields = {
   status: ClaimStatusSchema.optional(),
   tags: z.array(TagSchema).max(30).optional(),
   notes: z.string().max(10000).optional(),
+  credibility: CredibilitySchema.optional(),
   attribution: attributionInput.optional(),
 };
 
@@ -74,7 +84,38 @@ const entityFields = {
   role: z.string().trim().max(300).optional(),
   affiliation: z.string().trim().max(300).optional(),
   notes: z.string().max(5000).optional(),
+  reliability: ReliabilitySchema.optional(),
 };
+
+const linkTargetInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('claim'), claimId: IdSchema }).strict(),
+  z
+    .object({
+      kind: z.literal('span'),
+      documentId: IdSchema,
+      start: z.number().int().nonnegative(),
+      end: z.number().int().positive(),
+      exact: z.string().min(1),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('url'),
+      url: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2000),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('file'),
+      name: z.string().trim().min(1).max(500),
+      location: z.string().trim().max(2000).default(''),
+    })
+    .strict(),
+]);
+
+const basisInput = z
+  .array(z.object({ claimId: IdSchema, relation: z.enum(['supports', 'contradicts']) }).strict())
+  .max(500);
 
 export const inputSchemas = {
   /** Facts about the running backend: version, host kind, where the data lives. */
@@ -186,6 +227,52 @@ export const inputSchemas = {
   /** A speaker page: the entity and everything it said or carried, across all cases. */
   'entities:profile': z.object({ entityId: IdSchema }).strict(),
 
+  /** The evidence links of a case. */
+  'links:list': z.object({ caseId: IdSchema }).strict(),
+  /**
+   * Link evidence to a claim: another claim, a span of a document, a URL or a file. A link
+   * to itself is refused; the same link twice is merged (its note kept or updated).
+   */
+  'links:create': z
+    .object({
+      fromClaimId: IdSchema,
+      relation: LinkRelationSchema,
+      target: linkTargetInput,
+      note: z.string().trim().max(5000).default(''),
+    })
+    .strict(),
+  'links:update': z
+    .object({
+      linkId: IdSchema,
+      relation: LinkRelationSchema.optional(),
+      note: z.string().trim().max(5000).optional(),
+    })
+    .strict(),
+  'links:delete': z.object({ linkId: IdSchema }).strict(),
+
+  /** The key judgments of a case, in order. */
+  'judgments:list': z.object({ caseId: IdSchema }).strict(),
+  'judgments:create': z
+    .object({
+      caseId: IdSchema,
+      statement: title(5000),
+      likelihood: LikelihoodSchema,
+      confidence: ConfidenceLevelSchema,
+      basis: basisInput.default([]),
+    })
+    .strict(),
+  'judgments:update': z
+    .object({
+      judgmentId: IdSchema,
+      statement: title(5000).optional(),
+      likelihood: LikelihoodSchema.optional(),
+      confidence: ConfidenceLevelSchema.optional(),
+      basis: basisInput.optional(),
+      order: z.number().int().nonnegative().optional(),
+    })
+    .strict(),
+  'judgments:delete': z.object({ judgmentId: IdSchema }).strict(),
+
   /** What undo and redo would do now. */
   'edit:state': z.object({}).strict(),
   /** Undo the last edit made in this session. */
@@ -276,6 +363,14 @@ export interface Outputs {
   'entities:update': Entity;
   'entities:merge': Entity;
   'entities:profile': EntityProfile;
+  'links:list': EvidenceLink[];
+  'links:create': EvidenceLink;
+  'links:update': EvidenceLink;
+  'links:delete': { linkId: string };
+  'judgments:list': Judgment[];
+  'judgments:create': Judgment;
+  'judgments:update': Judgment;
+  'judgments:delete': { judgmentId: string };
   'edit:state': EditState;
   'edit:undo': EditOutcome;
   'edit:redo': EditOutcome;

@@ -4,6 +4,17 @@
  * validation at the boundary and the types the code is written against cannot drift.
  */
 import { z } from 'zod';
+import {
+  CONFIDENCE_LEVELS,
+  CREDIBILITY_CODES,
+  LIKELIHOODS,
+  RELIABILITY_CODES,
+} from '../grading/scales';
+
+/** NATO Admiralty source reliability, A–F (F: cannot be judged). */
+export const ReliabilitySchema = z.enum(RELIABILITY_CODES);
+/** NATO Admiralty information credibility, 1–6 (6: cannot be judged). */
+export const CredibilitySchema = z.literal(CREDIBILITY_CODES);
 
 /** Ids are opaque strings minted by the backend. */
 export const IdSchema = z.string().min(1).max(64);
@@ -97,6 +108,8 @@ export const EntitySchema = z.object({
   /** "Russian Foreign Ministry", "SSEES, University College London". */
   affiliation: z.string().max(300).default(''),
   notes: z.string().max(5000).default(''),
+  /** The default source reliability of what this speaker or outlet says or carries. */
+  reliability: ReliabilitySchema.default('F'),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
 });
@@ -129,6 +142,8 @@ export const AttributionSchema = z.object({
   cue: z.string().max(100).default(''),
   saidOn: CalendarDateSchema.default(''),
   reportedOn: CalendarDateSchema.default(''),
+  /** Reliability grades for this attribution only, by entity id, over each one's default. */
+  reliabilityOverrides: z.record(z.string(), ReliabilitySchema).default({}),
 });
 export type Attribution = z.infer<typeof AttributionSchema>;
 
@@ -151,12 +166,15 @@ export const ClaimSchema = z.object({
   status: ClaimStatusSchema.default('unverified'),
   tags: z.array(TagSchema).max(30).default([]),
   notes: z.string().max(10000).default(''),
+  /** How credible the information itself is, whatever its source. */
+  credibility: CredibilitySchema.default(6),
   attribution: AttributionSchema.default({
     speakerId: null,
     via: [],
     cue: '',
     saidOn: '',
     reportedOn: '',
+    reliabilityOverrides: {},
   }),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
@@ -175,3 +193,56 @@ export const HistoryEntrySchema = z.object({
   changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })).default([]),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
+export const LINK_RELATIONS = ['supports', 'contradicts', 'context', 'same_claim'] as const;
+export const LinkRelationSchema = z.enum(LINK_RELATIONS);
+export type LinkRelation = z.infer<typeof LinkRelationSchema>;
+
+/** What a piece of evidence points at: another claim, a span of a document, a URL, a file. */
+export const LinkTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('claim'), claimId: IdSchema }),
+  z.object({ kind: z.literal('span'), documentId: IdSchema, anchor: AnchorSchema }),
+  z.object({ kind: z.literal('url'), url: z.string().min(1).max(2000) }),
+  z.object({
+    kind: z.literal('file'),
+    /** The file's name, and where the analyst keeps it (a path on their machine). */
+    name: z.string().min(1).max(500),
+    location: z.string().max(2000).default(''),
+  }),
+]);
+export type LinkTarget = z.infer<typeof LinkTargetSchema>;
+
+/** Evidence around a claim, with what it means for the claim and a note. */
+export const EvidenceLinkSchema = z.object({
+  id: IdSchema,
+  caseId: IdSchema,
+  fromClaimId: IdSchema,
+  relation: LinkRelationSchema,
+  target: LinkTargetSchema,
+  note: z.string().max(5000).default(''),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+});
+export type EvidenceLink = z.infer<typeof EvidenceLinkSchema>;
+
+export const LikelihoodSchema = z.enum(LIKELIHOODS);
+export const ConfidenceLevelSchema = z.enum(CONFIDENCE_LEVELS);
+
+/** A key judgment of the case, graded in ICD 203 terms, resting on claims. */
+export const JudgmentSchema = z.object({
+  id: IdSchema,
+  caseId: IdSchema,
+  statement: z.string().min(1).max(5000),
+  likelihood: LikelihoodSchema,
+  confidence: ConfidenceLevelSchema,
+  /** The claims it rests on (supports) and those that cut against it (contradicts). */
+  basis: z
+    .array(z.object({ claimId: IdSchema, relation: z.enum(['supports', 'contradicts']) }))
+    .max(500)
+    .default([]),
+  /** Position among the case's judgments, for the matrix and the briefing. */
+  order: z.number().int().nonnegative().default(0),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+});
+export type Judgment = z.infer<typeof JudgmentSchema>;

@@ -17,7 +17,15 @@ function claim(id: string, text: string, fields: Partial<Claim> = {}): Claim {
     status: 'unverified',
     tags: [],
     notes: '',
-    attribution: { speakerId: null, via: [], cue: '', saidOn: '', reportedOn: '' },
+    credibility: 6,
+    attribution: {
+      speakerId: null,
+      via: [],
+      cue: '',
+      saidOn: '',
+      reportedOn: '',
+      reliabilityOverrides: {},
+    },
     createdAt: T0,
     updatedAt: T0,
     ...fields,
@@ -30,6 +38,7 @@ const said = (speakerId: string | null, via: string[] = []): Claim['attribution'
   cue: '',
   saidOn: '',
   reportedOn: '',
+  reliabilityOverrides: {},
 });
 
 const NAMES: Readonly<Record<string, string[]>> = {

@@ -25,6 +25,7 @@ function describe(lookup: Lookup, claim: Claim): Record<string, string> {
     anchor: claim.anchorState,
     kind: claim.kind,
     status: claim.status,
+    credibility: String(claim.credibility),
     tags: claim.tags.join(', '),
     notes: claim.notes,
     speaker: name(a.speakerId),
@@ -32,6 +33,9 @@ function describe(lookup: Lookup, claim: Claim): Record<string, string> {
     cue: a.cue,
     'said on': a.saidOn,
     'reported on': a.reportedOn,
+    'reliability set here': Object.entries(a.reliabilityOverrides)
+      .map(([id, grade]) => `${name(id)}: ${grade}`)
+      .join(', '),
   };
 }
 

@@ -3,6 +3,7 @@ import type { ParsedInput } from '../../../shared/contract/channels';
 import { CallFailure } from '../../../shared/contract/result';
 import type { Anchor, Attribution, Claim, ClaimDocument } from '../../../shared/domain/schemas';
 import { applyEdit } from '../edits/applyEdit';
+import type { Op } from '../store/ops';
 import type { HandlerContext } from './context';
 import { requireCase, requireClaim, requireDocument, requireEntity } from './require';
 import type { HandlersFor } from './types';
@@ -28,14 +29,28 @@ async function anchorFor(
 }
 
 /** Applies an attribution change, checking that every entity it names exists. */
-function attribute(ctx: HandlerContext, base: Attribution, change: AttributionInput): Attribution {
+function attribute(
+  ctx: HandlerContext,
+  base: Attribution,
+  change: AttributionInput,
+  outletId: string | null,
+): Attribution {
   const next: Attribution = {
     speakerId: change.speakerId === undefined ? base.speakerId : change.speakerId,
     via: change.via ?? base.via,
     cue: change.cue ?? base.cue,
     saidOn: change.saidOn ?? base.saidOn,
     reportedOn: change.reportedOn ?? base.reportedOn,
+    reliabilityOverrides: change.reliabilityOverrides ?? base.reliabilityOverrides,
   };
+  for (const id of Object.keys(next.reliabilityOverrides)) {
+    requireEntity(ctx.store, id, 'attribution.reliabilityOverrides');
+  }
+  // Overrides apply to this claim's carriers only; one left from a removed carrier goes.
+  const carriers = new Set([next.speakerId, ...next.via, outletId]);
+  next.reliabilityOverrides = Object.fromEntries(
+    Object.entries(next.reliabilityOverrides).filter(([id]) => carriers.has(id)),
+  );
   if (next.speakerId) requireEntity(ctx.store, next.speakerId, 'attribution.speakerId');
   next.via.forEach((id) => requireEntity(ctx.store, id, 'attribution.via'));
   if (next.speakerId && next.via.includes(next.speakerId)) {
@@ -47,6 +62,23 @@ function attribute(ctx: HandlerContext, base: Attribution, change: AttributionIn
   }
   next.via = [...new Set(next.via)];
   return next;
+}
+
+/** Links touching a claim are deleted; judgments stop resting on it. */
+function detachClaim(ctx: HandlerContext, claimId: string): Op[] {
+  const ops: Op[] = [];
+  for (const link of ctx.store.list('links')) {
+    const touches =
+      link.fromClaimId === claimId ||
+      (link.target.kind === 'claim' && link.target.claimId === claimId);
+    if (touches) ops.push({ type: 'delete', collection: 'links', id: link.id });
+  }
+  for (const judgment of ctx.store.list('judgments')) {
+    if (!judgment.basis.some((b) => b.claimId === claimId)) continue;
+    const value = { ...judgment, basis: judgment.basis.filter((b) => b.claimId !== claimId) };
+    ops.push({ type: 'put', collection: 'judgments', value });
+  }
+  return ops;
 }
 
 const uniqueTags = (tags: readonly string[]) => [...new Set(tags.map((t) => t.trim()))];
@@ -70,8 +102,16 @@ export const claimHandlers: HandlersFor<
       requireDocument(ctx.store, document.id);
       const attribution = attribute(
         ctx,
-        { speakerId: null, via: [], cue: '', saidOn: '', reportedOn: document.publishedAt },
+        {
+          speakerId: null,
+          via: [],
+          cue: '',
+          saidOn: '',
+          reportedOn: document.publishedAt,
+          reliabilityOverrides: {},
+        },
         input.attribution ?? {},
+        document.outletId,
       );
       const time = ctx.now();
       const created: Claim = {
@@ -85,6 +125,7 @@ export const claimHandlers: HandlersFor<
         status: input.status ?? 'unverified',
         tags: uniqueTags(input.tags ?? []),
         notes: input.notes ?? '',
+        credibility: input.credibility ?? 6,
         attribution,
         createdAt: time,
         updatedAt: time,
@@ -107,8 +148,14 @@ export const claimHandlers: HandlersFor<
         status: input.status ?? claim.status,
         tags: input.tags ? uniqueTags(input.tags) : claim.tags,
         notes: input.notes ?? claim.notes,
+        credibility: input.credibility ?? claim.credibility,
         attribution: input.attribution
-          ? attribute(ctx, claim.attribution, input.attribution)
+          ? attribute(
+              ctx,
+              claim.attribution,
+              input.attribution,
+              ctx.store.get('documents', claim.documentId)?.outletId ?? null,
+            )
           : claim.attribution,
         updatedAt: ctx.now(),
       };
@@ -123,7 +170,11 @@ export const claimHandlers: HandlersFor<
     applyEdit(ctx, 'Delete claim', () => {
       const claim = requireClaim(ctx.store, input.claimId);
       return {
-        ops: [{ type: 'delete', collection: 'claims', id: input.claimId }],
+        // The evidence around it goes with it, in the same edit, so undo brings all back.
+        ops: [
+          ...detachClaim(ctx, input.claimId),
+          { type: 'delete', collection: 'claims', id: input.claimId },
+        ],
         result: { claimId: input.claimId },
         caseId: claim.caseId,
       };

@@ -37,6 +37,7 @@ function outletEntity(ctx: HandlerContext, outlet: string): { id: string | null;
     role: '',
     affiliation: '',
     notes: '',
+    reliability: 'F',
     createdAt: time,
     updatedAt: time,
   };

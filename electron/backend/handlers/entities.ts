@@ -59,6 +59,7 @@ export const entityHandlers: HandlersFor<
         role: input.role ?? '',
         affiliation: input.affiliation ?? '',
         notes: input.notes ?? '',
+        reliability: input.reliability ?? 'F',
         createdAt: time,
         updatedAt: time,
       };
@@ -83,6 +84,7 @@ export const entityHandlers: HandlersFor<
         role: input.role ?? entity.role,
         affiliation: input.affiliation ?? entity.affiliation,
         notes: input.notes ?? entity.notes,
+        reliability: input.reliability ?? entity.reliability,
         updatedAt: ctx.now(),
       };
       return {
@@ -103,16 +105,23 @@ export const entityHandlers: HandlersFor<
         role: keep.role || merged.role,
         affiliation: keep.affiliation || merged.affiliation,
         notes: [keep.notes, merged.notes].filter(Boolean).join('\n\n'),
+        reliability: keep.reliability === 'F' ? merged.reliability : keep.reliability,
         updatedAt: time,
       };
       const ops: Op[] = [{ type: 'put', collection: 'entities', value: kept }];
       const swap = (id: string) => (id === mergeId ? keepId : id);
       for (const claim of ctx.store.list('claims')) {
         const a = claim.attribution;
-        if (a.speakerId !== mergeId && !a.via.includes(mergeId)) continue;
+        const overridden = mergeId in a.reliabilityOverrides;
+        if (a.speakerId !== mergeId && !a.via.includes(mergeId) && !overridden) continue;
         const speakerId = a.speakerId === null ? null : swap(a.speakerId);
         const via = [...new Set(a.via.map(swap))].filter((id) => id !== speakerId);
-        const value = { ...claim, attribution: { ...a, speakerId, via }, updatedAt: time };
+        // The kept entity's own override wins over one moved from the merged entity.
+        const { [mergeId]: movedGrade, ...kept } = a.reliabilityOverrides;
+        const reliabilityOverrides =
+          movedGrade && !(keepId in kept) ? { ...kept, [keepId]: movedGrade } : kept;
+        const attribution = { ...a, speakerId, via, reliabilityOverrides };
+        const value = { ...claim, attribution, updatedAt: time };
         ops.push({ type: 'put', collection: 'claims', value });
       }
       for (const doc of ctx.store.list('documents')) {

@@ -5,6 +5,8 @@ import { claimHandlers } from './claims';
 import { documentHandlers } from './documents';
 import { editHandlers } from './edits';
 import { entityHandlers } from './entities';
+import { judgmentHandlers } from './judgments';
+import { linkHandlers } from './links';
 import type { Handlers } from './types';
 
 export const handlers = {
@@ -13,5 +15,7 @@ export const handlers = {
   ...documentHandlers,
   ...claimHandlers,
   ...entityHandlers,
+  ...linkHandlers,
+  ...judgmentHandlers,
   ...editHandlers,
 } satisfies Handlers;

@@ -16,9 +16,9 @@ export function requireDocument(store: Store, id: string): ClaimDocument {
   return found;
 }
 
-export function requireClaim(store: Store, id: string): Claim {
+export function requireClaim(store: Store, id: string, field = 'claimId'): Claim {
   const found = store.get('claims', id);
-  if (!found) throw new CallFailure('not_found', `There is no claim with id ${id}.`, 'claimId');
+  if (!found) throw new CallFailure('not_found', `There is no claim with id ${id}.`, field);
   return found;
 }
 

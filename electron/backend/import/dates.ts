@@ -5,6 +5,9 @@
  * move the article to the next day.
  */
 
+const MONTH_NAME =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
+
 function isoDay(year: number, month: number, day: number): string {
   if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return '';
   // Day 0 of the next month is the last day of this one.
@@ -24,11 +27,11 @@ export function toIsoDate(value: string | null | undefined): string {
   if (iso) return isoDay(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   const pdf = /^(?:D:)?(\d{4})(\d{2})(\d{2})/.exec(text);
   if (pdf) return isoDay(Number(pdf[1]), Number(pdf[2]), Number(pdf[3]));
-  // A bare year or year-month is too vague for a day; '' rather than an invented 1 January.
-  if (/^\d{4}(-\d{2})?$/.test(text)) return '';
-
-  // Free text ("November 1, 2025", RFC 2822). Date.parse reads zone-less text as local
-  // time, so local getters give back the day that was written.
+  // Free text ("November 1, 2025", RFC 2822), only with a month name and a four-digit year:
+  // V8's Date.parse accepts nearly anything ("D:0000" is 1 January 2000), and 03/04/2025 is
+  // a different day in London and in New York. Date.parse reads zone-less text as local time,
+  // so local getters give back the day that was written.
+  if (!MONTH_NAME.test(text) || !/\b\d{4}\b/.test(text)) return '';
   const parsed = Date.parse(text);
   if (Number.isNaN(parsed)) return '';
   const offset = /(?:([+-])(\d{2}):?(\d{2})|\b(?:GMT|UTC|Z))\s*$/i.exec(text);

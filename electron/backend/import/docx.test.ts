@@ -71,6 +71,21 @@ describe('DOCX import', () => {
     });
   });
 
+  it('expands no DTD entities in core properties (no billion laughs, no XXE)', async () => {
+    const core = `<?xml version="1.0"?><!DOCTYPE c [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;">
+<!ENTITY x SYSTEM "file:///etc/passwd">]><cp:coreProperties xmlns:cp="c" xmlns:dc="d">
+<dc:title>&b;</dc:title><dc:creator>&x;</dc:creator></cp:coreProperties>`;
+    const bytes = await withPart(
+      await makeDocx({ paragraphs: ['Body.'] }),
+      'docProps/core.xml',
+      core,
+    );
+    const { meta, text } = await extractDocument({ fileName: 'dtd.docx', bytes });
+    expect(text).toBe('Body.');
+    expect(meta.title).not.toContain('lollol');
+    expect(meta.author).not.toContain('root:');
+  });
+
   it('refuses a corrupted zip as not a readable Word document', async () => {
     const bytes = await makeDocx({ paragraphs: ['Body.'] });
     const corrupted = bytes.slice();

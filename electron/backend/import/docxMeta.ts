@@ -19,11 +19,10 @@ function localName(node: DomNode): string {
 
 /** Text of the first child of the root with this local name. */
 function property(root: DomNode, name: string): string {
-  for (let child = root.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === ELEMENT_NODE && localName(child) === name)
-      return child.textContent ?? '';
-  }
-  return '';
+  const element = Array.from(root.childNodes).find(
+    (child) => child.nodeType === ELEMENT_NODE && localName(child) === name,
+  );
+  return element?.textContent ?? '';
 }
 
 async function parseXml(xml: string): Promise<DomDocument | null> {

@@ -13,9 +13,11 @@ export interface DomNode {
   readonly nodeType: number;
   readonly nodeName: string;
   readonly textContent: string | null;
-  readonly parentNode: DomNode | null;
-  readonly firstChild: DomNode | null;
-  readonly nextSibling: DomNode | null;
+  /**
+   * The only way down the tree we use. linkedom's firstChild/nextSibling are unreliable at the
+   * document level (a doctype's nextSibling is undefined, which would hide the whole page).
+   */
+  readonly childNodes: ArrayLike<DomNode>;
 }
 
 export interface DomElement extends DomNode {

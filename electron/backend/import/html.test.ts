@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { extractDocument } from './extract';
-import { ARTICLE_WARNING, REMOVED_WARNING, WHOLE_PAGE_WARNING } from './html';
+import { ARTICLE_WARNING, REMOVED_WARNING, TOO_COMPLEX_WARNING, WHOLE_PAGE_WARNING } from './html';
 import { utf8 } from './testFixtures';
 
 const html = (source: string) => extractDocument({ fileName: 'page.html', bytes: utf8(source) });
@@ -85,18 +85,27 @@ describe('HTML import: main content and metadata', () => {
 
   it('turns blocks, list items, rows and <br> into paragraphs and lines', async () => {
     const doc = await html(`<html><body><main>
-      <h2>Claims</h2><p>First   line<br>second line</p>
+      <h2>Claims</h2><p>First   line<br>second line<br><br>after two breaks</p>
       <ul><li>one</li><li>two</li></ul>
       <table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>
       <pre>  keep   this\n    indentation</pre></main></body></html>`);
     expect(doc.text).toBe(
-      'Claims\n\nFirst line\nsecond line\n\none\ntwo\n\na\tb\nc\td\n\n  keep   this\n    indentation',
+      'Claims\n\nFirst line\nsecond line\n\nafter two breaks\n\none\ntwo\n\na\tb\nc\td\n\n  keep   this\n    indentation',
     );
   });
 
   it('imports a fragment with no <html> or <body>, every paragraph of it', async () => {
     const doc = await html('<p>First.</p><p>Second.</p><p>Third.</p>');
     expect(doc.text).toBe('First.\n\nSecond.\n\nThird.');
+  });
+
+  it('keeps the whole page when Readability finds no article in it', async () => {
+    // A page saved with a cookie dialog open: the content is aria-hidden, which Readability skips.
+    const doc = await html(
+      `<body><div aria-hidden="true"><p>${GALEOTTI}</p><p>${SITENKO}</p></div></body>`,
+    );
+    expect(doc.text).toBe(`${GALEOTTI}\n\n${SITENKO}`);
+    expect(doc.warnings).toEqual([WHOLE_PAGE_WARNING]);
   });
 
   it('refuses a page with no visible text', async () => {
@@ -165,13 +174,35 @@ describe('HTML import: active content', () => {
     expect(doc.warnings).toContain(REMOVED_WARNING);
   });
 
-  it('strips the same content when no article is found and the whole page is kept', async () => {
-    const doc = await html(
-      `<body><div>Short note.</div><script>globalThis.pwned = 1</script><style>p{}</style><iframe>F</iframe></body>`,
+  it('strips the same content on the whole-page path, where Readability is not used', async () => {
+    const page = HOSTILE.replace('<article>', '<div>'.repeat(150)).replace(
+      '</article>',
+      '</div>'.repeat(150),
     );
-    expect(doc.text).toBe('Short note.');
+    const doc = await html(page);
+    expect(doc.warnings).toEqual([REMOVED_WARNING, TOO_COMPLEX_WARNING]);
+    expect(doc.text).toBe(`${GALEOTTI}\n\nRead the full statement here.\n\n${SITENKO}`);
     expect(Reflect.get(globalThis, 'pwned')).toBeUndefined();
-    expect(doc.warnings).toEqual(expect.arrayContaining([REMOVED_WARNING]));
-    expect(doc.warnings.some((w) => w === ARTICLE_WARNING || w === WHOLE_PAGE_WARNING)).toBe(true);
+  });
+});
+
+describe('HTML import: pages that would stall the parser', () => {
+  const nested = (depth: number) =>
+    `<html><body>${'<div>'.repeat(depth)}Deep text.${'</div>'.repeat(depth)}</body></html>`;
+
+  it('refuses, before parsing, more than 300,000 elements', async () => {
+    await expect(html(`<p>x</p>${'<i></i>'.repeat(300_001)}`)).rejects.toThrow(
+      'page.html: This page has more than 300,000 HTML elements, more than Claimdesk can import safely.',
+    );
+  });
+
+  it('refuses, before parsing, nesting deeper than 5,000', async () => {
+    await expect(html(nested(5_001))).rejects.toThrow(/nests its elements more than 5,000 deep/);
+  });
+
+  it('skips article detection on a deeply nested page and keeps its whole text', async () => {
+    const doc = await html(nested(200));
+    expect(doc.text).toBe('Deep text.');
+    expect(doc.warnings).toEqual([TOO_COMPLEX_WARNING]);
   });
 });

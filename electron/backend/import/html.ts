@@ -7,6 +7,7 @@
 import { all, parseDocument, type DomDocument, type DomNode } from './dom';
 import { decodeUtf8 } from './format';
 import { collectHtmlMeta, resolveHtmlMeta, type ReadabilityMeta } from './htmlMeta';
+import { checkHtmlShape, measureTree, suitsReadability } from './htmlLimits';
 import { htmlToText } from './htmlText';
 import { finishText } from './text';
 import type { ExtractedDocument } from './types';
@@ -15,16 +16,13 @@ import type { ExtractedDocument } from './types';
 const DROPPED =
   'style, noscript, template, iframe, frame, frameset, object, embed, applet, svg, canvas';
 
-/**
- * Readability's scoring is superlinear in the number of elements; past this many we keep the
- * page text instead of waiting on it. Generous: a long news article has a few thousand.
- */
-const MAX_READABILITY_ELEMENTS = 200_000;
-
 export const REMOVED_WARNING =
   'Scripts, styles and embedded content (frames, objects, SVG) were removed.';
 export const ARTICLE_WARNING =
   'Only the main article was kept; navigation, menus and other page furniture were left out.';
+export const TOO_COMPLEX_WARNING =
+  'This page is too large or too deeply nested to pick out its main article, so the whole page ' +
+  'text was imported; it may include menus and footers.';
 export const WHOLE_PAGE_WARNING =
   'No main article was found, so the whole page text was imported; it may include menus and footers.';
 
@@ -71,10 +69,12 @@ async function readArticle(document: DomDocument): Promise<Article | null> {
   try {
     // The serializer hands back the article's DOM node itself: converting it directly keeps
     // the paragraph structure that its HTML string would make us parse a second time.
-    const reader = new Readability<unknown>(document, {
-      serializer: (node: unknown) => node,
-      maxElemsToParse: MAX_READABILITY_ELEMENTS,
-    });
+    // linkedom's document stands in for the DOM's. Readability's types name the DOM's
+    // Document, which the backend project (no DOM lib) cannot resolve and the Electron
+    // project (DOM loaded) does not see matching; the type is bridged here only.
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- see above
+    const dom = document as unknown as ConstructorParameters<typeof Readability>[0];
+    const reader = new Readability<unknown>(dom, { serializer: (node: unknown) => node });
     const article = reader.parse();
     const content: unknown = article?.content;
     if (!article || !isDomNode(content)) return null;
@@ -86,7 +86,7 @@ async function readArticle(document: DomDocument): Promise<Article | null> {
       publishedTime: article.publishedTime,
     };
   } catch {
-    // Too many elements, or markup Readability cannot walk: the fallback still has the text.
+    // Markup Readability cannot walk (it recurses): the fallback still has the text.
     return null;
   }
 }
@@ -105,13 +105,16 @@ function asFullDocument(html: string): string {
 }
 
 export async function extractHtml(fileName: string, bytes: Uint8Array): Promise<ExtractedDocument> {
-  const html = asFullDocument(decodeUtf8(fileName, bytes));
+  const source = decodeUtf8(fileName, bytes);
+  checkHtmlShape(fileName, source);
+  const html = asFullDocument(source);
   const document = await parseDocument(html);
   const candidates = collectHtmlMeta(document);
   const removed = sanitize(document);
   const warnings = removed > 0 ? [REMOVED_WARNING] : [];
 
-  const article = await readArticle(document);
+  const suitable = suitsReadability(measureTree(document));
+  const article = suitable ? await readArticle(document) : null;
   const articleText = article ? htmlToText(article.content) : '';
   if (article && articleText.trim()) {
     return {
@@ -122,15 +125,15 @@ export async function extractHtml(fileName: string, bytes: Uint8Array): Promise<
     };
   }
 
-  // Readability rewrote the first tree while it searched, so read the text from a fresh one,
-  // all of it: linkedom may leave content outside <body> (after </html>, say).
-  const page = await parseDocument(html);
-  sanitize(page);
+  // Readability rewrote the tree while it searched: read the text from a fresh one, and all
+  // of it, since linkedom may leave content outside <body> (after </html>, say).
+  const page = suitable ? await parseDocument(html) : document;
+  if (suitable) sanitize(page);
   withoutJsonLd(page);
   return {
     format: 'html',
     text: finishText(fileName, htmlToText(page)),
     meta: resolveHtmlMeta(candidates),
-    warnings: [...warnings, WHOLE_PAGE_WARNING],
+    warnings: [...warnings, suitable ? WHOLE_PAGE_WARNING : TOO_COMPLEX_WARNING],
   };
 }

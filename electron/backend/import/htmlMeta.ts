@@ -98,6 +98,7 @@ export function collectHtmlMeta(document: DomDocument): MetaCandidates {
       tags.get('dc.date'),
       tags.get('dc.date.issued'),
       tags.get('dcterms.date'),
+      tags.get('datepublished'), // schema.org microdata: <meta itemprop="datePublished">
       ...timeElementDates(document),
     ],
   };

@@ -12,6 +12,7 @@ import {
   type DomElement,
   type DomNode,
 } from './dom';
+import { collapseBlankLines } from './text';
 
 // prettier-ignore
 const PARAGRAPH_TAGS = new Set([
@@ -65,6 +66,11 @@ class TextBuilder {
     if (text) this.write(text);
   }
 
+  /** A <br>; two in a row are how many pages mark a paragraph, so they make one. */
+  lineBreak(): void {
+    if (this.parts.length > 0) this.gap = this.gap >= LINE ? PARAGRAPH : LINE;
+  }
+
   breakAtLeast(gap: Gap): void {
     if (this.parts.length > 0 && gap > this.gap) this.gap = gap;
   }
@@ -102,8 +108,7 @@ type Visit = { node: DomNode; exit: boolean };
 
 /** Children go on the stack last-first, so that they come off it in document order. */
 function pushChildren(stack: Visit[], parent: DomNode): void {
-  const children: DomNode[] = [];
-  for (let child = parent.firstChild; child; child = child.nextSibling) children.push(child);
+  const children = parent.childNodes;
   for (let i = children.length - 1; i >= 0; i--) {
     const child = children[i];
     if (child) stack.push({ node: child, exit: false });
@@ -139,7 +144,7 @@ export function htmlToText(root: DomNode): string {
       continue;
     }
     if (tag === 'br') {
-      out.breakAtLeast(LINE);
+      out.lineBreak();
       continue;
     }
     out.breakAtLeast(gapAround(tag));
@@ -148,8 +153,5 @@ export function htmlToText(root: DomNode): string {
     stack.push({ node, exit: true });
     pushChildren(stack, node);
   }
-  return out
-    .toString()
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n');
+  return collapseBlankLines(out.toString());
 }

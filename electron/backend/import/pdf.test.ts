@@ -1,3 +1,4 @@
+import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { extractDocument, ImportError } from './extract';
 import { makeEncryptedPdf, makeImageOnlyPdf, makePdf, utf8 } from './testFixtures';
@@ -87,6 +88,15 @@ describe('PDF import', () => {
     expect(error.reason).toMatch(/damaged or incomplete/);
   });
 
+  it('refuses a PDF of more than 10,000 pages before reading any', async () => {
+    const pdf = await PDFDocument.create();
+    for (let i = 0; i < 10_001; i++) pdf.addPage([100, 100]);
+    const error = await refusal('huge.pdf', await pdf.save());
+    expect(error.reason).toBe(
+      'This PDF has 10,001 pages; Claimdesk imports PDFs of up to 10,000 pages. Split it and import the parts.',
+    );
+  });
+
   it('refuses a password-protected PDF and says how to get an unprotected copy', async () => {
     const error = await refusal('locked.pdf', await makeEncryptedPdf());
     expect(error.reason).toMatch(/^This PDF is password-protected; .*save an unprotected copy/);
@@ -109,7 +119,9 @@ describe('PDF import', () => {
     const realFetch = globalThis.fetch;
     const fetched: string[] = [];
     globalThis.fetch = (input: Parameters<typeof fetch>[0]) => {
-      fetched.push(String(input));
+      fetched.push(
+        typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
+      );
       return Promise.reject(new Error('network disabled in this test'));
     };
     try {

@@ -82,8 +82,21 @@ async function open(pdfjs: PdfJs, fileName: string, bytes: Uint8Array): Promise<
   }
 }
 
+/**
+ * pdf.js parses on our event loop, page by page. Ten thousand pages of prose would be far past
+ * the text limit anyway; refusing on the count spares minutes on a file of empty pages.
+ */
+export const MAX_PDF_PAGES = 10_000;
+
 /** Page texts in order, stopping early once the document is too long to import. */
 async function readPages(pdf: PdfDocument, fileName: string): Promise<string[]> {
+  if (pdf.numPages > MAX_PDF_PAGES) {
+    throw new ImportError(
+      fileName,
+      `This PDF has ${pdf.numPages.toLocaleString('en-US')} pages; Claimdesk imports PDFs of up to ` +
+        `${MAX_PDF_PAGES.toLocaleString('en-US')} pages. Split it and import the parts.`,
+    );
+  }
   const texts: string[] = [];
   let length = 0;
   for (let number = 1; number <= pdf.numPages; number++) {

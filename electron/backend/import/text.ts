@@ -35,7 +35,7 @@ export function noText(fileName: string): ImportError {
 export function textTooLong(fileName: string): ImportError {
   return new ImportError(
     fileName,
-    `Its text is longer than ${MAX_TEXT_LENGTH.toLocaleString('en-US')} characters, ` +
+    `This document's text is longer than ${MAX_TEXT_LENGTH.toLocaleString('en-US')} characters, ` +
       'more than Claimdesk can show and annotate. Split the document and import the parts.',
   );
 }

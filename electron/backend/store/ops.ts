@@ -3,13 +3,16 @@
  * which is what the journal records. Replaying them is generic (by id), so a journal can be
  * applied to a snapshot of any schema version before that snapshot is migrated.
  */
-export type CollectionName = 'cases' | 'documents' | 'claims' | 'entities' | 'history';
+export type CollectionName =
+  'cases' | 'documents' | 'claims' | 'entities' | 'history' | 'links' | 'judgments';
 export const COLLECTIONS: readonly CollectionName[] = [
   'cases',
   'documents',
   'claims',
   'entities',
   'history',
+  'links',
+  'judgments',
 ];
 
 export interface Identified {

@@ -8,10 +8,12 @@ import {
   ClaimSchema,
   DocumentSchema,
   EntitySchema,
+  EvidenceLinkSchema,
   HistoryEntrySchema,
+  JudgmentSchema,
 } from '../../../shared/domain/schemas';
 
-export const CURRENT_SCHEMA_VERSION = 3;
+export const CURRENT_SCHEMA_VERSION = 4;
 
 export const SnapshotSchema = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
@@ -22,6 +24,8 @@ export const SnapshotSchema = z.object({
   claims: z.array(ClaimSchema),
   entities: z.array(EntitySchema),
   history: z.array(HistoryEntrySchema),
+  links: z.array(EvidenceLinkSchema),
+  judgments: z.array(JudgmentSchema),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
@@ -33,6 +37,8 @@ export const emptySnapshot = (): Snapshot => ({
   claims: [],
   entities: [],
   history: [],
+  links: [],
+  judgments: [],
 });
 
 /** The schema of each collection's records, used to check every op before it is journaled. */
@@ -42,4 +48,6 @@ export const recordSchemas = {
   claims: ClaimSchema,
   entities: EntitySchema,
   history: HistoryEntrySchema,
+  links: EvidenceLinkSchema,
+  judgments: JudgmentSchema,
 } as const;

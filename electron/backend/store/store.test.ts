@@ -47,6 +47,8 @@ describe('Store', () => {
       claims: [],
       entities: [],
       history: [],
+      links: [],
+      judgments: [],
     });
     await store.close();
   });

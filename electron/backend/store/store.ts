@@ -78,6 +78,8 @@ export class Store {
       claims: new Map(snapshot.claims.map((r) => [r.id, r])),
       entities: new Map(snapshot.entities.map((r) => [r.id, r])),
       history: new Map(snapshot.history.map((r) => [r.id, r])),
+      links: new Map(snapshot.links.map((r) => [r.id, r])),
+      judgments: new Map(snapshot.judgments.map((r) => [r.id, r])),
     };
   }
 
@@ -172,6 +174,8 @@ export class Store {
       claims: this.list('claims'),
       entities: this.list('entities'),
       history: this.list('history'),
+      links: this.list('links'),
+      judgments: this.list('judgments'),
     };
   }
 

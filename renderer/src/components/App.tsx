@@ -1,8 +1,11 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
+import { JudgmentsView } from '../evidence/JudgmentsView';
+import { MatrixView } from '../evidence/MatrixView';
 import { Reader } from '../reader/Reader';
 import {
   casesSelectors,
   entitiesSelectors,
+  evidenceSelectors,
   importSelectors,
   uiSelectors,
   useAppStore,
@@ -13,6 +16,12 @@ import { DropZone } from './DropZone';
 import { EntityPage } from './EntityPage';
 import { ImportDialog } from './ImportDialog';
 import { ImportStatus } from './ImportStatus';
+import { MainTabs } from './MainTabs';
+
+// The graph library is large: loaded when the graph is first opened.
+const GraphView = lazy(() =>
+  import('../evidence/GraphView').then((m) => ({ default: m.GraphView })),
+);
 import { NewCaseDialog } from './NewCaseDialog';
 import { Notices } from './Notices';
 import { Sidebar } from './Sidebar';
@@ -27,6 +36,7 @@ export function App() {
   const profile = useAppStore(entitiesSelectors.profile);
   const pendingImport = useAppStore(importSelectors.pendingImport);
   const openDialog = useAppStore((s) => s.openDialog);
+  const view = useAppStore(evidenceSelectors.view);
   useUndoShortcuts();
 
   useEffect(() => {
@@ -43,6 +53,14 @@ export function App() {
       </main>
     ) : profile ? (
       <EntityPage key={profile.entity.id} profile={profile} />
+    ) : view === 'judgments' ? (
+      <JudgmentsView />
+    ) : view === 'matrix' ? (
+      <MatrixView />
+    ) : view === 'graph' ? (
+      <Suspense fallback={<main className="reader empty">Loading the graph…</main>}>
+        <GraphView />
+      </Suspense>
     ) : (
       <Reader />
     );
@@ -50,7 +68,10 @@ export function App() {
   return (
     <div className="app">
       <Sidebar />
-      {main}
+      <div className="center">
+        <MainTabs showing={profile ? null : view} />
+        {main}
+      </div>
       <div className="right">
         <Toolbar />
         <ClaimList />

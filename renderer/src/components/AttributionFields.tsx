@@ -2,6 +2,7 @@
  * Who said it and how it reached us: speaker, the chain of intermediaries, the cue, and the
  * dates said and reported. The chain ends at the document's outlet, shown for context.
  */
+import { useRef } from 'react';
 import { COMMON_CUES } from '../../../shared/domain/labels';
 import { useAppStore } from '../store';
 import type { ClaimDraft } from './claimDraft';
@@ -26,6 +27,8 @@ function EntityChip({ id, onRemove, label }: { id: string; onRemove: () => void;
 }
 
 export function AttributionFields({ draft, onChange, documentOutlet }: Props) {
+  // The speaker field becomes a chip once chosen; keep the keyboard in the form.
+  const cueRef = useRef<HTMLInputElement>(null);
   return (
     <>
       <div className="field-row two">
@@ -45,13 +48,17 @@ export function AttributionFields({ draft, onChange, documentOutlet }: Props) {
               newKind="person"
               placeholder="Who said it?"
               exclude={draft.via}
-              onPick={(e) => onChange({ speakerId: e.id })}
+              onPick={(e) => {
+                onChange({ speakerId: e.id });
+                requestAnimationFrame(() => cueRef.current?.focus());
+              }}
             />
           )}
         </div>
         <label className="field">
           <span className="label">Cue</span>
           <input
+            ref={cueRef}
             list="claimdesk-cues"
             value={draft.cue}
             placeholder="said, told, according to"

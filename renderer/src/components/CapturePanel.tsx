@@ -4,9 +4,15 @@
  * Enter in the reader creates the claim at once; Ctrl/Cmd+Enter does it from here.
  */
 import { useState } from 'react';
-import type { ClaimDocument } from '../../../shared/domain/schemas';
+import {
+  LINK_RELATIONS,
+  type ClaimDocument,
+  type LinkRelation,
+} from '../../../shared/domain/schemas';
+import { RELATION_NAMES } from '../../../shared/domain/linkLabels';
 import { useAppStore } from '../store';
 import type { PendingSelection } from '../store/uiSlice';
+import { CredibilitySelect } from '../evidence/GradeSelect';
 import { AttributionFields } from './AttributionFields';
 import { changesOf, newDraft, type ClaimDraft } from './claimDraft';
 import { KindSelect } from './KindSelect';
@@ -22,6 +28,11 @@ interface Props {
 
 export function CapturePanel({ selection, document, knownTags }: Props) {
   const createClaim = useAppStore((s) => s.createClaimFromSelection);
+  const activeClaim = useAppStore((s) =>
+    s.claims.find((c) => c.id === s.selectedClaimId && c.documentId !== undefined),
+  );
+  const createLink = useAppStore((s) => s.createLink);
+  const [relation, setRelation] = useState<LinkRelation>('supports');
   const setSelection = useAppStore((s) => s.setSelection);
   const [draft, setDraft] = useState<ClaimDraft>(() => newDraft(document.publishedAt));
   const [error, setError] = useState<string | null>(null);
@@ -30,11 +41,22 @@ export function CapturePanel({ selection, document, knownTags }: Props) {
 
   const submit = async () => {
     setBusy(true);
-    const { status: _status, ...fields } = changesOf(draft);
-    const failure = await createClaim({ ...fields, text: draft.text.trim() });
+    const failure = await createClaim({ ...changesOf(draft), text: draft.text.trim() });
     setBusy(false);
     if (failure) setError(failure.message);
     else setDraft(newDraft(document.publishedAt));
+  };
+
+  /** The passage as evidence for the selected claim, instead of a claim of its own. */
+  const addAsEvidence = async () => {
+    if (!activeClaim) return;
+    const failure = await createLink({
+      fromClaimId: activeClaim.id,
+      relation,
+      target: { kind: 'span', ...selection },
+    });
+    if (failure) setError(failure.message);
+    else setSelection(null);
   };
 
   const quote =
@@ -75,6 +97,11 @@ export function CapturePanel({ selection, document, knownTags }: Props) {
         <KindSelect value={draft.kind} onChange={(kind) => change({ kind })} />
       </div>
       <AttributionFields draft={draft} onChange={change} documentOutlet={document.outlet} />
+      <CredibilitySelect
+        label="Information credibility"
+        value={draft.credibility}
+        onChange={(credibility) => change({ credibility })}
+      />
       <div className="field">
         <span className="label">Tags</span>
         <TagInput tags={draft.tags} onChange={(tags) => change({ tags })} suggestions={knownTags} />
@@ -83,6 +110,26 @@ export function CapturePanel({ selection, document, knownTags }: Props) {
         <p className="form-error" role="alert">
           {error}
         </p>
+      )}
+      {activeClaim && (
+        <div className="as-evidence">
+          <span className="label">Or use this passage as evidence: it</span>
+          <select
+            aria-label="Evidence relation"
+            value={relation}
+            onChange={(e) => setRelation(e.target.value as LinkRelation)}
+          >
+            {LINK_RELATIONS.filter((r) => r !== 'same_claim').map((r) => (
+              <option key={r} value={r}>
+                {RELATION_NAMES[r]}
+              </option>
+            ))}
+          </select>
+          <span className="muted">“{activeClaim.text}”</span>
+          <button type="button" onClick={() => void addAsEvidence()}>
+            Add as evidence
+          </button>
+        </div>
       )}
       <div className="actions">
         <span className="muted hint-keys">Ctrl+Enter to create · Esc to cancel</span>

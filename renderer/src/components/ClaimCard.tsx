@@ -3,6 +3,9 @@ import { useState } from 'react';
 import type { Claim } from '../../../shared/domain/schemas';
 import { CLAIM_KIND_LABELS, CLAIM_STATUS_LABELS } from '../../../shared/domain/labels';
 import { documentsSelectors, useAppStore } from '../store';
+import type { ConfidenceScore } from '../../../shared/scoring/model';
+import { EvidencePanel } from '../evidence/EvidencePanel';
+import { ScoreBadge } from '../evidence/ScoreBadge';
 import { AttributionLine } from './AttributionLine';
 import { ClaimEditor } from './ClaimEditor';
 
@@ -10,9 +13,10 @@ interface Props {
   claim: Claim;
   selected: boolean;
   knownTags: readonly string[];
+  score: ConfidenceScore | undefined;
 }
 
-export function ClaimCard({ claim, selected, knownTags }: Props) {
+export function ClaimCard({ claim, selected, knownTags, score }: Props) {
   const document = useAppStore(documentsSelectors.documentById(claim.documentId));
   const selectClaim = useAppStore((s) => s.selectClaim);
   const deleteClaim = useAppStore((s) => s.deleteClaim);
@@ -39,14 +43,17 @@ export function ClaimCard({ claim, selected, knownTags }: Props) {
         />
       ) : (
         <>
-          <button
-            type="button"
-            className="claim-open"
-            onClick={() => void selectClaim(claim.id, true)}
-          >
-            <span className="claim-text">{claim.text}</span>
-            <q className="claim-quote">{claim.anchor.exact}</q>
-          </button>
+          <div className="claim-head">
+            <button
+              type="button"
+              className="claim-open"
+              onClick={() => void selectClaim(claim.id, true)}
+            >
+              <span className="claim-text">{claim.text}</span>
+              <q className="claim-quote">{claim.anchor.exact}</q>
+            </button>
+            {score && <ScoreBadge score={score} />}
+          </div>
           <AttributionLine claim={claim} outlet={document?.outlet ?? ''} />
           <div className="badges">
             <span className={`badge kind ${claim.kind}`}>{CLAIM_KIND_LABELS[claim.kind]}</span>
@@ -62,14 +69,17 @@ export function ClaimCard({ claim, selected, knownTags }: Props) {
           </div>
           <span className="claim-source">{document?.title ?? 'Unknown document'}</span>
           {selected && (
-            <div className="actions">
-              <button type="button" onClick={() => setEditing(true)}>
-                Edit
-              </button>
-              <button type="button" className="danger" onClick={() => void remove()}>
-                Delete
-              </button>
-            </div>
+            <>
+              <div className="actions">
+                <button type="button" onClick={() => setEditing(true)}>
+                  Edit
+                </button>
+                <button type="button" className="danger" onClick={() => void remove()}>
+                  Delete
+                </button>
+              </div>
+              <EvidencePanel claim={claim} />
+            </>
           )}
         </>
       )}

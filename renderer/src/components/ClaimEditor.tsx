@@ -2,6 +2,8 @@
 import { useState } from 'react';
 import type { Claim, ClaimDocument } from '../../../shared/domain/schemas';
 import { useAppStore } from '../store';
+import { ChainGrades } from '../evidence/ChainGrades';
+import { CredibilitySelect } from '../evidence/GradeSelect';
 import { AttributionFields } from './AttributionFields';
 import { ClaimHistory } from './ClaimHistory';
 import { changesOf, draftOf, type ClaimDraft } from './claimDraft';
@@ -57,6 +59,12 @@ export function ClaimEditor({ claim, document, knownTags, onClose }: Props) {
         <StatusSelect value={draft.status} onChange={(status) => change({ status })} />
       </div>
       <AttributionFields draft={draft} onChange={change} documentOutlet={document?.outlet ?? ''} />
+      <CredibilitySelect
+        label="Information credibility"
+        value={draft.credibility}
+        onChange={(credibility) => change({ credibility })}
+      />
+      <ChainGrades draft={draft} onChange={change} outletId={document?.outletId ?? null} />
       <div className="field">
         <span className="label">Tags</span>
         <TagInput tags={draft.tags} onChange={(tags) => change({ tags })} suggestions={knownTags} />

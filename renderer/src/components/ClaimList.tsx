@@ -1,6 +1,7 @@
 /** The claims of the open case, searchable and filterable, in the order they were captured. */
 import { useEffect, useRef } from 'react';
 import { claimsSelectors, useAppStore } from '../store';
+import { useScores } from '../evidence/useScores';
 import { ClaimCard } from './ClaimCard';
 import { FilterBar } from './FilterBar';
 import { useFilteredClaims } from './useFilteredClaims';
@@ -8,6 +9,7 @@ import { useFilteredClaims } from './useFilteredClaims';
 export function ClaimList() {
   const { visible, total, tags } = useFilteredClaims();
   const selectedClaimId = useAppStore(claimsSelectors.selectedClaimId);
+  const scores = useScores();
   const listRef = useRef<HTMLOListElement>(null);
 
   // A highlight clicked in the reader brings its card into view.
@@ -43,6 +45,7 @@ export function ClaimList() {
               claim={claim}
               selected={claim.id === selectedClaimId}
               knownTags={tags}
+              score={scores.get(claim.id)}
             />
           ))}
         </ol>

@@ -7,6 +7,8 @@ import type { ClaimInContext, EntityProfile } from '../../../shared/contract/cha
 import { ENTITY_KINDS, type EntityKind } from '../../../shared/domain/schemas';
 import { CLAIM_KIND_LABELS, ENTITY_KIND_LABELS } from '../../../shared/domain/labels';
 import { useAppStore } from '../store';
+import { ReliabilitySelect } from '../evidence/GradeSelect';
+import { reliabilityInfo, type Reliability } from '../../../shared/grading/scales';
 import { EntityPicker } from './EntityPicker';
 import { FormError } from './FormError';
 import type { ActionError } from '../store/types';
@@ -24,6 +26,7 @@ function EntityForm({ profile, onDone }: { profile: EntityProfile; onDone: () =>
   const [aliases, setAliases] = useState(entity.aliases.join(', '));
   const [role, setRole] = useState(entity.role);
   const [affiliation, setAffiliation] = useState(entity.affiliation);
+  const [reliability, setReliability] = useState<Reliability>(entity.reliability);
   const [error, setError] = useState<ActionError>(null);
   return (
     <form
@@ -37,6 +40,7 @@ function EntityForm({ profile, onDone }: { profile: EntityProfile; onDone: () =>
           kind,
           role,
           affiliation,
+          reliability,
           aliases: aliases
             .split(',')
             .map((a) => a.trim())
@@ -76,6 +80,11 @@ function EntityForm({ profile, onDone }: { profile: EntityProfile; onDone: () =>
           <input value={affiliation} onChange={(e) => setAffiliation(e.target.value)} />
         </label>
       </div>
+      <ReliabilitySelect
+        label="Source reliability (default for everything it says or carries)"
+        value={reliability}
+        onChange={(grade) => setReliability(grade ?? 'F')}
+      />
       <FormError error={error} />
       <div className="actions">
         <button type="button" onClick={onDone}>
@@ -119,6 +128,10 @@ export function EntityPage({ profile }: { profile: EntityProfile }) {
         {entity.aliases.length > 0 && (
           <p className="meta">Also known as: {entity.aliases.join(', ')}</p>
         )}
+        <p className="meta">
+          Source reliability: <strong>{entity.reliability}</strong> —{' '}
+          {reliabilityInfo(entity.reliability).label}
+        </p>
         {!editing && (
           <div className="actions start">
             <button type="button" onClick={() => setEditing(true)}>
@@ -129,6 +142,7 @@ export function EntityPage({ profile }: { profile: EntityProfile }) {
                 label="Merge a duplicate into this one"
                 placeholder="Merge a duplicate into this one…"
                 newKind={entity.kind}
+                allowCreate={false}
                 exclude={[entity.id]}
                 onPick={async (dup) => {
                   const failure = await mergeEntities(entity.id, dup.id);

@@ -16,17 +16,27 @@ interface Props {
   /** Ids not to offer (already chosen). */
   exclude?: readonly string[];
   placeholder?: string;
+  /** Offer to add a name nobody has yet (not when merging, say). */
+  allowCreate?: boolean;
 }
 
 type Option = { type: 'entity'; entity: Entity } | { type: 'create'; name: string };
 
-export function EntityPicker({ label, newKind, onPick, exclude = [], placeholder }: Props) {
+export function EntityPicker({
+  label,
+  newKind,
+  onPick,
+  exclude = [],
+  placeholder,
+  allowCreate = true,
+}: Props) {
   const entities = useAppStore(entitiesSelectors.entities);
   const createEntity = useAppStore((s) => s.createEntity);
   const notify = useAppStore((s) => s.notify);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
+  // -1: nothing highlighted yet; Enter then takes the best match.
+  const [active, setActive] = useState(-1);
   const listId = useId();
 
   const options = useMemo<Option[]>(() => {
@@ -36,9 +46,9 @@ export function EntityPicker({ label, newKind, onPick, exclude = [], placeholder
       entity,
     }));
     const name = query.trim();
-    if (name && !findByName(entities, name)) found.push({ type: 'create', name });
+    if (allowCreate && name && !findByName(entities, name)) found.push({ type: 'create', name });
     return found;
-  }, [entities, exclude, query]);
+  }, [entities, exclude, query, allowCreate]);
 
   const choose = async (option: Option | undefined) => {
     if (!option) return;
@@ -56,7 +66,7 @@ export function EntityPicker({ label, newKind, onPick, exclude = [], placeholder
     onPick(entity);
     setQuery('');
     setOpen(false);
-    setActive(0);
+    setActive(-1);
   };
 
   return (
@@ -67,13 +77,13 @@ export function EntityPicker({ label, newKind, onPick, exclude = [], placeholder
         aria-expanded={open && options.length > 0}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={open ? `${listId}-${active}` : undefined}
+        aria-activedescendant={open && active >= 0 ? `${listId}-${active}` : undefined}
         value={query}
         placeholder={placeholder}
         onChange={(e) => {
           setQuery(e.target.value);
           setOpen(true);
-          setActive(0);
+          setActive(-1);
         }}
         onFocus={() => setOpen(true)}
         onBlur={() => setOpen(false)}
@@ -88,7 +98,7 @@ export function EntityPicker({ label, newKind, onPick, exclude = [], placeholder
           } else if (e.key === 'Enter' && open && options.length > 0 && query.trim()) {
             e.preventDefault();
             e.stopPropagation();
-            void choose(options[active]);
+            void choose(options[Math.max(active, 0)]);
           } else if (e.key === 'Escape' && open) {
             e.stopPropagation();
             setOpen(false);

@@ -1,5 +1,6 @@
 /** The editable fields of a claim, as the capture panel and the claim editor hold them. */
 import type { Claim, ClaimKind, ClaimStatus } from '../../../shared/domain/schemas';
+import type { Credibility, Reliability } from '../../../shared/grading/scales';
 import type { ClaimChanges } from '../store/claimsSlice';
 
 export interface ClaimDraft {
@@ -14,6 +15,8 @@ export interface ClaimDraft {
   cue: string;
   saidOn: string;
   reportedOn: string;
+  credibility: Credibility;
+  reliabilityOverrides: Record<string, Reliability>;
 }
 
 export const newDraft = (reportedOn: string): ClaimDraft => ({
@@ -27,6 +30,8 @@ export const newDraft = (reportedOn: string): ClaimDraft => ({
   cue: '',
   saidOn: '',
   reportedOn,
+  credibility: 6,
+  reliabilityOverrides: {},
 });
 
 export const draftOf = (claim: Claim): ClaimDraft => ({
@@ -35,6 +40,7 @@ export const draftOf = (claim: Claim): ClaimDraft => ({
   status: claim.status,
   tags: claim.tags,
   notes: claim.notes,
+  credibility: claim.credibility,
   ...claim.attribution,
 });
 
@@ -46,12 +52,15 @@ export function changesOf(draft: ClaimDraft): ClaimChanges {
     status: draft.status,
     tags: draft.tags,
     notes: draft.notes,
+    credibility: draft.credibility,
     attribution: {
       speakerId: draft.speakerId,
       via: draft.via,
       cue: draft.cue.trim(),
       saidOn: draft.saidOn,
       reportedOn: draft.reportedOn,
+      // The backend keeps only those for the claim's carriers.
+      reliabilityOverrides: draft.reliabilityOverrides,
     },
   };
 }

@@ -1,9 +1,9 @@
 /**
  * The claims to list: the open case's, through the filters and the search index. The index
- * lives as long as the case is open and is synced (not rebuilt) as claims change; names
- * around claims changing (an entity renamed, merged) re-index them all.
+ * lives as long as the case and the names around claims stay the same, and is synced (not
+ * rebuilt) as claims change; a renamed or merged entity starts a fresh one.
  */
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ClaimIndex, type ClaimLookup } from '../../../shared/search/claimIndex';
 import { filterClaims } from '../../../shared/search/claimFilter';
@@ -32,31 +32,16 @@ export function useFilteredClaims(): { visible: Claim[]; total: number; tags: st
     };
   }, [entities, documents]);
 
-  const indexRef = useRef<{ caseId: string | null; lookup: ClaimLookup; index: ClaimIndex } | null>(
-    null,
-  );
-  const index = useMemo(() => {
-    const current = indexRef.current;
-    if (!current || current.caseId !== caseId) {
-      const fresh = new ClaimIndex(lookup);
-      fresh.sync(claims);
-      indexRef.current = { caseId, lookup, index: fresh };
-      return fresh;
-    }
-    if (current.lookup !== lookup) {
-      // Names changed: a new index reading the new names.
-      const fresh = new ClaimIndex(lookup);
-      fresh.sync(claims);
-      indexRef.current = { caseId, lookup, index: fresh };
-      return fresh;
-    }
-    current.index.sync(claims);
-    return current.index;
-  }, [caseId, lookup, claims]);
+  // One index per case and naming (entities, documents); synced, not rebuilt, as claims change.
+  const index = useMemo(() => new ClaimIndex(lookup), [caseId, lookup]); // eslint-disable-line react-hooks/exhaustive-deps -- caseId: a new case starts a new index
+  const synced = useMemo(() => {
+    index.sync(claims);
+    return index;
+  }, [index, claims]);
 
   const visible = useMemo(
-    () => filterClaims(claims, filter, index, lookup),
-    [claims, filter, index, lookup],
+    () => filterClaims(claims, filter, synced, lookup),
+    [claims, filter, synced, lookup],
   );
   const tags = useMemo(() => [...new Set(claims.flatMap((c) => c.tags))].sort(), [claims]);
   return { visible, total: claims.length, tags };

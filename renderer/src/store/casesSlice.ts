@@ -46,7 +46,11 @@ export const createCasesSlice: SliceCreator<CasesSlice> = (set, get) => ({
   openCase: async (caseId) => {
     localStorage.setItem(LAST_CASE_KEY, caseId);
     set({ activeCaseId: caseId, selection: null, selectedClaimId: null, profile: null });
-    await Promise.all([get().loadDocuments(caseId), get().loadClaims(caseId)]);
+    await Promise.all([
+      get().loadDocuments(caseId),
+      get().loadClaims(caseId),
+      get().loadEvidence(caseId),
+    ]);
   },
 
   reloadAll: async (caseId) => {
@@ -61,7 +65,11 @@ export const createCasesSlice: SliceCreator<CasesSlice> = (set, get) => ({
       return;
     }
     if (target.id !== get().activeCaseId) return get().openCase(target.id);
-    await Promise.all([get().loadDocuments(target.id), get().loadClaims(target.id)]);
+    await Promise.all([
+      get().loadDocuments(target.id),
+      get().loadClaims(target.id),
+      get().loadEvidence(target.id),
+    ]);
     const profile = get().profile;
     if (profile) await get().openProfile(profile.entity.id);
   },

@@ -78,6 +78,7 @@ export const createClaimsSlice: SliceCreator<ClaimsSlice> = (set, get) => ({
       cases: claim ? adjustCount(s, claim.caseId, -1) : s.cases,
       selectedClaimId: s.selectedClaimId === claimId ? null : s.selectedClaimId,
     }));
+    if (claim) void get().loadEvidence(claim.caseId);
     void get().refreshEditState();
     return null;
   },
@@ -97,6 +98,7 @@ export const createClaimsSlice: SliceCreator<ClaimsSlice> = (set, get) => ({
     set((s) => ({
       selectedClaimId: claimId,
       profile: null,
+      view: reveal ? 'reader' : s.view,
       revealRequest: reveal ? s.revealRequest + 1 : s.revealRequest,
     }));
   },

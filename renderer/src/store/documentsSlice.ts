@@ -43,7 +43,7 @@ export const createDocumentsSlice: SliceCreator<DocumentsSlice> = (set, get) => 
     await get().openDocument(document.id);
     if (versionOf) {
       get().notify(
-        orphaned > 0 ? 'error' : 'info',
+        orphaned > 0 ? 'warning' : 'info',
         `New version imported: ${reanchored} claim(s) moved to it` +
           (orphaned > 0 ? `, ${orphaned} could not be placed and wait for review.` : '.'),
       );

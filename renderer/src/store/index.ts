@@ -5,6 +5,7 @@ import { createClaimsSlice } from './claimsSlice';
 import { createDocumentsSlice } from './documentsSlice';
 import { createEditSlice } from './editSlice';
 import { createEntitiesSlice } from './entitiesSlice';
+import { createEvidenceSlice } from './evidenceSlice';
 import { createFilterSlice } from './filterSlice';
 import { createImportSlice } from './importSlice';
 import type { AppState } from './types';
@@ -15,6 +16,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createDocumentsSlice(...a),
   ...createClaimsSlice(...a),
   ...createEntitiesSlice(...a),
+  ...createEvidenceSlice(...a),
   ...createEditSlice(...a),
   ...createFilterSlice(...a),
   ...createImportSlice(...a),
@@ -26,6 +28,7 @@ export { claimsSelectors } from './claimsSlice';
 export { documentsSelectors } from './documentsSlice';
 export { editSelectors } from './editSlice';
 export { entitiesSelectors } from './entitiesSlice';
+export { evidenceSelectors } from './evidenceSlice';
 export { filterSelectors } from './filterSlice';
 export { importSelectors } from './importSlice';
 export { uiSelectors } from './uiSlice';

@@ -4,6 +4,7 @@ import type { ClaimsSlice } from './claimsSlice';
 import type { DocumentsSlice } from './documentsSlice';
 import type { EditSlice } from './editSlice';
 import type { EntitiesSlice } from './entitiesSlice';
+import type { EvidenceSlice } from './evidenceSlice';
 import type { FilterSlice } from './filterSlice';
 import type { ImportSlice } from './importSlice';
 import type { UiSlice } from './uiSlice';
@@ -13,6 +14,7 @@ export type AppState = CasesSlice &
   DocumentsSlice &
   ClaimsSlice &
   EntitiesSlice &
+  EvidenceSlice &
   EditSlice &
   FilterSlice &
   ImportSlice &

@@ -3,7 +3,7 @@ import type { AppState, SliceCreator } from './types';
 
 export interface Notice {
   id: number;
-  kind: 'error' | 'info';
+  kind: 'error' | 'warning' | 'info';
   message: string;
 }
 

@@ -8,6 +8,7 @@ import { SnapshotSchema } from '../schema';
 import { BACKUPS_DIR, STORE_FILE, Store } from '../store';
 import { migration001 } from './001-anchor-selectors';
 import { migration002 } from './002-attribution-entities';
+import { migration003 } from './003-grades-links-judgments';
 import { migrate } from './index';
 
 const FIXTURE = fileURLToPath(new URL('../../../../data/fixtures/store-v1.json', import.meta.url));
@@ -78,7 +79,7 @@ const expectedV2 = {
   ],
 };
 
-/** What a schema-1 store holds once opened today: schema 2 plus the defaults of schema 3. */
+/** What 002 makes of it: schema 2 plus the defaults of schema 3. */
 const expectedV3 = {
   ...expectedV2,
   schemaVersion: 3,
@@ -103,6 +104,19 @@ const expectedV3 = {
   history: [],
 };
 
+/** What a schema-1 store holds once opened today: schema 3 plus the defaults of schema 4. */
+const expectedV4 = {
+  ...expectedV3,
+  schemaVersion: 4,
+  claims: expectedV3.claims.map((c) => ({
+    ...c,
+    credibility: 6,
+    attribution: { ...c.attribution, reliabilityOverrides: {} },
+  })),
+  links: [],
+  judgments: [],
+};
+
 /** A data dir holding a copy of the schema-1 fixture and its document text. */
 async function v1DataDir(): Promise<string> {
   const dir = await dirs.make();
@@ -118,8 +132,9 @@ describe('migration 001: anchor selectors', () => {
     const copy = structuredClone(raw);
     const out = migration001.up(raw);
     expect(out).toEqual(expectedV2);
-    // What 001 produces is a schema-2 store that the next migration brings to the current schema.
-    expect(SnapshotSchema.safeParse(migration002.up(out)).success).toBe(true);
+    // What 001 produces is a schema-2 store that the next migrations bring to the current schema.
+    expect(migration002.up(out)).toEqual(expectedV3);
+    expect(SnapshotSchema.safeParse(migration003.up(migration002.up(out))).success).toBe(true);
     // Pure: the input is not touched.
     expect(raw).toEqual(copy);
   });
@@ -143,19 +158,24 @@ describe('migration 001: anchor selectors', () => {
     expect(iso.cases).toEqual([{ id: 'x', createdAt: '2024-01-01T00:00:00.000Z' }]);
   });
 
-  it('is applied by migrate() from version 1 (or none), then 002; not from version 2 or 3', async () => {
+  it('is applied by migrate() from version 1 (or none), then 002 and 003; not from version 2, 3 or 4', async () => {
+    const all = [migration001, migration002, migration003];
     const fromV1 = migrate(await readFixture());
     expect(fromV1.from).toBe(1);
-    expect(fromV1.applied).toEqual([migration001, migration002]);
-    expect(fromV1.raw).toEqual(expectedV3);
-    expect(migrate({ cases: [] }).applied).toEqual([migration001, migration002]);
+    expect(fromV1.applied).toEqual(all);
+    expect(fromV1.raw).toEqual(expectedV4);
+    expect(migrate({ cases: [] }).applied).toEqual(all);
     const fromV2 = migrate(expectedV2);
     expect(fromV2.from).toBe(2);
-    expect(fromV2.applied).toEqual([migration002]);
-    expect(fromV2.raw).toEqual(expectedV3);
-    const current = migrate(expectedV3);
+    expect(fromV2.applied).toEqual([migration002, migration003]);
+    expect(fromV2.raw).toEqual(expectedV4);
+    const fromV3 = migrate(expectedV3);
+    expect(fromV3.from).toBe(3);
+    expect(fromV3.applied).toEqual([migration003]);
+    expect(fromV3.raw).toEqual(expectedV4);
+    const current = migrate(expectedV4);
     expect(current.applied).toEqual([]);
-    expect(current.raw).toBe(expectedV3);
+    expect(current.raw).toBe(expectedV4);
   });
 
   it('migrates a schema-1 store on open to the current schema, with a byte-identical backup', async () => {
@@ -163,7 +183,7 @@ describe('migration 001: anchor selectors', () => {
     const original = await readFile(FIXTURE);
     const store = await Store.open(dir, { owner: 'the migration test' });
     expect(store.report).toEqual({ created: false, migratedFrom: 1 });
-    expect(store.snapshot()).toEqual(expectedV3);
+    expect(store.snapshot()).toEqual(expectedV4);
 
     const backups = await readdir(path.join(dir, BACKUPS_DIR));
     expect(backups).toHaveLength(1);
@@ -171,11 +191,11 @@ describe('migration 001: anchor selectors', () => {
     expect(await readFile(path.join(dir, BACKUPS_DIR, backups[0] ?? ''))).toEqual(original);
 
     const rewritten: unknown = JSON.parse(await readFile(path.join(dir, STORE_FILE), 'utf8'));
-    expect(rewritten).toEqual(expectedV3);
-    expect(SnapshotSchema.parse(rewritten).schemaVersion).toBe(3);
+    expect(rewritten).toEqual(expectedV4);
+    expect(SnapshotSchema.parse(rewritten).schemaVersion).toBe(4);
     await store.close();
 
-    // A second open finds schema 3: no migration, no second backup.
+    // A second open finds schema 4: no migration, no second backup.
     const again = await Store.open(dir, { owner: 'the migration test' });
     expect(again.report.migratedFrom).toBeNull();
     expect(await readdir(path.join(dir, BACKUPS_DIR))).toHaveLength(1);
@@ -190,8 +210,8 @@ describe('migration 001: anchor selectors', () => {
       const text = await readFile(FIXTURE_TEXT, 'utf8');
       expect(got).toMatchObject({ ok: true, value: { text } });
       const claims = await backend.dispatch('claims:list', { caseId: 'case-v1' });
-      expect(claims).toEqual({ ok: true, value: expectedV3.claims });
-      for (const claim of expectedV3.claims) {
+      expect(claims).toEqual({ ok: true, value: expectedV4.claims });
+      for (const claim of expectedV4.claims) {
         expect(text.slice(claim.anchor.start, claim.anchor.end)).toBe(claim.anchor.exact);
       }
     } finally {

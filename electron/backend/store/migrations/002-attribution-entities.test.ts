@@ -7,6 +7,7 @@ import { tempDirs } from '../../testing/tempDir';
 import { SnapshotSchema } from '../schema';
 import { BACKUPS_DIR, JOURNAL_FILE, STORE_FILE, Store } from '../store';
 import { migration002 } from './002-attribution-entities';
+import { migration003 } from './003-grades-links-judgments';
 import { migrate } from './index';
 
 const FIXTURE = fileURLToPath(new URL('../../../../data/fixtures/store-v2.json', import.meta.url));
@@ -41,6 +42,13 @@ const CLAIM_DEFAULTS = {
   attribution: { speakerId: null, via: [], cue: '', saidOn: '', reportedOn: '' },
 };
 
+/** What 003 then adds to every claim. */
+const CLAIM_DEFAULTS_V4 = {
+  ...CLAIM_DEFAULTS,
+  credibility: 6,
+  attribution: { ...CLAIM_DEFAULTS.attribution, reliabilityOverrides: {} },
+};
+
 /** The fixture, migrated by hand: what schema 3 must hold. */
 async function expectedV3(): Promise<Record<string, unknown>> {
   const v2 = await readFixture();
@@ -51,6 +59,18 @@ async function expectedV3(): Promise<Record<string, unknown>> {
     claims: v2.claims.map((c) => ({ ...c, ...CLAIM_DEFAULTS })),
     entities: [],
     history: [],
+  };
+}
+
+/** What a schema-2 store holds once opened today: schema 3 plus the defaults of schema 4. */
+async function expectedV4(): Promise<Record<string, unknown>> {
+  const v2 = await readFixture();
+  return {
+    ...(await expectedV3()),
+    schemaVersion: 4,
+    claims: v2.claims.map((c) => ({ ...c, ...CLAIM_DEFAULTS_V4 })),
+    links: [],
+    judgments: [],
   };
 }
 
@@ -69,7 +89,8 @@ describe('migration 002: attribution and entities', () => {
     const copy = structuredClone(raw);
     const out = migration002.up(raw);
     expect(out).toEqual(await expectedV3());
-    expect(SnapshotSchema.safeParse(out).success).toBe(true);
+    // What 002 produces is a schema-3 store that 003 brings to the current schema.
+    expect(SnapshotSchema.safeParse(migration003.up(out)).success).toBe(true);
     // Pure: the input is not touched.
     expect(raw).toEqual(copy);
   });
@@ -92,11 +113,11 @@ describe('migration 002: attribution and entities', () => {
     expect(out.history).toEqual([]);
   });
 
-  it('is the only migration migrate() applies to a schema-2 store', async () => {
+  it('is applied by migrate() to a schema-2 store, then 003 and nothing else', async () => {
     const outcome = migrate(await readFixture());
     expect(outcome.from).toBe(2);
-    expect(outcome.applied).toEqual([migration002]);
-    expect(outcome.raw).toEqual(await expectedV3());
+    expect(outcome.applied).toEqual([migration002, migration003]);
+    expect(outcome.raw).toEqual(await expectedV4());
   });
 
   it('migrates a schema-2 store on open, with a byte-identical backup of the original', async () => {
@@ -104,15 +125,15 @@ describe('migration 002: attribution and entities', () => {
     const original = await readFile(FIXTURE);
     const store = await Store.open(dir, { owner: 'the migration test' });
     expect(store.report).toEqual({ created: false, migratedFrom: 2 });
-    expect(store.snapshot()).toEqual(await expectedV3());
+    expect(store.snapshot()).toEqual(await expectedV4());
 
     const backups = await readdir(path.join(dir, BACKUPS_DIR));
     expect(backups).toHaveLength(1);
     expect(backups[0]).toMatch(/^claimdesk-v2-.+\.json$/);
     expect(await readFile(path.join(dir, BACKUPS_DIR, backups[0] ?? ''))).toEqual(original);
     const rewritten: unknown = JSON.parse(await readFile(path.join(dir, STORE_FILE), 'utf8'));
-    expect(SnapshotSchema.parse(rewritten).schemaVersion).toBe(3);
-    expect(rewritten).toEqual(await expectedV3());
+    expect(SnapshotSchema.parse(rewritten).schemaVersion).toBe(4);
+    expect(rewritten).toEqual(await expectedV4());
     await store.close();
 
     const again = await Store.open(dir, { owner: 'the migration test' });
@@ -130,7 +151,7 @@ describe('migration 002: attribution and entities', () => {
     const store = await Store.open(dir, { owner: 'the migration test' });
     expect(store.report.migratedFrom).toBe(2);
     expect(store.snapshot().journalSeq).toBe(5);
-    expect(store.get('claims', 'claim-v2-journaled')).toEqual({ ...pending, ...CLAIM_DEFAULTS });
+    expect(store.get('claims', 'claim-v2-journaled')).toEqual({ ...pending, ...CLAIM_DEFAULTS_V4 });
     await store.close();
   });
 
@@ -140,7 +161,7 @@ describe('migration 002: attribution and entities', () => {
     const { document } = await call(b, 'documents:get', { documentId: 'doc-v2' });
     expect(document).toMatchObject({ outlet: 'Lenta.ru', ...DOCUMENT_DEFAULTS });
     const [claim] = await call(b, 'claims:list', { caseId: 'case-v2' });
-    expect(claim).toMatchObject(CLAIM_DEFAULTS);
+    expect(claim).toMatchObject(CLAIM_DEFAULTS_V4);
     expect(text.slice(claim?.anchor.start, claim?.anchor.end)).toBe(claim?.anchor.exact);
 
     const chepa = await call(b, 'entities:create', { name: 'Alexey Chepa', kind: 'person' });
@@ -149,7 +170,7 @@ describe('migration 002: attribution and entities', () => {
       attribution: { speakerId: chepa.id, cue: 'told' },
     });
     expect(updated.attribution).toEqual({
-      ...CLAIM_DEFAULTS.attribution,
+      ...CLAIM_DEFAULTS_V4.attribution,
       speakerId: chepa.id,
       cue: 'told',
     });

@@ -5,9 +5,10 @@
 import { CURRENT_SCHEMA_VERSION } from '../schema';
 import { migration001 } from './001-anchor-selectors';
 import { migration002 } from './002-attribution-entities';
+import { migration003 } from './003-grades-links-judgments';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
 
 export interface MigrationOutcome {
   raw: Record<string, unknown>;

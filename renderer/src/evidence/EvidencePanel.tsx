@@ -1,0 +1,204 @@
+/**
+ * The evidence around one claim, seen from both ends of every link, and a form to add
+ * more: another claim (found by words or speaker), a URL, or a file. A passage of a
+ * document is added from the reader: select it while this claim is selected.
+ */
+import { useState } from 'react';
+import { LINK_LABELS, RELATION_NAMES } from '../../../shared/domain/linkLabels';
+import {
+  LINK_RELATIONS,
+  type Claim,
+  type EvidenceLink,
+  type LinkRelation,
+} from '../../../shared/domain/schemas';
+import { useAppStore } from '../store';
+import { ClaimPicker } from './ClaimPicker';
+
+type TargetKind = 'claim' | 'url' | 'file';
+
+function LinkRow({ link, claimId }: { link: EvidenceLink; claimId: string }) {
+  const claims = useAppStore((s) => s.claims);
+  const documents = useAppStore((s) => s.documents);
+  const selectClaim = useAppStore((s) => s.selectClaim);
+  const deleteLink = useAppStore((s) => s.deleteLink);
+  const notify = useAppStore((s) => s.notify);
+  const outgoing = link.fromClaimId === claimId;
+  const label = outgoing ? LINK_LABELS[link.relation].from : LINK_LABELS[link.relation].to;
+  const t = link.target;
+  const otherClaim = !outgoing
+    ? claims.find((c) => c.id === link.fromClaimId)
+    : t.kind === 'claim'
+      ? claims.find((c) => c.id === t.claimId)
+      : undefined;
+  let target: React.ReactNode;
+  if (otherClaim) {
+    target = (
+      <button type="button" className="link" onClick={() => void selectClaim(otherClaim.id, true)}>
+        {otherClaim.text}
+      </button>
+    );
+  } else if (t.kind === 'span') {
+    const doc = documents.find((d) => d.id === t.documentId);
+    target = (
+      <span>
+        <q>{t.anchor.exact}</q> <span className="muted">({doc?.title ?? 'document'})</span>
+      </span>
+    );
+  } else if (t.kind === 'url') {
+    target = (
+      <a href={t.url} target="_blank" rel="noreferrer noopener">
+        {t.url}
+      </a>
+    );
+  } else if (t.kind === 'file') {
+    target = (
+      <span>
+        {t.name} {t.location && <span className="muted">({t.location})</span>}
+      </span>
+    );
+  }
+  return (
+    <li className={`evidence-row ${link.relation}`}>
+      <span className="relation">{label}</span> {target}
+      {link.note && <p className="muted note">{link.note}</p>}
+      <button
+        type="button"
+        className="link danger"
+        aria-label={`Remove link: ${label}`}
+        onClick={async () => {
+          const failure = await deleteLink(link.id);
+          if (failure) notify('error', failure.message);
+        }}
+      >
+        Remove
+      </button>
+    </li>
+  );
+}
+
+export function EvidencePanel({ claim }: { claim: Claim }) {
+  const links = useAppStore((s) => s.links);
+  const createLink = useAppStore((s) => s.createLink);
+  const showGraph = useAppStore((s) => s.showGraph);
+  const [relation, setRelation] = useState<LinkRelation>('supports');
+  const [kind, setKind] = useState<TargetKind>('claim');
+  const [url, setUrl] = useState('');
+  const [fileName, setFileName] = useState('');
+  const [location, setLocation] = useState('');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const around = links.filter(
+    (l) =>
+      l.fromClaimId === claim.id || (l.target.kind === 'claim' && l.target.claimId === claim.id),
+  );
+
+  const add = async (target: Parameters<typeof createLink>[0]['target']) => {
+    const failure = await createLink({ fromClaimId: claim.id, relation, target, note });
+    setError(failure?.message ?? null);
+    if (!failure) {
+      setNote('');
+      setUrl('');
+      setFileName('');
+      setLocation('');
+    }
+  };
+
+  return (
+    <section className="evidence" aria-label="Evidence">
+      <div className="evidence-head">
+        <h3>Evidence</h3>
+        <button
+          type="button"
+          className="link"
+          onClick={() => showGraph({ kind: 'claim', id: claim.id })}
+        >
+          Show graph
+        </button>
+      </div>
+      {around.length === 0 && <p className="muted">No evidence linked yet.</p>}
+      <ul className="evidence-list">
+        {around.map((link) => (
+          <LinkRow key={link.id} link={link} claimId={claim.id} />
+        ))}
+      </ul>
+      <form
+        className="evidence-form"
+        aria-label="Add evidence"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (kind === 'url') void add({ kind: 'url', url: url.trim() });
+          if (kind === 'file')
+            void add({ kind: 'file', name: fileName.trim(), location: location.trim() });
+        }}
+      >
+        <div className="field-row two">
+          <label className="field">
+            <span className="label">This claim…</span>
+            <select value={relation} onChange={(e) => setRelation(e.target.value as LinkRelation)}>
+              {LINK_RELATIONS.map((r) => (
+                <option key={r} value={r}>
+                  {RELATION_NAMES[r]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span className="label">Evidence</span>
+            <select value={kind} onChange={(e) => setKind(e.target.value as TargetKind)}>
+              <option value="claim">Another claim</option>
+              <option value="url">A web page</option>
+              <option value="file">A file</option>
+            </select>
+          </label>
+        </div>
+        <label className="field">
+          <span className="label">Note (optional)</span>
+          <input value={note} onChange={(e) => setNote(e.target.value)} />
+        </label>
+        {kind === 'claim' && (
+          <ClaimPicker
+            label="Evidence claim"
+            exclude={[claim.id]}
+            onPick={(target) => void add({ kind: 'claim', claimId: target.id })}
+          />
+        )}
+        {kind === 'url' && (
+          <label className="field">
+            <span className="label">URL</span>
+            <input
+              type="url"
+              value={url}
+              placeholder="https://"
+              onChange={(e) => setUrl(e.target.value)}
+            />
+          </label>
+        )}
+        {kind === 'file' && (
+          <div className="field-row two">
+            <label className="field">
+              <span className="label">File name</span>
+              <input value={fileName} onChange={(e) => setFileName(e.target.value)} />
+            </label>
+            <label className="field">
+              <span className="label">Where it is kept (optional)</span>
+              <input value={location} onChange={(e) => setLocation(e.target.value)} />
+            </label>
+          </div>
+        )}
+        {kind !== 'claim' && (
+          <div className="actions">
+            <button type="submit">Add evidence</button>
+          </div>
+        )}
+        <p className="muted hint-small">
+          To add a passage of a document, select it in the reader while this claim is selected.
+        </p>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}

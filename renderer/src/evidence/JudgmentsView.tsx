@@ -1,0 +1,258 @@
+/**
+ * The key judgments of a case: each an analyst's statement with an ICD 203 likelihood and a
+ * confidence level, resting on claims, with the app's warnings where the wording outruns
+ * the basis.
+ */
+import { useMemo, useState } from 'react';
+import {
+  CONFIDENCE,
+  LIKELIHOOD,
+  likelihoodInfo,
+  type ConfidenceLevel,
+  type Likelihood,
+} from '../../../shared/grading/scales';
+import { checkJudgment } from '../../../shared/scoring/judgmentChecks';
+import type { Judgment } from '../../../shared/domain/schemas';
+import { evidenceSelectors, useAppStore } from '../store';
+import { ClaimPicker } from './ClaimPicker';
+import { useScoringCase } from './useScores';
+
+function GradeFields({
+  likelihood,
+  confidence,
+  onChange,
+}: {
+  likelihood: Likelihood;
+  confidence: ConfidenceLevel;
+  onChange: (change: { likelihood?: Likelihood; confidence?: ConfidenceLevel }) => void;
+}) {
+  const band = likelihoodInfo(likelihood);
+  return (
+    <div className="field-row two">
+      <label className="field">
+        <span className="label">Likelihood (ICD 203)</span>
+        <select
+          value={likelihood}
+          onChange={(e) => onChange({ likelihood: e.target.value as Likelihood })}
+        >
+          {LIKELIHOOD.map((l) => (
+            <option key={l.code} value={l.code}>
+              {l.term} ({l.min}–{l.max}%)
+            </option>
+          ))}
+        </select>
+        <span className="grade-definition">
+          {band.term} / {band.probability}: {band.min}–{band.max}%
+        </span>
+      </label>
+      <label className="field">
+        <span className="label">Analytic confidence</span>
+        <select
+          value={confidence}
+          onChange={(e) => onChange({ confidence: e.target.value as ConfidenceLevel })}
+        >
+          {CONFIDENCE.map((c) => (
+            <option key={c.level} value={c.level}>
+              {c.level}
+            </option>
+          ))}
+        </select>
+        <span className="grade-definition">
+          {CONFIDENCE.find((c) => c.level === confidence)?.text}
+        </span>
+      </label>
+    </div>
+  );
+}
+
+function JudgmentCard({ judgment }: { judgment: Judgment }) {
+  const claims = useAppStore((s) => s.claims);
+  const updateJudgment = useAppStore((s) => s.updateJudgment);
+  const deleteJudgment = useAppStore((s) => s.deleteJudgment);
+  const showGraph = useAppStore((s) => s.showGraph);
+  const selectClaim = useAppStore((s) => s.selectClaim);
+  const notify = useAppStore((s) => s.notify);
+  const scoring = useScoringCase();
+  const [editing, setEditing] = useState(false);
+  const [statement, setStatement] = useState(judgment.statement);
+  const [relation, setRelation] = useState<'supports' | 'contradicts'>('supports');
+  const warnings = useMemo(() => checkJudgment(judgment, scoring), [judgment, scoring]);
+  const band = likelihoodInfo(judgment.likelihood);
+
+  const update = async (change: Omit<Parameters<typeof updateJudgment>[0], 'judgmentId'>) => {
+    const failure = await updateJudgment({ judgmentId: judgment.id, ...change });
+    if (failure) notify('error', failure.message);
+    return failure;
+  };
+
+  return (
+    <li className="judgment" aria-label={`Key judgment: ${judgment.statement}`}>
+      {editing ? (
+        <form
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (!(await update({ statement }))) setEditing(false);
+          }}
+        >
+          <label className="field">
+            <span className="label">Statement</span>
+            <textarea
+              value={statement}
+              rows={2}
+              autoFocus
+              onChange={(e) => setStatement(e.target.value)}
+            />
+          </label>
+          <div className="actions">
+            <button type="button" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+            <button type="submit" className="primary">
+              Save
+            </button>
+          </div>
+        </form>
+      ) : (
+        <p className="judgment-statement">{judgment.statement}</p>
+      )}
+      <p className="judgment-grade">
+        <span className="chip likelihood">
+          {band.term} ({band.min}–{band.max}%)
+        </span>
+        <span className="chip confidence">{judgment.confidence} confidence</span>
+      </p>
+      <GradeFields
+        likelihood={judgment.likelihood}
+        confidence={judgment.confidence}
+        onChange={(change) => void update(change)}
+      />
+      {warnings.length > 0 && (
+        <ul className="warnings" aria-label="Warnings">
+          {warnings.map((w) => (
+            <li key={w.code} className="warning">
+              ⚠ {w.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h4>Rests on</h4>
+      <ul className="basis">
+        {judgment.basis.map((b) => {
+          const claim = claims.find((c) => c.id === b.claimId);
+          return (
+            <li key={b.claimId} className={b.relation}>
+              <span className="relation">
+                {b.relation === 'supports' ? 'Supports' : 'Cuts against'}
+              </span>{' '}
+              <button
+                type="button"
+                className="link"
+                onClick={() => void selectClaim(b.claimId, true)}
+              >
+                {claim?.text ?? 'A deleted claim'}
+              </button>{' '}
+              <button
+                type="button"
+                className="link danger"
+                aria-label={`Remove from basis: ${claim?.text ?? ''}`}
+                onClick={() =>
+                  void update({ basis: judgment.basis.filter((x) => x.claimId !== b.claimId) })
+                }
+              >
+                Remove
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <div className="basis-add">
+        <select
+          aria-label="How the claim bears on the judgment"
+          value={relation}
+          onChange={(e) => setRelation(e.target.value as 'supports' | 'contradicts')}
+        >
+          <option value="supports">supports it</option>
+          <option value="contradicts">cuts against it</option>
+        </select>
+        <ClaimPicker
+          label="Add a claim to the basis"
+          exclude={judgment.basis.map((b) => b.claimId)}
+          onPick={(claim) =>
+            void update({ basis: [...judgment.basis, { claimId: claim.id, relation }] })
+          }
+        />
+      </div>
+      <div className="actions start">
+        <button type="button" onClick={() => setEditing(true)}>
+          Edit statement
+        </button>
+        <button type="button" onClick={() => showGraph({ kind: 'judgment', id: judgment.id })}>
+          Show graph
+        </button>
+        <button type="button" className="danger" onClick={() => void deleteJudgment(judgment.id)}>
+          Delete
+        </button>
+      </div>
+    </li>
+  );
+}
+
+export function JudgmentsView() {
+  const judgments = useAppStore(evidenceSelectors.judgments);
+  const createJudgment = useAppStore((s) => s.createJudgment);
+  const [statement, setStatement] = useState('');
+  const [likelihood, setLikelihood] = useState<Likelihood>('roughly_even');
+  const [confidence, setConfidence] = useState<ConfidenceLevel>('low');
+  const [error, setError] = useState<string | null>(null);
+
+  return (
+    <main className="judgments-view" aria-label="Key judgments">
+      <header className="view-header">
+        <h2>Key judgments</h2>
+        <p className="muted">
+          Likelihood and confidence are stated apart, as ICD 203 asks: the likelihood says how
+          probable, the confidence how good the basis is.
+        </p>
+      </header>
+      <ol className="judgments">
+        {judgments.map((j) => (
+          <JudgmentCard key={j.id} judgment={j} />
+        ))}
+      </ol>
+      <form
+        className="judgment-form"
+        aria-label="New key judgment"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const failure = await createJudgment({ statement, likelihood, confidence });
+          setError(failure?.message ?? null);
+          if (!failure) setStatement('');
+        }}
+      >
+        <h3>Add a key judgment</h3>
+        <label className="field">
+          <span className="label">Statement</span>
+          <textarea value={statement} rows={2} onChange={(e) => setStatement(e.target.value)} />
+        </label>
+        <GradeFields
+          likelihood={likelihood}
+          confidence={confidence}
+          onChange={(c) => {
+            if (c.likelihood) setLikelihood(c.likelihood);
+            if (c.confidence) setConfidence(c.confidence);
+          }}
+        />
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" className="primary">
+            Add judgment
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}

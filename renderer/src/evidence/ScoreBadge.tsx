@@ -1,0 +1,45 @@
+/**
+ * A claim's grades as analysts write them ("B2") and its confidence score, which opens to
+ * the breakdown it was computed from, line by line.
+ */
+import { useState } from 'react';
+import { admiraltyCode } from '../../../shared/grading/scales';
+import type { ConfidenceScore } from '../../../shared/scoring/model';
+
+export function ScoreBadge({ score }: { score: ConfidenceScore }) {
+  const [open, setOpen] = useState(false);
+  const value = score.value === null ? '—' : String(score.value);
+  return (
+    <div className="score">
+      <button
+        type="button"
+        className="score-badge"
+        aria-expanded={open}
+        aria-label={`Grade ${admiraltyCode(score.reliability, score.credibility)}, confidence ${value}: show why`}
+        onClick={(e) => {
+          e.stopPropagation();
+          setOpen((o) => !o);
+        }}
+      >
+        <span className="admiralty">{admiraltyCode(score.reliability, score.credibility)}</span>
+        <span className="score-value">{value}</span>
+        {score.corroborating > 0 && <span className="corro">+{score.corroborating}</span>}
+        {score.contradicting > 0 && <span className="contra">−{score.contradicting}</span>}
+      </button>
+      {open && (
+        <ol className="breakdown" aria-label="How the score is computed">
+          {score.breakdown.map((line, i) => (
+            <li key={i} className={`line ${line.kind}`}>
+              <span>{line.text}</span>
+              {line.score !== undefined && <span className="line-score">{line.score}</span>}
+            </li>
+          ))}
+          <li className="line total">
+            <span>Confidence score</span>
+            <span className="line-score">{value}</span>
+          </li>
+        </ol>
+      )}
+    </div>
+  );
+}
