@@ -84,6 +84,10 @@ await Promise.all([
   }),
 ]);
 
+// The PDF fonts (Roboto, shipped with pdfmake), read by the backend when it writes a PDF.
+await cp(path.join(root, 'node_modules/pdfmake/fonts/Roboto'), path.join(root, 'dist/fonts'), {
+  recursive: true,
+});
 await mkdir(path.join(root, 'dist/data'), { recursive: true });
 await cp(path.join(root, 'data/sample-case.json'), path.join(root, 'dist/data/sample-case.json'));
 console.log(`Built Claimdesk ${version} into dist/`);

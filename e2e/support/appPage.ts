@@ -358,6 +358,216 @@ export class AppPage {
   entityPage(name: string): Locator {
     return this.page.getByRole('main', { name: `${name}: speaker page` });
   }
+
+  /** Opens the speaker page's editor, sets the entity's default reliability and saves. */
+  async gradeEntity(name: string, grade: string): Promise<Locator> {
+    const profile = await this.openEntity(name);
+    await profile.getByRole('button', { name: 'Edit', exact: true }).click();
+    const form = profile.getByRole('form', { name: 'Edit person or organisation' });
+    await form.getByLabel('Source reliability').selectOption(grade);
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(form).toBeHidden();
+    await expect(profile.getByText(`Source reliability: ${grade} —`)).toBeVisible();
+    return profile;
+  }
+
+  // ---- Grades and the confidence score ---------------------------------------------------
+
+  /** The card's grade-and-score button ("B2 66"). */
+  scoreBadge(card: Locator): Locator {
+    return card.locator('.claim-head').getByRole('button', { name: /^Grade / });
+  }
+
+  /** Expects the card's badge to read `grade` and `score` ("—" for no score). */
+  async expectScore(card: Locator, grade: string, score: number | '—'): Promise<void> {
+    const badge = this.scoreBadge(card);
+    await expect(badge.locator('.admiralty')).toHaveText(grade);
+    await expect(badge.locator('.score-value')).toHaveText(String(score));
+    await expect(badge).toHaveAccessibleName(`Grade ${grade}, confidence ${score}: show why`);
+  }
+
+  /** Opens the badge's breakdown and returns it (the list of lines, total last). */
+  async openBreakdown(card: Locator): Promise<Locator> {
+    const badge = this.scoreBadge(card);
+    if ((await badge.getAttribute('aria-expanded')) !== 'true') await badge.click();
+    await expect(badge).toHaveAttribute('aria-expanded', 'true');
+    const list = card.getByRole('list', { name: 'How the score is computed' });
+    await expect(list).toBeVisible();
+    return list;
+  }
+
+  /** Closes the card's breakdown (it stays open, over the card, until its badge is clicked). */
+  async closeBreakdown(card: Locator): Promise<void> {
+    const badge = this.scoreBadge(card);
+    if ((await badge.getAttribute('aria-expanded')) === 'true') await badge.click();
+    await expect(badge).toHaveAttribute('aria-expanded', 'false');
+  }
+
+  /** The breakdown's lines: the words of each, and the running scores beside some. */
+  breakdownLines(breakdown: Locator): { words: Locator; scores: Locator } {
+    return {
+      words: breakdown.locator(':scope > li > span:not(.line-score)'),
+      scores: breakdown.locator(':scope > li > .line-score'),
+    };
+  }
+
+  // ---- Evidence links ------------------------------------------------------------------
+
+  /** Selects the claim on `card` (as a click on its wording does); returns its stable card. */
+  async selectClaim(card: Locator): Promise<Locator> {
+    const stable = this.cardOf(await this.claimIdOf(card));
+    await stable.locator('.claim-open').click();
+    await expect(stable).toHaveAttribute('aria-current', 'true');
+    return stable;
+  }
+
+  /** The Evidence panel of a selected claim's card. */
+  evidencePanel(card: Locator): Locator {
+    return card.getByRole('region', { name: 'Evidence' });
+  }
+
+  /** The rows of the card's Evidence panel. */
+  evidenceRows(card: Locator): Locator {
+    return this.evidencePanel(card).locator('.evidence-list > li');
+  }
+
+  /** The Add evidence form of the card's Evidence panel. */
+  evidenceForm(card: Locator): Locator {
+    return this.evidencePanel(card).getByRole('form', { name: 'Add evidence' });
+  }
+
+  /**
+   * Selects the claim on `card` and links it to another claim found in the Evidence panel's
+   * picker by typing `query`, then picking the suggestion `option` (keyboard: arrows, Enter).
+   */
+  async linkToClaim(
+    card: Locator,
+    link: { relation: string; query: string; option: string | RegExp; note?: string },
+  ): Promise<Locator> {
+    const stable = await this.selectClaim(card);
+    const form = this.evidenceForm(stable);
+    await form.getByLabel('This claim…').selectOption({ label: link.relation });
+    await form.getByLabel('Evidence', { exact: true }).selectOption({ label: 'Another claim' });
+    if (link.note !== undefined) await form.getByLabel('Note (optional)').fill(link.note);
+    const picker = form.getByRole('combobox', { name: 'Evidence claim' });
+    await picker.fill(link.query);
+    const list = this.page.getByRole('listbox', { name: 'Evidence claim suggestions' });
+    const wanted = list.getByRole('option', { name: link.option });
+    await expect(wanted).toHaveCount(1);
+    for (let i = 0; i < 10; i++) {
+      if ((await wanted.getAttribute('aria-selected')) === 'true') break;
+      await picker.press('ArrowDown');
+    }
+    await expect(wanted).toHaveAttribute('aria-selected', 'true');
+    await picker.press('Enter');
+    await expect(list).toBeHidden();
+    await expect(picker).toHaveValue('');
+    return stable;
+  }
+
+  /** Moves focus out of any field (a click on the claims pane's heading). */
+  async focusOutsideFields(): Promise<void> {
+    await this.claimsPane.getByRole('heading', { name: /^Claims/ }).click();
+    await expect
+      .poll(() => this.page.evaluate(() => document.activeElement?.tagName))
+      .toBe('BODY');
+  }
+
+  // ---- Views: key judgments, matrix, graph ---------------------------------------------
+
+  tab(name: string): Locator {
+    return this.page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name });
+  }
+
+  async showView(name: 'Reader' | 'Key judgments' | 'Matrix' | 'Evidence graph'): Promise<void> {
+    const tab = this.tab(name);
+    await tab.click();
+    await expect(tab).toHaveAttribute('aria-selected', 'true');
+  }
+
+  get judgmentsView(): Locator {
+    return this.page.getByRole('main', { name: 'Key judgments' });
+  }
+
+  /** The cards of the Key judgments view. */
+  get judgments(): Locator {
+    return this.judgmentsView.locator('ol.judgments > li');
+  }
+
+  judgment(statement: string): Locator {
+    return this.judgmentsView.getByRole('listitem', {
+      name: `Key judgment: ${statement}`,
+      exact: true,
+    });
+  }
+
+  /** Adds a key judgment from the form under the list; `likelihood` is the option's text. */
+  async addJudgment(j: {
+    statement: string;
+    likelihood: string | RegExp;
+    confidence: 'low' | 'moderate' | 'high';
+  }): Promise<Locator> {
+    const form = this.judgmentsView.getByRole('form', { name: 'New key judgment' });
+    await form.getByLabel('Statement').fill(j.statement);
+    const likelihood = form.getByLabel('Likelihood (ICD 203)');
+    const option = likelihood.locator('option').filter({ hasText: j.likelihood });
+    await expect(option).toHaveCount(1);
+    await likelihood.selectOption({ label: (await option.textContent()) ?? '' });
+    await form.getByLabel('Analytic confidence').selectOption(j.confidence);
+    await form.getByRole('button', { name: 'Add judgment' }).click();
+    await expect(form.getByLabel('Statement')).toHaveValue('');
+    const card = this.judgment(j.statement);
+    await expect(card).toBeVisible();
+    return card;
+  }
+
+  /** Adds a claim to a judgment's basis with the card's picker. */
+  async addToBasis(
+    judgment: Locator,
+    relation: 'supports it' | 'cuts against it',
+    query: string,
+    option: string | RegExp,
+  ): Promise<void> {
+    await judgment
+      .getByRole('combobox', { name: 'How the claim bears on the judgment' })
+      .selectOption({ label: relation });
+    const picker = judgment.getByRole('combobox', { name: 'Add a claim to the basis' });
+    await picker.fill(query);
+    await this.page
+      .getByRole('listbox', { name: 'Add a claim to the basis suggestions' })
+      .getByRole('option', { name: option })
+      .click();
+    await expect(picker).toHaveValue('');
+    const word = relation === 'supports it' ? 'Supports' : 'Cuts against';
+    await expect(
+      judgment.locator('ul.basis > li').filter({ hasText: option }).locator('.relation'),
+    ).toHaveText(word);
+  }
+
+  /** The warnings under a judgment. */
+  judgmentWarnings(judgment: Locator): Locator {
+    return judgment.getByRole('list', { name: 'Warnings' }).getByRole('listitem');
+  }
+
+  get matrix(): Locator {
+    return this.page.getByRole('main', { name: 'Matrix' });
+  }
+
+  /** The button of the matrix cell for judgment `column` ("J1") and the claim worded `claim`. */
+  matrixCell(column: string, claim: string): Locator {
+    return this.matrix.getByRole('button', {
+      name: new RegExp(`^${escapeRegExp(`${column} and “${claim}”:`)}`),
+    });
+  }
+
+  get graphView(): Locator {
+    return this.page.getByRole('main', { name: 'Evidence graph' });
+  }
+
+  /** The graph's edges as the text list under the drawing. */
+  get graphLinks(): Locator {
+    return this.graphView.getByRole('list', { name: 'Graph links' }).getByRole('listitem');
+  }
 }
 
 export function escapeRegExp(text: string): string {

@@ -6,6 +6,7 @@ import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { CHANNELS } from '../../shared/contract/channels';
 import { fail } from '../../shared/contract/result';
 import type { Dispatch } from '../backend/dispatch';
+import { registerSaveFile } from './saveFile';
 import { isAppUrl } from './security';
 
 function trustedSender(event: IpcMainInvokeEvent, rendererUrl: string): boolean {
@@ -14,6 +15,7 @@ function trustedSender(event: IpcMainInvokeEvent, rendererUrl: string): boolean 
 }
 
 export function registerIpc(dispatch: Dispatch, rendererUrl: string): void {
+  registerSaveFile((event) => trustedSender(event, rendererUrl));
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event, input: unknown) => {
       if (!trustedSender(event, rendererUrl)) {

@@ -5,6 +5,7 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { CHANNELS, type Channel } from '../../shared/contract/channelNames';
+import { SHELL_SAVE_FILE, type SaveFileRequest } from '../../shared/contract/shell';
 
 const api: Partial<Record<Channel, (input: unknown) => Promise<unknown>>> = {};
 for (const channel of CHANNELS) {
@@ -12,3 +13,8 @@ for (const channel of CHANNELS) {
 }
 
 contextBridge.exposeInMainWorld('claimdesk', api);
+
+/** The one shell function outside the contract: the desktop's save dialog for exports. */
+contextBridge.exposeInMainWorld('claimdeskShell', {
+  saveFile: (file: SaveFileRequest) => ipcRenderer.invoke(SHELL_SAVE_FILE, file),
+});

@@ -21,6 +21,7 @@ import {
   type Case,
   type Claim,
   type ClaimDocument,
+  type Briefing,
   type Entity,
   type EvidenceLink,
   type HistoryEntry,
@@ -273,6 +274,46 @@ export const inputSchemas = {
     .strict(),
   'judgments:delete': z.object({ judgmentId: IdSchema }).strict(),
 
+  /** The briefing notes of a case. */
+  'briefings:list': z.object({ caseId: IdSchema }).strict(),
+  'briefings:create': z.object({ caseId: IdSchema, title: title(300) }).strict(),
+  /** Change a note; what is left out stays. Saving records the chosen claims' versions. */
+  'briefings:update': z
+    .object({
+      briefingId: IdSchema,
+      title: title(300).optional(),
+      marking: z.string().trim().max(200).optional(),
+      author: z.string().trim().max(200).optional(),
+      date: CalendarDateSchema.optional(),
+      bluf: z.string().max(10000).optional(),
+      judgmentIds: z.array(IdSchema).max(100).optional(),
+      claimIds: z.array(IdSchema).max(1000).optional(),
+    })
+    .strict(),
+  'briefings:delete': z.object({ briefingId: IdSchema }).strict(),
+  /** The note as a file: DOCX, PDF, Markdown or self-contained HTML. */
+  'briefings:export': z
+    .object({ briefingId: IdSchema, format: z.enum(['docx', 'pdf', 'md', 'html']) })
+    .strict(),
+
+  /** The whole case as a file: JSON (to hand over), CSV, W3C Web Annotation or STIX 2.1. */
+  'cases:export': z
+    .object({ caseId: IdSchema, format: z.enum(['json', 'csv', 'w3c', 'stix']) })
+    .strict(),
+  /**
+   * Read a case exported as JSON (by this or an older version): as a new case, or merged
+   * into an existing one with duplicates recognised. All or nothing.
+   */
+  'cases:import': z
+    .object({
+      fileName: z.string().trim().min(1).max(500),
+      dataBase64: z
+        .string()
+        .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4, { message: 'the file is larger than 50 MB' }),
+      intoCaseId: IdSchema.nullable().default(null),
+    })
+    .strict(),
+
   /** What undo and redo would do now. */
   'edit:state': z.object({}).strict(),
   /** Undo the last edit made in this session. */
@@ -331,6 +372,20 @@ export interface EntityProfile {
   claims: ClaimInContext[];
 }
 
+/** A file made by the backend, for the shell to save (desktop) or download (browser). */
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  dataBase64: string;
+}
+
+export interface ImportedCase {
+  caseId: string;
+  /** Records added, and records recognised as already there (merge only). */
+  added: { documents: number; claims: number; entities: number; links: number; judgments: number };
+  merged: { documents: number; claims: number; entities: number };
+}
+
 export interface EditState {
   undo: string | null;
   redo: string | null;
@@ -371,6 +426,13 @@ export interface Outputs {
   'judgments:create': Judgment;
   'judgments:update': Judgment;
   'judgments:delete': { judgmentId: string };
+  'briefings:list': Briefing[];
+  'briefings:create': Briefing;
+  'briefings:update': Briefing;
+  'briefings:delete': { briefingId: string };
+  'briefings:export': ExportedFile;
+  'cases:export': ExportedFile;
+  'cases:import': ImportedCase;
   'edit:state': EditState;
   'edit:undo': EditOutcome;
   'edit:redo': EditOutcome;

@@ -4,6 +4,7 @@
  * validation at the boundary and the types the code is written against cannot drift.
  */
 import { z } from 'zod';
+import { BriefingModelSchema } from './briefingModel';
 import {
   CONFIDENCE_LEVELS,
   CREDIBILITY_CODES,
@@ -246,3 +247,29 @@ export const JudgmentSchema = z.object({
   updatedAt: TimestampSchema,
 });
 export type Judgment = z.infer<typeof JudgmentSchema>;
+
+/**
+ * A briefing note: what the analyst chose for it and in what order, and the note as it was
+ * when last saved, so reopening it shows it unchanged and marks claims edited since.
+ */
+export const BriefingSchema = z.object({
+  id: IdSchema,
+  caseId: IdSchema,
+  title: z.string().min(1).max(300),
+  /** Handling marking line, e.g. "UNCLASSIFIED // FOR TRAINING". */
+  marking: z.string().max(200).default(''),
+  author: z.string().max(200).default(''),
+  date: CalendarDateSchema.default(''),
+  /** Bottom line up front. */
+  bluf: z.string().max(10000).default(''),
+  judgmentIds: z.array(IdSchema).max(100).default([]),
+  /** The claims chosen for the note, in the analyst's order. */
+  claimIds: z.array(IdSchema).max(1000).default([]),
+  /** Each chosen claim's `updatedAt` when the note was saved. */
+  claimVersions: z.record(z.string(), z.string()).default({}),
+  /** The note as rendered when last saved. */
+  saved: BriefingModelSchema.nullable().default(null),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+});
+export type Briefing = z.infer<typeof BriefingSchema>;

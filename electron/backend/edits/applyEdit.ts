@@ -14,15 +14,25 @@ export interface EditPlan<R> {
   caseId: string | null;
 }
 
+export interface EditOptions {
+  /**
+   * `given`: the plan brings the claims' history itself (an imported case carries the
+   * history it had where it was made), so none is derived: a second "created" entry for
+   * every imported claim would misstate when and by whom it was made. Default `derived`.
+   */
+  history?: 'derived' | 'given';
+}
+
 export async function applyEdit<R>(
   ctx: HandlerContext,
   label: string,
   plan: () => EditPlan<R>,
+  options: EditOptions = {},
 ): Promise<R> {
   return ctx.store.mutate(() => {
     const planned = plan();
     const inverse = invertOps(ctx.store, planned.ops);
-    const history = claimHistoryOps(ctx, planned.ops);
+    const history = options.history === 'given' ? [] : claimHistoryOps(ctx, planned.ops);
     return {
       ops: [...planned.ops, ...history],
       result: planned.result,

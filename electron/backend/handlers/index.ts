@@ -1,9 +1,11 @@
 /** The complete handler map: one entry per contract channel, checked by `satisfies`. */
 import { appHandlers } from './app';
+import { briefingHandlers } from './briefings';
 import { caseHandlers } from './cases';
 import { claimHandlers } from './claims';
 import { documentHandlers } from './documents';
 import { editHandlers } from './edits';
+import { exchangeHandlers } from './exchange';
 import { entityHandlers } from './entities';
 import { judgmentHandlers } from './judgments';
 import { linkHandlers } from './links';
@@ -18,4 +20,6 @@ export const handlers = {
   ...linkHandlers,
   ...judgmentHandlers,
   ...editHandlers,
+  ...briefingHandlers,
+  ...exchangeHandlers,
 } satisfies Handlers;

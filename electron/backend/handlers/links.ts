@@ -13,7 +13,7 @@ import type { HandlerContext } from './context';
 import { requireCase, requireClaim, requireDocument } from './require';
 import type { HandlersFor } from './types';
 
-const SYMMETRIC = new Set(['contradicts', 'same_claim']);
+export const SYMMETRIC = new Set(['contradicts', 'same_claim']);
 
 function requireLink(ctx: HandlerContext, id: string): EvidenceLink {
   const found = ctx.store.get('links', id);
@@ -60,7 +60,7 @@ async function resolveTarget(
   return target;
 }
 
-const sameTarget = (a: LinkTarget, b: LinkTarget): boolean => {
+export const sameTarget = (a: LinkTarget, b: LinkTarget): boolean => {
   if (a.kind !== b.kind) return false;
   switch (a.kind) {
     case 'claim':

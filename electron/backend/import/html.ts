@@ -71,9 +71,8 @@ async function readArticle(document: DomDocument): Promise<Article | null> {
     // the paragraph structure that its HTML string would make us parse a second time.
     // linkedom's document stands in for the DOM's. Readability's types name the DOM's
     // Document, which the backend project (no DOM lib) cannot resolve and the Electron
-    // project (DOM loaded) does not see matching; the type is bridged here only.
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- see above
-    const dom = document as unknown as ConstructorParameters<typeof Readability>[0];
+    // project (DOM loaded) does not see matching; `never` bridges the type here only.
+    const dom = document as unknown as never;
     const reader = new Readability<unknown>(dom, { serializer: (node: unknown) => node });
     const article = reader.parse();
     const content: unknown = article?.content;

@@ -3,9 +3,7 @@
  * which is what the journal records. Replaying them is generic (by id), so a journal can be
  * applied to a snapshot of any schema version before that snapshot is migrated.
  */
-export type CollectionName =
-  'cases' | 'documents' | 'claims' | 'entities' | 'history' | 'links' | 'judgments';
-export const COLLECTIONS: readonly CollectionName[] = [
+export const COLLECTIONS = [
   'cases',
   'documents',
   'claims',
@@ -13,7 +11,9 @@ export const COLLECTIONS: readonly CollectionName[] = [
   'history',
   'links',
   'judgments',
-];
+  'briefings',
+] as const;
+export type CollectionName = (typeof COLLECTIONS)[number];
 
 export interface Identified {
   id: string;

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import {
+  BriefingSchema,
   CaseSchema,
   ClaimSchema,
   DocumentSchema,
@@ -13,7 +14,7 @@ import {
   JudgmentSchema,
 } from '../../../shared/domain/schemas';
 
-export const CURRENT_SCHEMA_VERSION = 4;
+export const CURRENT_SCHEMA_VERSION = 5;
 
 export const SnapshotSchema = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
@@ -26,6 +27,7 @@ export const SnapshotSchema = z.object({
   history: z.array(HistoryEntrySchema),
   links: z.array(EvidenceLinkSchema),
   judgments: z.array(JudgmentSchema),
+  briefings: z.array(BriefingSchema),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
@@ -39,6 +41,7 @@ export const emptySnapshot = (): Snapshot => ({
   history: [],
   links: [],
   judgments: [],
+  briefings: [],
 });
 
 /** The schema of each collection's records, used to check every op before it is journaled. */
@@ -50,4 +53,5 @@ export const recordSchemas = {
   history: HistoryEntrySchema,
   links: EvidenceLinkSchema,
   judgments: JudgmentSchema,
+  briefings: BriefingSchema,
 } as const;

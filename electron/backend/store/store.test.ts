@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bundleChildStore, killAllChildStores, startChildStore } from '../testing/childStore';
 import { readOrNull, tempDirs } from '../testing/tempDir';
 import { T0, validCase } from '../testing/records';
+import { COLLECTIONS } from './ops';
 import { CURRENT_SCHEMA_VERSION } from './schema';
 import { JOURNAL_FILE, LOCK_FILE, STORE_FILE, Store } from './store';
 
@@ -39,17 +40,13 @@ describe('Store', () => {
     const store = await Store.open(dir, OWNER);
     expect(store.report).toEqual({ created: true, migratedFrom: null });
     const onDisk: unknown = JSON.parse(await readFile(path.join(dir, STORE_FILE), 'utf8'));
+    // Every collection, empty, whatever the schema version adds next.
     expect(onDisk).toEqual({
       schemaVersion: CURRENT_SCHEMA_VERSION,
       journalSeq: 0,
-      cases: [],
-      documents: [],
-      claims: [],
-      entities: [],
-      history: [],
-      links: [],
-      judgments: [],
+      ...Object.fromEntries(COLLECTIONS.map((name) => [name, []])),
     });
+    expect(Object.keys(onDisk as object)).toHaveLength(COLLECTIONS.length + 2);
     await store.close();
   });
 

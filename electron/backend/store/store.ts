@@ -80,6 +80,7 @@ export class Store {
       history: new Map(snapshot.history.map((r) => [r.id, r])),
       links: new Map(snapshot.links.map((r) => [r.id, r])),
       judgments: new Map(snapshot.judgments.map((r) => [r.id, r])),
+      briefings: new Map(snapshot.briefings.map((r) => [r.id, r])),
     };
   }
 
@@ -176,6 +177,7 @@ export class Store {
       history: this.list('history'),
       links: this.list('links'),
       judgments: this.list('judgments'),
+      briefings: this.list('briefings'),
     };
   }
 

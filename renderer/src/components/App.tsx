@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
+import { BriefingView } from '../briefing/BriefingView';
 import { JudgmentsView } from '../evidence/JudgmentsView';
 import { MatrixView } from '../evidence/MatrixView';
 import { Reader } from '../reader/Reader';
@@ -55,6 +56,8 @@ export function App() {
       <EntityPage key={profile.entity.id} profile={profile} />
     ) : view === 'judgments' ? (
       <JudgmentsView />
+    ) : view === 'briefing' ? (
+      <BriefingView />
     ) : view === 'matrix' ? (
       <MatrixView />
     ) : view === 'graph' ? (

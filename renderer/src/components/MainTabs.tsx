@@ -7,6 +7,7 @@ const TABS: { view: MainView; label: string }[] = [
   { view: 'judgments', label: 'Key judgments' },
   { view: 'matrix', label: 'Matrix' },
   { view: 'graph', label: 'Evidence graph' },
+  { view: 'briefing', label: 'Briefing' },
 ];
 
 export function MainTabs({ showing }: { showing: MainView | null }) {

@@ -2,6 +2,7 @@
 import { useRef } from 'react';
 import { casesSelectors, documentsSelectors, useAppStore } from '../store';
 import { latest } from '../store/documentsSlice';
+import { CaseDataSection } from './CaseDataSection';
 import { PeopleList } from './PeopleList';
 
 const ACCEPT = '.txt,.md,.markdown,.html,.htm,.pdf,.docx';
@@ -91,6 +92,7 @@ export function Sidebar() {
         />
       </section>
       <PeopleList />
+      <CaseDataSection />
     </nav>
   );
 }

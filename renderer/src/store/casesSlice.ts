@@ -50,6 +50,7 @@ export const createCasesSlice: SliceCreator<CasesSlice> = (set, get) => ({
       get().loadDocuments(caseId),
       get().loadClaims(caseId),
       get().loadEvidence(caseId),
+      get().loadBriefings(caseId),
     ]);
   },
 
@@ -69,6 +70,7 @@ export const createCasesSlice: SliceCreator<CasesSlice> = (set, get) => ({
       get().loadDocuments(target.id),
       get().loadClaims(target.id),
       get().loadEvidence(target.id),
+      get().loadBriefings(target.id),
     ]);
     const profile = get().profile;
     if (profile) await get().openProfile(profile.entity.id);

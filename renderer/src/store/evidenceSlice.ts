@@ -4,7 +4,7 @@ import type { EvidenceLink, Judgment } from '../../../shared/domain/schemas';
 import { call } from '../api/client';
 import type { ActionError, AppState, SliceCreator } from './types';
 
-export type MainView = 'reader' | 'judgments' | 'matrix' | 'graph';
+export type MainView = 'reader' | 'judgments' | 'matrix' | 'graph' | 'briefing';
 
 export interface EvidenceSlice {
   links: EvidenceLink[];

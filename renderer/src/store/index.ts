@@ -1,5 +1,6 @@
 /** The one UI store, built from slices (zustand docs, "Slices pattern"). */
 import { create } from 'zustand';
+import { createBriefingsSlice } from './briefingsSlice';
 import { createCasesSlice } from './casesSlice';
 import { createClaimsSlice } from './claimsSlice';
 import { createDocumentsSlice } from './documentsSlice';
@@ -13,6 +14,7 @@ import { createUiSlice } from './uiSlice';
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createCasesSlice(...a),
+  ...createBriefingsSlice(...a),
   ...createDocumentsSlice(...a),
   ...createClaimsSlice(...a),
   ...createEntitiesSlice(...a),
@@ -23,6 +25,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createUiSlice(...a),
 }));
 
+export { briefingsSelectors } from './briefingsSlice';
 export { casesSelectors } from './casesSlice';
 export { claimsSelectors } from './claimsSlice';
 export { documentsSelectors } from './documentsSlice';

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { BriefingsSlice } from './briefingsSlice';
 import type { CasesSlice } from './casesSlice';
 import type { ClaimsSlice } from './claimsSlice';
 import type { DocumentsSlice } from './documentsSlice';
@@ -11,6 +12,7 @@ import type { UiSlice } from './uiSlice';
 
 /** The whole UI state: a cache of the backend's truth plus view state (STYLE.md, "Store"). */
 export type AppState = CasesSlice &
+  BriefingsSlice &
   DocumentsSlice &
   ClaimsSlice &
   EntitiesSlice &

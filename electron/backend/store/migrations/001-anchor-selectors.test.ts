@@ -4,12 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBackend } from '../../backend';
 import { tempDirs } from '../../testing/tempDir';
-import { SnapshotSchema } from '../schema';
+import { CURRENT_SCHEMA_VERSION, SnapshotSchema } from '../schema';
 import { BACKUPS_DIR, STORE_FILE, Store } from '../store';
 import { migration001 } from './001-anchor-selectors';
 import { migration002 } from './002-attribution-entities';
 import { migration003 } from './003-grades-links-judgments';
-import { migrate } from './index';
+import { MIGRATIONS, migrate } from './index';
 
 const FIXTURE = fileURLToPath(new URL('../../../../data/fixtures/store-v1.json', import.meta.url));
 const FIXTURE_TEXT = fileURLToPath(
@@ -104,7 +104,7 @@ const expectedV3 = {
   history: [],
 };
 
-/** What a schema-1 store holds once opened today: schema 3 plus the defaults of schema 4. */
+/** What 003 makes of that: schema 3 plus the defaults of schema 4. */
 const expectedV4 = {
   ...expectedV3,
   schemaVersion: 4,
@@ -116,6 +116,16 @@ const expectedV4 = {
   links: [],
   judgments: [],
 };
+
+/**
+ * What a schema-1 store holds once opened today: the hand-checked schema-4 store above, taken
+ * the rest of the way by the later migrations (each tested for its own step in its own file),
+ * so that a new schema version does not rewrite this test.
+ */
+const expectedCurrent = () => SnapshotSchema.parse(migrate(structuredClone(expectedV4)).raw);
+
+/** Every migration from schema `version` on, in order. */
+const migrationsFrom = (version: number) => MIGRATIONS.filter((m) => m.from >= version);
 
 /** A data dir holding a copy of the schema-1 fixture and its document text. */
 async function v1DataDir(): Promise<string> {
@@ -134,7 +144,8 @@ describe('migration 001: anchor selectors', () => {
     expect(out).toEqual(expectedV2);
     // What 001 produces is a schema-2 store that the next migrations bring to the current schema.
     expect(migration002.up(out)).toEqual(expectedV3);
-    expect(SnapshotSchema.safeParse(migration003.up(migration002.up(out))).success).toBe(true);
+    expect(migration003.up(migration002.up(out))).toEqual(expectedV4);
+    expect(SnapshotSchema.safeParse(migrate(out).raw).success).toBe(true);
     // Pure: the input is not touched.
     expect(raw).toEqual(copy);
   });
@@ -158,24 +169,27 @@ describe('migration 001: anchor selectors', () => {
     expect(iso.cases).toEqual([{ id: 'x', createdAt: '2024-01-01T00:00:00.000Z' }]);
   });
 
-  it('is applied by migrate() from version 1 (or none), then 002 and 003; not from version 2, 3 or 4', async () => {
-    const all = [migration001, migration002, migration003];
+  it('is applied by migrate() from version 1 (or none), then every later one, in order', async () => {
     const fromV1 = migrate(await readFixture());
     expect(fromV1.from).toBe(1);
-    expect(fromV1.applied).toEqual(all);
-    expect(fromV1.raw).toEqual(expectedV4);
-    expect(migrate({ cases: [] }).applied).toEqual(all);
+    expect(fromV1.applied).toEqual(migrationsFrom(1));
+    expect(fromV1.applied.map((m) => m.to)).toEqual(
+      Array.from({ length: CURRENT_SCHEMA_VERSION - 1 }, (_, i) => i + 2),
+    );
+    expect(fromV1.raw).toEqual(expectedCurrent());
+    expect(migrate({ cases: [] }).applied).toEqual(migrationsFrom(1));
     const fromV2 = migrate(expectedV2);
     expect(fromV2.from).toBe(2);
-    expect(fromV2.applied).toEqual([migration002, migration003]);
-    expect(fromV2.raw).toEqual(expectedV4);
+    expect(fromV2.applied).toEqual(migrationsFrom(2));
+    expect(fromV2.raw).toEqual(expectedCurrent());
     const fromV3 = migrate(expectedV3);
     expect(fromV3.from).toBe(3);
-    expect(fromV3.applied).toEqual([migration003]);
-    expect(fromV3.raw).toEqual(expectedV4);
-    const current = migrate(expectedV4);
-    expect(current.applied).toEqual([]);
-    expect(current.raw).toBe(expectedV4);
+    expect(fromV3.applied).toEqual(migrationsFrom(3));
+    expect(fromV3.raw).toEqual(expectedCurrent());
+    const current = expectedCurrent();
+    const untouched = migrate(current);
+    expect(untouched.applied).toEqual([]);
+    expect(untouched.raw).toBe(current);
   });
 
   it('migrates a schema-1 store on open to the current schema, with a byte-identical backup', async () => {
@@ -183,7 +197,7 @@ describe('migration 001: anchor selectors', () => {
     const original = await readFile(FIXTURE);
     const store = await Store.open(dir, { owner: 'the migration test' });
     expect(store.report).toEqual({ created: false, migratedFrom: 1 });
-    expect(store.snapshot()).toEqual(expectedV4);
+    expect(store.snapshot()).toEqual(expectedCurrent());
 
     const backups = await readdir(path.join(dir, BACKUPS_DIR));
     expect(backups).toHaveLength(1);
@@ -191,11 +205,16 @@ describe('migration 001: anchor selectors', () => {
     expect(await readFile(path.join(dir, BACKUPS_DIR, backups[0] ?? ''))).toEqual(original);
 
     const rewritten: unknown = JSON.parse(await readFile(path.join(dir, STORE_FILE), 'utf8'));
-    expect(rewritten).toEqual(expectedV4);
-    expect(SnapshotSchema.parse(rewritten).schemaVersion).toBe(4);
+    expect(rewritten).toEqual(expectedCurrent());
+    expect(rewritten).toEqual(
+      SnapshotSchema.parse(
+        migrate(JSON.parse(original.toString('utf8')) as Record<string, unknown>).raw,
+      ),
+    );
+    expect(SnapshotSchema.parse(rewritten).schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     await store.close();
 
-    // A second open finds schema 4: no migration, no second backup.
+    // A second open finds the current schema: no migration, no second backup.
     const again = await Store.open(dir, { owner: 'the migration test' });
     expect(again.report.migratedFrom).toBeNull();
     expect(await readdir(path.join(dir, BACKUPS_DIR))).toHaveLength(1);
@@ -210,8 +229,9 @@ describe('migration 001: anchor selectors', () => {
       const text = await readFile(FIXTURE_TEXT, 'utf8');
       expect(got).toMatchObject({ ok: true, value: { text } });
       const claims = await backend.dispatch('claims:list', { caseId: 'case-v1' });
-      expect(claims).toEqual({ ok: true, value: expectedV4.claims });
-      for (const claim of expectedV4.claims) {
+      const { claims: expectedClaims } = expectedCurrent();
+      expect(claims).toEqual({ ok: true, value: expectedClaims });
+      for (const claim of expectedClaims) {
         expect(text.slice(claim.anchor.start, claim.anchor.end)).toBe(claim.anchor.exact);
       }
     } finally {

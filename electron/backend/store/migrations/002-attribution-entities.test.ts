@@ -4,11 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backendHarness, call } from '../../testing/harness';
 import { tempDirs } from '../../testing/tempDir';
-import { SnapshotSchema } from '../schema';
+import { CURRENT_SCHEMA_VERSION, SnapshotSchema } from '../schema';
 import { BACKUPS_DIR, JOURNAL_FILE, STORE_FILE, Store } from '../store';
 import { migration002 } from './002-attribution-entities';
 import { migration003 } from './003-grades-links-judgments';
-import { migrate } from './index';
+import { MIGRATIONS, migrate } from './index';
 
 const FIXTURE = fileURLToPath(new URL('../../../../data/fixtures/store-v2.json', import.meta.url));
 const FIXTURE_TEXT = fileURLToPath(
@@ -62,7 +62,7 @@ async function expectedV3(): Promise<Record<string, unknown>> {
   };
 }
 
-/** What a schema-2 store holds once opened today: schema 3 plus the defaults of schema 4. */
+/** What 003 makes of that: schema 3 plus the defaults of schema 4. */
 async function expectedV4(): Promise<Record<string, unknown>> {
   const v2 = await readFixture();
   return {
@@ -72,6 +72,14 @@ async function expectedV4(): Promise<Record<string, unknown>> {
     links: [],
     judgments: [],
   };
+}
+
+/**
+ * What a schema-2 store holds once opened today: the hand-checked schema-4 store above, taken
+ * the rest of the way by the later migrations (each tested for its own step in its own file).
+ */
+async function expectedCurrent() {
+  return SnapshotSchema.parse(migrate(await expectedV4()).raw);
 }
 
 /** A data dir holding a copy of the schema-2 fixture and its document text. */
@@ -89,8 +97,9 @@ describe('migration 002: attribution and entities', () => {
     const copy = structuredClone(raw);
     const out = migration002.up(raw);
     expect(out).toEqual(await expectedV3());
-    // What 002 produces is a schema-3 store that 003 brings to the current schema.
-    expect(SnapshotSchema.safeParse(migration003.up(out)).success).toBe(true);
+    // What 002 produces is a schema-3 store that the later migrations bring to the current schema.
+    expect(migration003.up(out)).toEqual(await expectedV4());
+    expect(SnapshotSchema.safeParse(migrate(out).raw).success).toBe(true);
     // Pure: the input is not touched.
     expect(raw).toEqual(copy);
   });
@@ -113,11 +122,12 @@ describe('migration 002: attribution and entities', () => {
     expect(out.history).toEqual([]);
   });
 
-  it('is applied by migrate() to a schema-2 store, then 003 and nothing else', async () => {
+  it('is applied by migrate() to a schema-2 store, then every later one, in order', async () => {
     const outcome = migrate(await readFixture());
     expect(outcome.from).toBe(2);
-    expect(outcome.applied).toEqual([migration002, migration003]);
-    expect(outcome.raw).toEqual(await expectedV4());
+    expect(outcome.applied).toEqual(MIGRATIONS.filter((m) => m.from >= 2));
+    expect(outcome.applied.slice(0, 2)).toEqual([migration002, migration003]);
+    expect(outcome.raw).toEqual(await expectedCurrent());
   });
 
   it('migrates a schema-2 store on open, with a byte-identical backup of the original', async () => {
@@ -125,15 +135,16 @@ describe('migration 002: attribution and entities', () => {
     const original = await readFile(FIXTURE);
     const store = await Store.open(dir, { owner: 'the migration test' });
     expect(store.report).toEqual({ created: false, migratedFrom: 2 });
-    expect(store.snapshot()).toEqual(await expectedV4());
+    expect(store.snapshot()).toEqual(await expectedCurrent());
 
     const backups = await readdir(path.join(dir, BACKUPS_DIR));
     expect(backups).toHaveLength(1);
     expect(backups[0]).toMatch(/^claimdesk-v2-.+\.json$/);
     expect(await readFile(path.join(dir, BACKUPS_DIR, backups[0] ?? ''))).toEqual(original);
     const rewritten: unknown = JSON.parse(await readFile(path.join(dir, STORE_FILE), 'utf8'));
-    expect(SnapshotSchema.parse(rewritten).schemaVersion).toBe(4);
-    expect(rewritten).toEqual(await expectedV4());
+    expect(SnapshotSchema.parse(rewritten).schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+    expect(rewritten).toEqual(SnapshotSchema.parse(migrate(await readFixture()).raw));
+    expect(rewritten).toEqual(await expectedCurrent());
     await store.close();
 
     const again = await Store.open(dir, { owner: 'the migration test' });

@@ -6,9 +6,15 @@ import { CURRENT_SCHEMA_VERSION } from '../schema';
 import { migration001 } from './001-anchor-selectors';
 import { migration002 } from './002-attribution-entities';
 import { migration003 } from './003-grades-links-judgments';
+import { migration004 } from './004-briefings';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+];
 
 export interface MigrationOutcome {
   raw: Record<string, unknown>;

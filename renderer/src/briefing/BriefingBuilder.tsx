@@ -1,0 +1,131 @@
+/** The note's fields, judgments and claims; every change is saved as it is made. */
+import { useState } from 'react';
+import type { Briefing } from '../../../shared/domain/schemas';
+import { likelihoodInfo } from '../../../shared/grading/scales';
+import { useAppStore } from '../store';
+import type { BriefingChanges } from '../store/briefingsSlice';
+import { ClaimOrder } from './ClaimOrder';
+
+function TextField({
+  label,
+  value,
+  onSave,
+  multiline = false,
+  type = 'text',
+}: {
+  label: string;
+  value: string;
+  onSave: (value: string) => void;
+  multiline?: boolean;
+  type?: string;
+}) {
+  const [draft, setDraft] = useState(value);
+  const commit = () => {
+    if (draft !== value) onSave(draft);
+  };
+  return (
+    <label className="field">
+      <span className="label">{label}</span>
+      {multiline ? (
+        <textarea
+          value={draft}
+          rows={3}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={commit}
+        />
+      ) : (
+        <input
+          type={type}
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => e.key === 'Enter' && commit()}
+        />
+      )}
+    </label>
+  );
+}
+
+export function BriefingBuilder({ note }: { note: Briefing }) {
+  const claims = useAppStore((s) => s.claims);
+  const judgments = useAppStore((s) => s.judgments);
+  const updateBriefing = useAppStore((s) => s.updateBriefing);
+  const notify = useAppStore((s) => s.notify);
+  const save = async (changes: BriefingChanges) => {
+    const failure = await updateBriefing(note.id, changes);
+    if (failure) notify('error', failure.message);
+  };
+  const outside = claims.filter((c) => !note.claimIds.includes(c.id));
+
+  return (
+    <div className="briefing-builder" aria-label="Briefing builder">
+      <TextField label="Title" value={note.title} onSave={(title) => void save({ title })} />
+      <TextField
+        label="Handling marking"
+        value={note.marking}
+        onSave={(marking) => void save({ marking })}
+      />
+      <div className="field-row two">
+        <TextField label="Author" value={note.author} onSave={(author) => void save({ author })} />
+        <TextField
+          label="Date"
+          type="date"
+          value={note.date}
+          onSave={(date) => void save({ date })}
+        />
+      </div>
+      <TextField
+        label="Bottom line up front"
+        multiline
+        value={note.bluf}
+        onSave={(bluf) => void save({ bluf })}
+      />
+      <fieldset className="choose-judgments">
+        <legend>Key judgments</legend>
+        {judgments.length === 0 && <p className="muted">This case has no key judgments yet.</p>}
+        {judgments.map((j) => (
+          <label key={j.id} className="radio">
+            <input
+              type="checkbox"
+              checked={note.judgmentIds.includes(j.id)}
+              onChange={(e) =>
+                void save({
+                  judgmentIds: e.target.checked
+                    ? judgments
+                        .filter((x) => x.id === j.id || note.judgmentIds.includes(x.id))
+                        .map((x) => x.id)
+                    : note.judgmentIds.filter((id) => id !== j.id),
+                })
+              }
+            />
+            {j.statement} <span className="muted">({likelihoodInfo(j.likelihood).term})</span>
+          </label>
+        ))}
+      </fieldset>
+      <h3>Claims in the note</h3>
+      <ClaimOrder
+        ids={note.claimIds}
+        claims={claims}
+        onChange={(claimIds) => void save({ claimIds })}
+      />
+      {outside.length > 0 && (
+        <details>
+          <summary>Add claims ({outside.length} not in the note)</summary>
+          <ul className="add-claims">
+            {outside.map((c) => (
+              <li key={c.id}>
+                <button
+                  type="button"
+                  onClick={() => void save({ claimIds: [...note.claimIds, c.id] })}
+                >
+                  Add
+                </button>{' '}
+                {c.text}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+/** Briefing notes of the open case, and exporting notes and case data to files. */
+import type { Input } from '../../../shared/contract/channels';
+import type { Briefing } from '../../../shared/domain/schemas';
+import { call } from '../api/client';
+import { readFileBase64, saveExportedFile } from '../api/files';
+import type { ActionError, AppState, SliceCreator } from './types';
+
+export type BriefingChanges = Omit<Input<'briefings:update'>, 'briefingId'>;
+
+export interface BriefingsSlice {
+  briefings: Briefing[];
+  activeBriefingId: string | null;
+  loadBriefings: (caseId: string) => Promise<void>;
+  createBriefing: (title: string) => Promise<ActionError>;
+  updateBriefing: (briefingId: string, changes: BriefingChanges) => Promise<ActionError>;
+  deleteBriefing: (briefingId: string) => Promise<ActionError>;
+  openBriefing: (briefingId: string | null) => void;
+  exportBriefing: (
+    briefingId: string,
+    format: Input<'briefings:export'>['format'],
+  ) => Promise<void>;
+  exportCase: (format: Input<'cases:export'>['format']) => Promise<void>;
+  importCase: (file: File, intoCaseId: string | null) => Promise<void>;
+}
+
+export const createBriefingsSlice: SliceCreator<BriefingsSlice> = (set, get) => {
+  const save = async (made: Awaited<ReturnType<typeof call<'briefings:export'>>>) => {
+    if (!made.ok) return get().notify('error', made.error.message);
+    const saved = await saveExportedFile(made.value);
+    if ('error' in saved)
+      get().notify('error', `Could not save ${made.value.fileName}: ${saved.error}`);
+    else if (saved.saved) get().notify('info', `Saved ${saved.path}`);
+  };
+  const replace = (updated: Briefing) =>
+    set((s) => ({ briefings: [updated, ...s.briefings.filter((b) => b.id !== updated.id)] }));
+  return {
+    briefings: [],
+    activeBriefingId: null,
+
+    loadBriefings: async (caseId) => {
+      const result = await call('briefings:list', { caseId });
+      if (!result.ok) return get().notify('error', result.error.message);
+      if (get().activeCaseId !== caseId) return;
+      const active = get().activeBriefingId;
+      set({
+        briefings: result.value,
+        activeBriefingId: result.value.some((b) => b.id === active)
+          ? active
+          : (result.value[0]?.id ?? null),
+      });
+    },
+
+    createBriefing: async (title) => {
+      const caseId = get().activeCaseId;
+      if (!caseId) return { message: 'Open a case first.' };
+      const result = await call('briefings:create', { caseId, title });
+      if (!result.ok) return result.error;
+      replace(result.value);
+      set({ activeBriefingId: result.value.id });
+      void get().refreshEditState();
+      return null;
+    },
+
+    updateBriefing: async (briefingId, changes) => {
+      const result = await call('briefings:update', { briefingId, ...changes });
+      if (!result.ok) return result.error;
+      replace(result.value);
+      void get().refreshEditState();
+      return null;
+    },
+
+    deleteBriefing: async (briefingId) => {
+      const result = await call('briefings:delete', { briefingId });
+      if (!result.ok) return result.error;
+      set((s) => ({
+        briefings: s.briefings.filter((b) => b.id !== briefingId),
+        activeBriefingId: s.activeBriefingId === briefingId ? null : s.activeBriefingId,
+      }));
+      void get().refreshEditState();
+      return null;
+    },
+
+    openBriefing: (briefingId) => set({ activeBriefingId: briefingId }),
+
+    exportBriefing: async (briefingId, format) =>
+      save(await call('briefings:export', { briefingId, format })),
+
+    exportCase: async (format) => {
+      const caseId = get().activeCaseId;
+      if (!caseId) return get().notify('error', 'Open a case first.');
+      await save(await call('cases:export', { caseId, format }));
+    },
+
+    importCase: async (file, intoCaseId) => {
+      let dataBase64: string;
+      try {
+        dataBase64 = await readFileBase64(file);
+      } catch (error) {
+        return get().notify('error', `${file.name}: ${String(error)}`);
+      }
+      const result = await call('cases:import', { fileName: file.name, dataBase64, intoCaseId });
+      if (!result.ok) return get().notify('error', result.error.message);
+      const { caseId, added, merged } = result.value;
+      await get().reloadAll(caseId);
+      get().notify(
+        'info',
+        `Imported ${file.name}: ${added.claims} claims and ${added.documents} documents added` +
+          (intoCaseId
+            ? `, ${merged.claims} claims and ${merged.documents} documents already there.`
+            : '.'),
+      );
+    },
+  };
+};
+
+export const briefingsSelectors = {
+  briefings: (s: AppState) => s.briefings,
+  activeBriefing: (s: AppState) => s.briefings.find((b) => b.id === s.activeBriefingId) ?? null,
+};

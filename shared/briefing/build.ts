@@ -1,0 +1,151 @@
+/**
+ * Builds a briefing note from a case (issue 5): title and marking, BLUF, key judgments with
+ * their ICD 203 likelihood and confidence stated apart, what each actor said, the chosen
+ * claims in the analyst's order, a source table with Admiralty grades, and one numbered
+ * footnote per claim citing quote, speaker, outlet, document, date and URL.
+ */
+import type { BriefingModel } from '../domain/briefingModel';
+import { ENTITY_KIND_LABELS } from '../domain/labels';
+import type {
+  Briefing,
+  Claim,
+  ClaimDocument,
+  Entity,
+  EvidenceLink,
+  Judgment,
+} from '../domain/schemas';
+import { admiraltyCode, likelihoodInfo, reliabilityInfo } from '../grading/scales';
+import { chainOf, scoreClaim } from '../scoring/confidence';
+import { scoringCase, toScoredClaim } from '../scoring/fromRecords';
+
+export interface BriefingRecords {
+  claims: readonly Claim[];
+  entities: readonly Entity[];
+  documents: readonly ClaimDocument[];
+  links: readonly EvidenceLink[];
+  judgments: readonly Judgment[];
+}
+
+type NoteFields = Pick<
+  Briefing,
+  'title' | 'marking' | 'author' | 'date' | 'bluf' | 'judgmentIds' | 'claimIds'
+>;
+
+export function buildBriefing(note: NoteFields, records: BriefingRecords): BriefingModel {
+  const entities = new Map(records.entities.map((e) => [e.id, e]));
+  const documents = new Map(records.documents.map((d) => [d.id, d]));
+  const claimsById = new Map(records.claims.map((c) => [c.id, c]));
+  const scoring = scoringCase(records);
+  const name = (id: string | null) => (id ? (entities.get(id)?.name ?? 'Unknown') : '');
+
+  const chosen = note.claimIds
+    .map((id) => claimsById.get(id))
+    .filter((c): c is Claim => c !== undefined);
+  const noteOf = new Map(chosen.map((c, i) => [c.id, i + 1]));
+
+  const notes = chosen.map((claim, i) => {
+    const doc = documents.get(claim.documentId);
+    const a = claim.attribution;
+    return {
+      n: i + 1,
+      quote: claim.anchor.exact,
+      speaker: a.speakerId ? name(a.speakerId) : 'Unattributed',
+      outlet: [...a.via.map(name), doc?.outlet ?? ''].filter(Boolean).join(', '),
+      document: doc?.title ?? '',
+      date: a.saidOn || a.reportedOn || doc?.publishedAt || '',
+      url: doc?.url ?? '',
+    };
+  });
+
+  const claims = chosen.map((claim) => {
+    const score = scoreClaim(toScoredClaim(claim), scoring);
+    const a = claim.attribution;
+    const doc = documents.get(claim.documentId);
+    const chain = [name(a.speakerId), ...a.via.map(name), doc?.outlet ?? ''].filter(Boolean);
+    return {
+      claimId: claim.id,
+      text: claim.text,
+      quote: claim.anchor.exact,
+      attribution: chain.length > 0 ? chain.join(' → ') : 'Unattributed',
+      grade: admiraltyCode(score.reliability, score.credibility),
+      score: score.value,
+      note: noteOf.get(claim.id) ?? 0,
+    };
+  });
+
+  // What each actor said: speakers of the chosen claims, in the order they first appear.
+  const actorIds = [...new Set(chosen.map((c) => c.attribution.speakerId))].filter(
+    (id): id is string => id !== null,
+  );
+  const actors = actorIds.map((id) => {
+    const entity = entities.get(id);
+    const grade = entity?.reliability ?? 'F';
+    return {
+      name: entity?.name ?? 'Unknown',
+      description: [entity?.role, entity?.affiliation].filter(Boolean).join(', '),
+      reliability: `${grade} — ${reliabilityInfo(grade).label}`,
+      points: chosen
+        .filter((c) => c.attribution.speakerId === id)
+        .map((c) => ({ text: c.text, note: noteOf.get(c.id) ?? 0 })),
+    };
+  });
+
+  // Every carrier of a chosen claim, with its default grade.
+  const sourceIds = [
+    ...new Set(chosen.flatMap((c) => chainOf(toScoredClaim(c), scoring).map((l) => l.id))),
+  ];
+  const sources = sourceIds
+    .map((id) => entities.get(id))
+    .filter((e): e is Entity => e !== undefined)
+    .map((e) => ({
+      name: e.name,
+      kind: ENTITY_KIND_LABELS[e.kind],
+      grade: e.reliability,
+      label: reliabilityInfo(e.reliability).label,
+    }));
+
+  const judgmentsById = new Map(records.judgments.map((j) => [j.id, j]));
+  const judgments = note.judgmentIds
+    .map((id) => judgmentsById.get(id))
+    .filter((j): j is Judgment => j !== undefined)
+    .map((j) => {
+      const band = likelihoodInfo(j.likelihood);
+      return {
+        statement: j.statement,
+        likelihood: band.term,
+        range: `${band.min}–${band.max}%`,
+        confidence: j.confidence,
+        notes: j.basis
+          .map((b) => noteOf.get(b.claimId))
+          .filter((n): n is number => n !== undefined)
+          .sort((a, b) => a - b),
+      };
+    });
+
+  return {
+    title: note.title,
+    marking: note.marking,
+    author: note.author,
+    date: note.date,
+    bluf: note.bluf,
+    judgments,
+    actors,
+    claims,
+    sources,
+    notes,
+  };
+}
+
+/** Claims of the note changed since it was saved (their `updatedAt` moved on). */
+export function editedSince(
+  note: Pick<Briefing, 'claimIds' | 'claimVersions'>,
+  claims: readonly Claim[],
+): Set<string> {
+  const byId = new Map(claims.map((c) => [c.id, c]));
+  return new Set(
+    note.claimIds.filter((id) => {
+      const claim = byId.get(id);
+      return !claim || note.claimVersions[id] !== claim.updatedAt;
+    }),
+  );
+}
