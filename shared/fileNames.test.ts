@@ -1,36 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { safeFileName } from './fileNames';
+import { exportFileName, MAX_BASE_LENGTH, safeBaseName } from './fileNames';
 
-describe('safeFileName', () => {
-  it('keeps an ordinary title', () => {
-    expect(safeFileName('Russia and Venezuela, November 2025', 'docx')).toBe(
-      'Russia and Venezuela, November 2025.docx',
+describe('export file names', () => {
+  it('keeps an ordinary title, and adds the extension', () => {
+    expect(exportFileName('Russia and Venezuela, November 2025', 'csv')).toBe(
+      'Russia and Venezuela, November 2025.csv',
     );
+    expect(safeBaseName('Захарова: «заявление»')).toBe('Захарова «заявление»');
   });
 
-  it('cannot escape the folder: separators and dot-dot are removed', () => {
-    for (const hostile of [
-      '../../etc/passwd',
-      '..\\..\\Windows\\win.ini',
-      '/abs/path',
-      'a/../../b',
-    ]) {
-      const name = safeFileName(hostile, 'md');
-      expect(name).not.toMatch(/[/\\]/);
-      expect(name.startsWith('.')).toBe(false);
-    }
-    expect(safeFileName('../../etc/passwd', 'md')).toBe('etc passwd.md');
+  it('cannot name another folder, a hidden file or a device', () => {
+    expect(safeBaseName('../../etc/passwd')).toBe('etc passwd');
+    expect(safeBaseName('..\\..\\Windows\\system32')).toBe('Windows system32');
+    expect(safeBaseName('.bashrc')).toBe('bashrc');
+    expect(safeBaseName('CON')).toBe('CON case');
+    expect(safeBaseName('nul.txt')).toBe('nul.txt case');
+    expect(safeBaseName('report. ')).toBe('report');
   });
 
-  it('drops control and reserved characters, and reserved device names', () => {
-    expect(safeFileName('a\u0000b\nc:d*e?f"g<h>i|j', 'csv')).toBe('a b c d e f g h i j.csv');
-    expect(safeFileName('CON', 'txt')).toBe('claimdesk.txt');
-    expect(safeFileName('...', 'txt', 'note')).toBe('note.txt');
-    expect(safeFileName('   ', 'pdf')).toBe('claimdesk.pdf');
+  it('drops control and bidi characters, and the characters Windows refuses', () => {
+    expect(safeBaseName('a\u0000b\nc\td\u202Egnp.exe')).toBe('a b c d gnp.exe');
+    expect(safeBaseName('what? <when> "who" | *')).toBe('what when who');
   });
 
-  it('keeps non-Latin titles and cuts long ones to 80 characters', () => {
-    expect(safeFileName('Захарова о Венесуэле 🇷🇺', 'pdf')).toBe('Захарова о Венесуэле 🇷🇺.pdf');
-    expect(safeFileName('x'.repeat(300), 'pdf')).toBe(`${'x'.repeat(80)}.pdf`);
+  it('falls back to "case" when nothing is left, and bounds the length without splitting a character', () => {
+    expect(safeBaseName('')).toBe('case');
+    expect(safeBaseName(' ./\\.. ')).toBe('case');
+    const long = `${'😀'.repeat(MAX_BASE_LENGTH - 1)}ab`;
+    const cut = safeBaseName(long);
+    expect([...cut]).toHaveLength(MAX_BASE_LENGTH);
+    expect(cut.endsWith('😀a')).toBe(true);
+    // The cut is whole characters only: no lone surrogate anywhere.
+    expect(cut).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
   });
 });

@@ -4,6 +4,7 @@
  * Shift+arrow keys from a caret.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { ConfidenceLevel, Likelihood } from '../../shared/grading/scales';
 
 export interface NewDocument {
   title: string;
@@ -150,6 +151,16 @@ export class AppPage {
 
   claimCard(text: string): Locator {
     return this.claimCards.filter({ hasText: text });
+  }
+
+  /**
+   * The card whose wording is exactly `text` (not one whose evidence panel or breakdown
+   * merely mentions it).
+   */
+  claimWorded(text: string): Locator {
+    return this.claimCards.filter({
+      has: this.page.locator('.claim-text').getByText(text, { exact: true }),
+    });
   }
 
   // ---- Regions -------------------------------------------------------------------------
@@ -447,7 +458,9 @@ export class AppPage {
     const stable = await this.selectClaim(card);
     const form = this.evidenceForm(stable);
     await form.getByLabel('This claim…').selectOption({ label: link.relation });
-    await form.getByLabel('Evidence', { exact: true }).selectOption({ label: 'Another claim' });
+    await form
+      .getByRole('combobox', { name: 'Evidence', exact: true })
+      .selectOption({ label: 'Another claim' });
     if (link.note !== undefined) await form.getByLabel('Note (optional)').fill(link.note);
     const picker = form.getByRole('combobox', { name: 'Evidence claim' });
     await picker.fill(link.query);
@@ -468,9 +481,7 @@ export class AppPage {
   /** Moves focus out of any field (a click on the claims pane's heading). */
   async focusOutsideFields(): Promise<void> {
     await this.claimsPane.getByRole('heading', { name: /^Claims/ }).click();
-    await expect
-      .poll(() => this.page.evaluate(() => document.activeElement?.tagName))
-      .toBe('BODY');
+    await expect.poll(() => this.page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
   }
 
   // ---- Views: key judgments, matrix, graph ---------------------------------------------
@@ -501,18 +512,15 @@ export class AppPage {
     });
   }
 
-  /** Adds a key judgment from the form under the list; `likelihood` is the option's text. */
+  /** Adds a key judgment from the form under the list. */
   async addJudgment(j: {
     statement: string;
-    likelihood: string | RegExp;
-    confidence: 'low' | 'moderate' | 'high';
+    likelihood: Likelihood;
+    confidence: ConfidenceLevel;
   }): Promise<Locator> {
     const form = this.judgmentsView.getByRole('form', { name: 'New key judgment' });
     await form.getByLabel('Statement').fill(j.statement);
-    const likelihood = form.getByLabel('Likelihood (ICD 203)');
-    const option = likelihood.locator('option').filter({ hasText: j.likelihood });
-    await expect(option).toHaveCount(1);
-    await likelihood.selectOption({ label: (await option.textContent()) ?? '' });
+    await form.getByLabel('Likelihood (ICD 203)').selectOption(j.likelihood);
     await form.getByLabel('Analytic confidence').selectOption(j.confidence);
     await form.getByRole('button', { name: 'Add judgment' }).click();
     await expect(form.getByLabel('Statement')).toHaveValue('');

@@ -17,7 +17,7 @@ const IL76 = 'A Russian Il-76 transport landed in Caracas.';
 test('Galeotti’s claim reads B2, 66, and its breakdown names every part down to 66', async ({
   app,
 }) => {
-  const card = app.claimCard(GALEOTTI);
+  const card = app.claimWorded(GALEOTTI);
   await app.expectScore(card, 'B2', 66);
   // One independent source corroborates it, one contradicts it.
   await expect(app.scoreBadge(card).locator('.corro')).toHaveText('+1');
@@ -47,7 +47,7 @@ test('Galeotti’s claim reads B2, 66, and its breakdown names every part down t
 test('the credibility select shows each grade’s label and the chosen one’s definition, and a new credibility rescores the claim at once', async ({
   app,
 }) => {
-  const card = app.claimCard(GALEOTTI);
+  const card = app.claimWorded(GALEOTTI);
   const editor = await app.editClaim(card);
   const credibility = editor.getByLabel('Information credibility');
   await expect(credibility).toHaveValue('2');
@@ -88,8 +88,8 @@ test('the credibility select shows each grade’s label and the chosen one’s d
 test('an outlet graded D on one claim only lowers that claim, not the outlet’s others', async ({
   app,
 }) => {
-  const card = app.claimCard(GALEOTTI);
-  const other = app.claimCard(GALEOTTI_GAIN); // also carried by Radio Liberty
+  const card = app.claimWorded(GALEOTTI);
+  const other = app.claimWorded(GALEOTTI_GAIN); // also carried by Radio Liberty
   await app.expectScore(other, 'B3', 60);
 
   const editor = await app.editClaim(card);
@@ -143,20 +143,20 @@ test('an outlet graded D on one claim only lowers that claim, not the outlet’s
 test('a speaker graded on her page rescores her claims and the claims she corroborates', async ({
   app,
 }) => {
-  await app.expectScore(app.claimCard(SITENKO_TROOPS), 'C2', 78);
-  await app.expectScore(app.claimCard(SITENKO_LIMITED), 'C3', 50);
-  await app.expectScore(app.claimCard(GALEOTTI), 'B2', 66);
+  await app.expectScore(app.claimWorded(SITENKO_TROOPS), 'C2', 78);
+  await app.expectScore(app.claimWorded(SITENKO_LIMITED), 'C3', 50);
+  await app.expectScore(app.claimWorded(GALEOTTI), 'B2', 66);
 
   const profile = await app.gradeEntity('Alexandra Sitenko', 'A');
   await expect(profile.getByText('Source reliability: A — Completely reliable')).toBeVisible();
 
   // Her claims: the chain's weakest judged link is now A (90).
   // "No troops": base 80; Galeotti (B) closes 35% of the gap (87), Chepa (D) 15% (89).
-  await app.expectScore(app.claimCard(SITENKO_TROOPS), 'A2', 89);
-  await app.expectScore(app.claimCard(SITENKO_LIMITED), 'A3', 70);
+  await app.expectScore(app.claimWorded(SITENKO_TROOPS), 'A2', 89);
+  await app.expectScore(app.claimWorded(SITENKO_LIMITED), 'A3', 70);
   // Galeotti's claim, which she corroborates: 70, + 45% of the gap (83.5), − 15% (71).
-  await app.expectScore(app.claimCard(GALEOTTI), 'B2', 71);
-  const { words } = app.breakdownLines(await app.openBreakdown(app.claimCard(GALEOTTI)));
+  await app.expectScore(app.claimWorded(GALEOTTI), 'B2', 71);
+  const { words } = app.breakdownLines(await app.openBreakdown(app.claimWorded(GALEOTTI)));
   await expect(words.filter({ hasText: 'Corroborated' })).toHaveText([
     'Corroborated by Alexandra Sitenko (A): closes 45% of the gap',
   ]);
@@ -165,7 +165,7 @@ test('a speaker graded on her page rescores her claims and the claims she corrob
 test('the Il-76 claim reads F3 and 50; at credibility 6 it has no score at all', async ({
   app,
 }) => {
-  const card = app.claimCard(IL76);
+  const card = app.claimWorded(IL76);
   await app.expectScore(card, 'F3', 50);
   const { words, scores } = app.breakdownLines(await app.openBreakdown(card));
   await expect(words).toHaveText([
@@ -202,7 +202,7 @@ test('Ctrl+Z undoes a credibility change and a speaker’s grade, and the scores
   app,
   page,
 }) => {
-  const card = app.claimCard(GALEOTTI);
+  const card = app.claimWorded(GALEOTTI);
   const editor = await app.editClaim(card);
   await editor.getByLabel('Information credibility').selectOption('4');
   await editor.getByRole('button', { name: 'Save' }).click();

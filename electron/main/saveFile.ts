@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { SHELL_SAVE_FILE, type SaveFileResult } from '../../shared/contract/shell';
-import { safeFileName } from '../../shared/fileNames';
+import { exportFileName } from '../../shared/fileNames';
 import { writeFileDurable } from '../backend/store/durableFile';
 
 function parseRequest(input: unknown): { fileName: string; dataBase64: string } | null {
@@ -22,7 +22,7 @@ export function registerSaveFile(isTrusted: (event: IpcMainInvokeEvent) => boole
     const request = parseRequest(input);
     if (!request) return { error: 'The file to save was not understood.' };
     const extension = path.extname(request.fileName).slice(1) || 'bin';
-    const proposed = safeFileName(path.basename(request.fileName, `.${extension}`), extension);
+    const proposed = exportFileName(path.basename(request.fileName, `.${extension}`), extension);
     const window = BrowserWindow.fromWebContents(event.sender);
     const options = { defaultPath: path.join(app.getPath('documents'), proposed) };
     const choice = window

@@ -59,15 +59,19 @@ function body(m: BriefingModel): Content[] {
   if (m.bluf) out.push({ text: 'Bottom line up front', style: 'h2' }, { text: m.bluf });
   if (m.judgments.length > 0) {
     out.push({ text: 'Key judgments', style: 'h2' });
-    out.push({
-      ol: m.judgments.map((j) => ({
-        stack: [
-          {
-            text: [j.statement, ...sups(j.notes), ` Likelihood: ${j.likelihood} (${j.range}).`],
-          },
-          { text: `Confidence: ${j.confidence}.`, margin: [0, 2, 0, 6] },
-        ],
-      })),
+    // Numbered by hand rather than as a list: a list's markers land out of reading order
+    // in the text layer, which is what search, copy and screen readers read.
+    m.judgments.forEach((j, i) => {
+      out.push(
+        {
+          text: [
+            `${i + 1}. ${j.statement}`,
+            ...sups(j.notes),
+            ` Likelihood: ${j.likelihood} (${j.range}).`,
+          ],
+        },
+        { text: `Confidence: ${j.confidence}.`, margin: [12, 2, 0, 6] },
+      );
     });
   }
   if (m.actors.length > 0) {
@@ -119,18 +123,18 @@ function body(m: BriefingModel): Content[] {
   }
   if (m.notes.length > 0) {
     out.push({ text: 'Notes', style: 'h2' });
-    out.push({
-      ol: m.notes.map((n) => ({
+    for (const n of m.notes) {
+      out.push({
         text: [
-          `“${n.quote}”, ${[n.speaker, n.outlet].filter(Boolean).join(', ')}, `,
+          `${n.n}. “${n.quote}”, ${[n.speaker, n.outlet].filter(Boolean).join(', ')}, `,
           { text: n.document, italics: true },
           n.date ? `, ${n.date}` : '',
           n.url ? `, ${n.url}` : '',
           '.',
         ],
-      })),
-      style: 'notes',
-    });
+        style: 'notes',
+      });
+    }
   }
   return out;
 }

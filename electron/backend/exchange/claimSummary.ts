@@ -14,13 +14,11 @@ import type { ConfidenceScore } from '../../../shared/scoring/model';
 
 export function attributionLine(claim: Claim, name: (id: string) => string): string {
   const a = claim.attribution;
-  const parts: string[] = [];
-  parts.push(a.speakerId ? `Said by ${name(a.speakerId)}` : 'No named speaker');
-  if (a.via.length > 0) parts.push(`via ${a.via.map(name).join(' → ')}`);
-  if (a.cue) parts.push(`(“${a.cue}”)`);
-  if (a.saidOn) parts.push(`on ${a.saidOn}`);
-  if (a.reportedOn) parts.push(`reported ${a.reportedOn}`);
-  return `${parts.join(' ')}.`;
+  let line = a.speakerId ? `Said by ${name(a.speakerId)}` : 'No named speaker';
+  if (a.via.length > 0) line += ` via ${a.via.map(name).join(' → ')}`;
+  if (a.cue) line += ` (“${a.cue}”)`;
+  if (a.saidOn) line += ` on ${a.saidOn}`;
+  return a.reportedOn ? `${line}. Reported on ${a.reportedOn}.` : `${line}.`;
 }
 
 export function assessmentLine(claim: Claim, score: ConfidenceScore): string {
@@ -30,7 +28,9 @@ export function assessmentLine(claim: Claim, score: ConfidenceScore): string {
     `Admiralty ${code}: source ${reliabilityInfo(reliability).label.toLowerCase()}, ` +
     `information ${credibilityInfo(claim.credibility).label.toLowerCase()}.`;
   const value =
-    score.value === null ? 'No confidence score (nothing can be judged).' : `Confidence score ${score.value}/100.`;
+    score.value === null
+      ? 'No confidence score (nothing can be judged).'
+      : `Confidence score ${score.value}/100.`;
   return [
     grades,
     value,

@@ -24,7 +24,10 @@ export function csvCell(value: string | number): string {
 export const csvRow = (cells: readonly (string | number)[]): string => cells.map(csvCell).join(',');
 
 /** A whole CSV file: BOM, header, rows, each line ended by CRLF. */
-export function csvFile(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+export function csvFile(
+  header: readonly string[],
+  rows: readonly (readonly (string | number)[])[],
+): string {
   return `\uFEFF${[header, ...rows].map((r) => `${csvRow(r)}\r\n`).join('')}`;
 }
 

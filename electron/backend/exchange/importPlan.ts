@@ -11,7 +11,8 @@ import type { Case, Claim, ClaimDocument, Entity } from '../../../shared/domain/
 import { findByName } from '../../../shared/entities/names';
 import type { HandlerContext } from '../handlers/context';
 import { requireCase } from '../handlers/require';
-import type { Op } from '../store/ops';
+import type { CollectionName, Op } from '../store/ops';
+import type { Snapshot } from '../store/schema';
 import type { CaseFile } from './caseFile';
 import { IdMap, remapClaim, remapBriefing, remapLink, sameLink } from './remap';
 
@@ -20,6 +21,10 @@ export interface ImportPlan {
   ops: Op[];
   counts: Pick<ImportedCase, 'added' | 'merged'>;
 }
+
+/** A document record as the store keeps it: its text goes to the text store. */
+const withoutText = ({ text: _text, ...document }: CaseFile['documents'][number]): ClaimDocument =>
+  document;
 
 /** The store's entity with one of `entity`'s names, if any. */
 function knownEntity(existing: readonly Entity[], entity: Entity): Entity | undefined {
@@ -31,10 +36,16 @@ function knownEntity(existing: readonly Entity[], entity: Entity): Entity | unde
 }
 
 /** Plans the import; runs inside the edit, against the store as it is then. */
-export function planImport(ctx: HandlerContext, file: CaseFile, intoCaseId: string | null): ImportPlan {
+export function planImport(
+  ctx: HandlerContext,
+  file: CaseFile,
+  intoCaseId: string | null,
+): ImportPlan {
   const { store } = ctx;
   const ops: Op[] = [];
-  const put = (collection: Op['collection'], value: { id: string }) => ops.push({ type: 'put', collection, value });
+  // Typed per collection, so each record is checked against its own shape here too.
+  const put = <K extends CollectionName>(collection: K, value: Snapshot[K][number]) =>
+    ops.push({ type: 'put', collection, value });
   const added = { documents: 0, claims: 0, entities: 0, links: 0, judgments: 0 };
   const merged = { documents: 0, claims: 0, entities: 0 };
   const ids = new IdMap(ctx.newId);
@@ -62,10 +73,11 @@ export function planImport(ctx: HandlerContext, file: CaseFile, intoCaseId: stri
     added.entities += 1;
   }
 
-  const inTarget = <T extends { caseId: string }>(list: T[]) => list.filter((r) => r.caseId === target.id);
+  const inTarget = <T extends { caseId: string }>(list: T[]) =>
+    list.filter((r) => r.caseId === target.id);
   const targetDocuments = intoCaseId ? inTarget(store.list('documents')) : [];
   const newDocuments: ClaimDocument[] = [];
-  for (const { text: _text, ...document } of file.documents) {
+  for (const document of file.documents.map(withoutText)) {
     const same = targetDocuments.find((d) => d.contentHash === document.contentHash);
     if (same) {
       ids.set('document', document.id, same.id);
@@ -81,7 +93,9 @@ export function planImport(ctx: HandlerContext, file: CaseFile, intoCaseId: stri
       caseId: target.id,
       outletId: document.outletId === null ? null : ids.get('entity', document.outletId),
       previousVersionId:
-        document.previousVersionId === null ? null : ids.get('document', document.previousVersionId),
+        document.previousVersionId === null
+          ? null
+          : ids.get('document', document.previousVersionId),
     });
     added.documents += 1;
   }
@@ -117,6 +131,8 @@ export function planImport(ctx: HandlerContext, file: CaseFile, intoCaseId: stri
   }
 
   const targetJudgments = intoCaseId ? inTarget(store.list('judgments')) : [];
+  // Judgments merged into a case go after its own, in the file's order.
+  let nextOrder = Math.max(-1, ...targetJudgments.map((j) => j.order)) + 1;
   for (const judgment of file.judgments) {
     // A merge recognises a judgment by its wording: the same key judgment twice is noise.
     const same = targetJudgments.find((j) => j.statement.trim() === judgment.statement.trim());
@@ -129,6 +145,7 @@ export function planImport(ctx: HandlerContext, file: CaseFile, intoCaseId: stri
       id: ids.fresh('judgment', judgment.id),
       caseId: target.id,
       basis: judgment.basis.map((b) => ({ ...b, claimId: ids.get('claim', b.claimId) })),
+      order: intoCaseId ? nextOrder++ : judgment.order,
     });
     added.judgments += 1;
   }

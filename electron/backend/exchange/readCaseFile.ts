@@ -38,8 +38,11 @@ function parseJson(fileName: string, bytes: Uint8Array): unknown {
     return JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    // V8 says "Unexpected end of JSON input" or "Unterminated string" for a file cut short.
-    if (/end of JSON input|Unterminated/i.test(message)) {
+    // A file cut short fails where the text ends: V8 says "Unexpected end of JSON input",
+    // "Unterminated string", or "Expected ... at position N" with N at the end.
+    const at = /at position (\d+)/.exec(message);
+    const atEnd = at !== null && Number(at[1]) >= text.trimEnd().length;
+    if (atEnd || /end of JSON input|Unterminated/i.test(message)) {
       throw refuse(
         fileName,
         'the JSON ends too early, as if the file was cut off. Export the case again.',

@@ -38,7 +38,9 @@ export function remapClaim(claim: Claim, ids: IdMap, caseId: string): Claim {
   const speakerId = a.speakerId === null ? null : ids.get('entity', a.speakerId);
   // Two of the file's entities may be one person here (found by name): keep the chain valid,
   // with no one twice and the speaker not among the intermediaries.
-  const via = [...new Set(a.via.map((id) => ids.get('entity', id)))].filter((id) => id !== speakerId);
+  const via = [...new Set(a.via.map((id) => ids.get('entity', id)))].filter(
+    (id) => id !== speakerId,
+  );
   const reliabilityOverrides = Object.fromEntries(
     Object.entries(a.reliabilityOverrides).map(([id, grade]) => [ids.get('entity', id), grade]),
   );
@@ -101,5 +103,13 @@ export function remapBriefing(briefing: Briefing, ids: IdMap, caseId: string): B
         .filter(([id]) => ids.has('claim', id))
         .map(([id, version]) => [ids.get('claim', id), version]),
     ),
+    // The note as last saved names its claims too, to mark those edited since.
+    saved: briefing.saved && {
+      ...briefing.saved,
+      claims: briefing.saved.claims.map((c) => ({
+        ...c,
+        claimId: ids.has('claim', c.claimId) ? ids.get('claim', c.claimId) : c.claimId,
+      })),
+    },
   };
 }

@@ -71,7 +71,10 @@ export function annotationCollection(data: CaseData): Record<string, unknown> {
       target: {
         type: 'SpecificResource',
         source: sourceOf(document),
-        selector: [quoteSelector(claim.anchor), positionSelector(textOf(data, document.id), claim.anchor)],
+        selector: [
+          quoteSelector(claim.anchor),
+          positionSelector(textOf(data, document.id), claim.anchor),
+        ],
       },
     };
   };

@@ -9,7 +9,7 @@ import { briefingToMarkdown } from '../../../shared/briefing/markdown';
 import type { ExportedFile } from '../../../shared/contract/channels';
 import { CallFailure } from '../../../shared/contract/result';
 import type { Briefing } from '../../../shared/domain/schemas';
-import { safeFileName } from '../../../shared/fileNames';
+import { exportFileName } from '../../../shared/fileNames';
 import { briefingToDocx } from '../briefing/docx';
 import { briefingToPdf } from '../briefing/pdf';
 import { applyEdit } from '../edits/applyEdit';
@@ -164,7 +164,7 @@ export const briefingHandlers: HandlersFor<
               'utf8',
             );
     const file: ExportedFile = {
-      fileName: safeFileName(note.title, format, 'briefing'),
+      fileName: exportFileName(note.title, format, 'briefing'),
       mimeType: FORMATS[format].mime,
       dataBase64: data.toString('base64'),
     };

@@ -23,7 +23,11 @@ function LinkRow({ link, claimId }: { link: EvidenceLink; claimId: string }) {
   const deleteLink = useAppStore((s) => s.deleteLink);
   const notify = useAppStore((s) => s.notify);
   const outgoing = link.fromClaimId === claimId;
-  const label = outgoing ? LINK_LABELS[link.relation].from : LINK_LABELS[link.relation].to;
+  // A passage, page or file is evidence *for* the claim: read from the claim, it supports it.
+  const label =
+    outgoing && link.target.kind === 'claim'
+      ? LINK_LABELS[link.relation].from
+      : LINK_LABELS[link.relation].to;
   const t = link.target;
   const otherClaim = !outgoing
     ? claims.find((c) => c.id === link.fromClaimId)
@@ -133,9 +137,9 @@ export function EvidencePanel({ claim }: { claim: Claim }) {
       >
         <div className="field-row two">
           <label className="field">
-            <span className="label">This claim…</span>
+            <span className="label">{kind === 'claim' ? 'This claim…' : 'The evidence…'}</span>
             <select value={relation} onChange={(e) => setRelation(e.target.value as LinkRelation)}>
-              {LINK_RELATIONS.map((r) => (
+              {LINK_RELATIONS.filter((r) => kind === 'claim' || r !== 'same_claim').map((r) => (
                 <option key={r} value={r}>
                   {RELATION_NAMES[r]}
                 </option>
@@ -143,8 +147,18 @@ export function EvidencePanel({ claim }: { claim: Claim }) {
             </select>
           </label>
           <label className="field">
-            <span className="label">Evidence</span>
-            <select value={kind} onChange={(e) => setKind(e.target.value as TargetKind)}>
+            <span className="label">
+              {kind === 'claim' ? '…the claim picked below' : 'Evidence'}
+            </span>
+            <select
+              aria-label="Evidence"
+              value={kind}
+              onChange={(e) => {
+                const next = e.target.value as TargetKind;
+                setKind(next);
+                if (next !== 'claim' && relation === 'same_claim') setRelation('supports');
+              }}
+            >
               <option value="claim">Another claim</option>
               <option value="url">A web page</option>
               <option value="file">A file</option>

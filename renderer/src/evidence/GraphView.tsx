@@ -187,7 +187,7 @@ export function GraphView() {
             <ul aria-label="Graph links">
               {graph.edges.map((e) => (
                 <li key={e.id} className={e.relation}>
-                  “{short(name(e.source))}” {EDGE_WORDS[e.relation]} “{short(name(e.target))}”
+                  “{name(e.source)}” {EDGE_WORDS[e.relation]} “{name(e.target)}”
                 </li>
               ))}
             </ul>
@@ -201,7 +201,7 @@ export function GraphView() {
                     className="link"
                     onClick={() => void selectClaim(n.id, true)}
                   >
-                    Open “{short(n.label)}”
+                    Open “{n.label}”
                   </button>
                 ))}
             </div>

@@ -33,8 +33,9 @@ export function MatrixView() {
       .filter((c) => allClaims || used.has(c.id))
       .map((claim) => {
         const cells = judgments.map((j) => cellOf(j, claim.id));
-        // Diagnostic: bears on some judgment, and not the same way on all of them.
-        const diagnostic = judgments.length > 1 && cells.some(Boolean) && new Set(cells).size > 1;
+        // Diagnostic (ACH): consistent with some judgment and inconsistent with another, so it
+        // helps tell them apart. Evidence that bears only one way discriminates little.
+        const diagnostic = cells.includes('supports') && cells.includes('contradicts');
         return { claim, cells, diagnostic };
       })
       .sort((a, b) => Number(b.diagnostic) - Number(a.diagnostic));

@@ -2,15 +2,32 @@
  * A claim's grades as analysts write them ("B2") and its confidence score, which opens to
  * the breakdown it was computed from, line by line.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { admiraltyCode } from '../../../shared/grading/scales';
 import type { ConfidenceScore } from '../../../shared/scoring/model';
 
 export function ScoreBadge({ score }: { score: ConfidenceScore }) {
   const [open, setOpen] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  // Closes on Escape or a click anywhere else, like any popover.
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: MouseEvent) => {
+      if (!box.current?.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setOpen(false);
+    };
+    document.addEventListener('mousedown', onDown);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', onDown);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
   const value = score.value === null ? '—' : String(score.value);
   return (
-    <div className="score">
+    <div className="score" ref={box}>
       <button
         type="button"
         className="score-badge"
