@@ -31,6 +31,8 @@ describe('export file names', () => {
     expect([...cut]).toHaveLength(MAX_BASE_LENGTH);
     expect(cut.endsWith('😀a')).toBe(true);
     // The cut is whole characters only: no lone surrogate anywhere.
-    expect(cut).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    expect(cut).not.toMatch(
+      /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/,
+    );
   });
 });

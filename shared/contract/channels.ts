@@ -49,6 +49,22 @@ export const MAX_DOCUMENT_LENGTH = 10_000_000;
 /** Upper bound for one imported file, in bytes (base64 makes it a third larger in transit). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
+/**
+ * A map keyed by entity id. zod drops a "__proto__" key without a word; a body that names
+ * one is refused instead, so nothing it meant is silently lost.
+ */
+const safeRecord = <V extends z.ZodType>(value: V) =>
+  z
+    .custom<Record<string, unknown>>(
+      (v) =>
+        typeof v === 'object' &&
+        v !== null &&
+        !Array.isArray(v) &&
+        !Object.prototype.hasOwnProperty.call(v, '__proto__'),
+      { message: 'must be a map of ids, without a "__proto__" key' },
+    )
+    .pipe(z.record(IdSchema, value));
+
 const attributionInput = z
   .object({
     speakerId: IdSchema.nullable().optional(),
@@ -57,7 +73,7 @@ const attributionInput = z
     saidOn: CalendarDateSchema.optional(),
     reportedOn: CalendarDateSchema.optional(),
     /** Grades for this attribution only, by entity id; replaces the whole map when given. */
-    reliabilityOverrides: z.record(IdSchema, ReliabilitySchema).optional(),
+    reliabilityOverrides: safeRecord(ReliabilitySchema).optional(),
   })
   .strict();
 
@@ -162,7 +178,8 @@ export const inputSchemas = {
       format: SourceFormatSchema.default('paste'),
       fileName: z.string().trim().max(500).default(''),
       author: z.string().trim().max(300).default(''),
-      outlet: z.string().trim().max(300).default(''),
+      // The outlet becomes an entity, whose names are at most 200 characters.
+      outlet: z.string().trim().max(200).default(''),
       url: httpUrl.default(''),
       publishedAt: CalendarDateSchema.default(''),
       retrievedAt: CalendarDateSchema.default(''),

@@ -148,10 +148,11 @@ export async function briefingToPdf(m: BriefingModel): Promise<Buffer> {
     header: m.marking ? { text: m.marking, style: 'marking', margin: [0, 24, 0, 0] } : undefined,
     footer: (page, pages) => ({
       columns: [
-        { text: m.marking, style: 'marking' },
-        { text: `${page} / ${pages}`, alignment: 'right', margin: [0, 0, 56, 0], fontSize: 8 },
+        { width: 40, text: '' },
+        { width: '*', text: m.marking, style: 'marking' },
+        { width: 40, text: `${page} / ${pages}`, alignment: 'right', fontSize: 8 },
       ],
-      margin: [56, 20, 0, 0],
+      margin: [56, 20, 56, 0],
     }),
     content: body(m),
     defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.25 },

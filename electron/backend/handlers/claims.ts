@@ -81,6 +81,12 @@ function detachClaim(ctx: HandlerContext, claimId: string): Op[] {
   return ops;
 }
 
+/** The quote as the claim's wording, cut (on a character boundary) to the wording's limit. */
+function wordingFromQuote(quote: string): string {
+  const chars = [...quote.trim()];
+  return chars.length <= 5000 ? chars.join('') : `${chars.slice(0, 4999).join('')}…`;
+}
+
 const uniqueTags = (tags: readonly string[]) => [...new Set(tags.map((t) => t.trim()))];
 
 export const claimHandlers: HandlersFor<
@@ -118,7 +124,7 @@ export const claimHandlers: HandlersFor<
         id: ctx.newId(),
         caseId: document.caseId,
         documentId: document.id,
-        text: input.text || anchor.exact.trim(),
+        text: input.text || wordingFromQuote(anchor.exact),
         anchor,
         anchorState: 'anchored',
         kind: input.kind ?? (attribution.speakerId ? 'indirect_speech' : 'unattributed'),

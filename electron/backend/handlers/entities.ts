@@ -101,10 +101,14 @@ export const entityHandlers: HandlersFor<
       const time = ctx.now();
       const kept: Entity = {
         ...keep,
-        aliases: cleanAliases(keep.name, [...keep.aliases, merged.name, ...merged.aliases]),
+        // Within the entity's limits: the kept entity's own names and notes come first.
+        aliases: cleanAliases(keep.name, [...keep.aliases, merged.name, ...merged.aliases]).slice(
+          0,
+          50,
+        ),
         role: keep.role || merged.role,
         affiliation: keep.affiliation || merged.affiliation,
-        notes: [keep.notes, merged.notes].filter(Boolean).join('\n\n'),
+        notes: [...[keep.notes, merged.notes].filter(Boolean).join('\n\n')].slice(0, 5000).join(''),
         reliability: keep.reliability === 'F' ? merged.reliability : keep.reliability,
         updatedAt: time,
       };

@@ -8,7 +8,7 @@
  * - From time to time, and on close, the snapshot absorbs the journal through lowdb with a
  *   durable adapter (temp file, fsync, rename, fsync of the directory).
  */
-import { copyFile, mkdir, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { describeIssue } from '../../../shared/contract/validate';
@@ -89,6 +89,7 @@ export class Store {
     await mkdir(path.join(dir, TEXTS_DIR), { recursive: true });
     const lock = await DataDirLock.acquire(path.join(dir, LOCK_FILE), options.owner);
     try {
+      await removeStaleTempFiles(dir);
       const file = path.join(dir, STORE_FILE);
       const db = new Low<unknown>(new DurableJsonFile(file), null);
       const journal = new Journal(path.join(dir, JOURNAL_FILE));
@@ -313,6 +314,21 @@ async function load(
     needsCompaction:
       created || migrated.applied.length > 0 || replayed.entries.length > 0 || replayed.tornTail,
   };
+}
+
+/**
+ * Temp files a crash left mid-write (`.claimdesk.json.<pid>.<n>.tmp`, `.<hash>.txt.….tmp`).
+ * They never hold anything acknowledged, and only the lock holder writes here, so they go.
+ */
+async function removeStaleTempFiles(dir: string): Promise<void> {
+  for (const folder of [dir, path.join(dir, TEXTS_DIR)]) {
+    const names = await readdir(folder).catch(() => [] as string[]);
+    await Promise.all(
+      names
+        .filter((name) => name.startsWith('.') && name.endsWith('.tmp'))
+        .map((name) => unlink(path.join(folder, name)).catch(() => undefined)),
+    );
+  }
 }
 
 /** Keeps the pre-migration file, so an upgrade can always be undone by hand. */

@@ -14,6 +14,7 @@ import {
 import { AddDocumentDialog } from './AddDocumentDialog';
 import { ClaimList } from './ClaimList';
 import { DropZone } from './DropZone';
+import { ErrorBoundary } from './ErrorBoundary';
 import { EntityPage } from './EntityPage';
 import { ImportDialog } from './ImportDialog';
 import { ImportStatus } from './ImportStatus';
@@ -73,7 +74,12 @@ export function App() {
       <Sidebar />
       <div className="center">
         <MainTabs showing={profile ? null : view} />
-        {main}
+        <ErrorBoundary
+          key={profile ? 'profile' : view}
+          area={profile ? 'this page' : `the ${view} view`}
+        >
+          {main}
+        </ErrorBoundary>
       </div>
       <div className="right">
         <Toolbar />

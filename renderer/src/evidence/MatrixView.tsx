@@ -2,7 +2,8 @@
  * Judgments (or competing hypotheses) against claims, in the spirit of Analysis of
  * Competing Hypotheses: each cell says whether a claim supports or cuts against a judgment.
  * A claim that bears the same way on every judgment tells them apart no better than none;
- * the diagnostic ones, which bear differently, are marked. Clicking a cell cycles it.
+ * the diagnostic ones, which support one judgment and cut against another, are marked.
+ * Clicking a cell cycles it.
  */
 import { useMemo, useState } from 'react';
 import type { Judgment } from '../../../shared/domain/schemas';
@@ -63,8 +64,8 @@ export function MatrixView() {
       <header className="view-header">
         <h2>Judgments against claims</h2>
         <p className="muted">
-          + supports, − cuts against. Diagnostic claims (marked ◆) bear differently on the judgments
-          and so help tell them apart. Click a cell to change it.
+          + supports, − cuts against. Diagnostic claims (marked ◆) support one judgment and cut
+          against another, so they help tell them apart. Click a cell to change it.
         </p>
         <label className="inline">
           <input
