@@ -17,6 +17,8 @@ export function createMainWindow(rendererFile: string): BrowserWindow {
       nodeIntegration: false,
       nodeIntegrationInSubFrames: false,
       webviewTag: false,
+      // Middle-click would open links in new windows, around setWindowOpenHandler.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
   });
