@@ -490,7 +490,9 @@ export class AppPage {
     return this.page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name });
   }
 
-  async showView(name: 'Reader' | 'Key judgments' | 'Matrix' | 'Evidence graph'): Promise<void> {
+  async showView(
+    name: 'Reader' | 'Key judgments' | 'Matrix' | 'Evidence graph' | 'Briefing',
+  ): Promise<void> {
     const tab = this.tab(name);
     await tab.click();
     await expect(tab).toHaveAttribute('aria-selected', 'true');
@@ -575,6 +577,133 @@ export class AppPage {
   /** The graph's edges as the text list under the drawing. */
   get graphLinks(): Locator {
     return this.graphView.getByRole('list', { name: 'Graph links' }).getByRole('listitem');
+  }
+
+  // ---- Briefing notes ------------------------------------------------------------------
+
+  get briefingView(): Locator {
+    return this.page.getByRole('main', { name: 'Briefing' });
+  }
+
+  /** The note menu above the builder ("Note"). */
+  get noteMenu(): Locator {
+    return this.briefingView.getByRole('combobox', { name: 'Note' });
+  }
+
+  /** The builder column: the note's fields, judgments and claims. */
+  get builder(): Locator {
+    return this.briefingView.locator('[aria-label="Briefing builder"]');
+  }
+
+  /** The live preview, rendered from the note as saved. */
+  get preview(): Locator {
+    return this.briefingView.getByRole('article', { name: 'Preview' });
+  }
+
+  /** The notice over the preview saying claims were edited since the note was saved. */
+  get editedNotice(): Locator {
+    return this.briefingView.locator('.preview-column').getByRole('status');
+  }
+
+  /** Starts a note from the Briefing tab, as a user does: a title, then "New note". */
+  async newNote(title: string): Promise<void> {
+    await this.showView('Briefing');
+    await this.briefingView.getByRole('textbox', { name: 'New note title' }).fill(title);
+    await this.briefingView.getByRole('button', { name: 'New note' }).click();
+    await expect(this.noteMenu.locator('option:checked')).toHaveText(title);
+    await expect(this.preview.getByRole('heading', { level: 1 })).toHaveText(title);
+  }
+
+  /** A field of the builder: Title, Handling marking, Author, Date, Bottom line up front. */
+  noteField(label: string): Locator {
+    // Anchored at the start only: a label wrapping a textarea also reads the text typed in it.
+    return this.builder.getByLabel(new RegExp(`^${escapeRegExp(label)}`));
+  }
+
+  /** Types into a field of the note and leaves it, which saves it. */
+  async setNoteField(label: string, value: string): Promise<void> {
+    const field = this.noteField(label);
+    await field.fill(value);
+    await field.blur();
+  }
+
+  /** The checkbox that puts a key judgment in the note. */
+  noteJudgment(statement: string): Locator {
+    return this.builder.getByRole('checkbox', {
+      name: new RegExp(`^${escapeRegExp(statement)}`),
+    });
+  }
+
+  /** The rows of "Claims in the note", in the note's order. */
+  get noteClaims(): Locator {
+    return this.builder.getByRole('list', { name: 'Claims in the note' }).locator(':scope > li');
+  }
+
+  /** The wording of each row of "Claims in the note". */
+  get noteClaimTexts(): Locator {
+    return this.noteClaims.locator('.order-text');
+  }
+
+  noteClaim(text: string): Locator {
+    return this.noteClaims.filter({
+      has: this.page.locator('.order-text').getByText(text, { exact: true }),
+    });
+  }
+
+  /** Takes claims out of the note with their × buttons, one save at a time. */
+  async removeFromNote(...texts: string[]): Promise<void> {
+    for (const text of texts) {
+      const before = await this.noteClaims.count();
+      await this.builder.getByRole('button', { name: `Remove from the note: ${text}` }).click();
+      await expect(this.noteClaims).toHaveCount(before - 1);
+    }
+  }
+
+  /** The items of one section of the preview ("Key judgments", "Claims"), in order. */
+  previewSection(heading: string): Locator {
+    return this.preview
+      .getByRole('heading', { level: 2, name: heading, exact: true })
+      .locator('xpath=following-sibling::*[1]')
+      .locator(':scope > li');
+  }
+
+  /** The rows of the preview's Sources table. */
+  get previewSources(): Locator {
+    return this.preview.locator('table tbody tr');
+  }
+
+  /** The preview's numbered notes. */
+  get previewNotes(): Locator {
+    return this.preview.locator('ol.notes > li');
+  }
+
+  exportNoteButton(format: 'Word (DOCX)' | 'PDF' | 'Markdown' | 'HTML'): Locator {
+    return this.briefingView.getByRole('button', { name: `Export ${format}`, exact: true });
+  }
+
+  // ---- Case data -----------------------------------------------------------------------
+
+  get caseMenu(): Locator {
+    return this.sidebar.getByRole('combobox', { name: 'Case' });
+  }
+
+  get caseData(): Locator {
+    return this.sidebar.locator('section.case-data');
+  }
+
+  exportCaseButton(format: 'JSON' | 'CSV' | 'W3C' | 'STIX'): Locator {
+    return this.caseData
+      .getByRole('group', { name: 'Export the case' })
+      .getByRole('button', { name: format, exact: true });
+  }
+
+  /** Picks a case file with "Import case…" (a new case) or "Merge into this case…". */
+  async importCaseFile(filePath: string, how: 'new case' | 'merge'): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.caseData
+      .getByRole('button', { name: how === 'new case' ? 'Import case…' : 'Merge into this case…' })
+      .click();
+    await (await chooser).setFiles(filePath);
   }
 }
 

@@ -1,4 +1,4 @@
-/** What a user sees on first start, and when the store cannot be opened. */
+/** What a user sees on first start, and when the store cannot be opened at all. */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,18 +15,8 @@ test('a first start opens on the sample case', async ({ app }) => {
   await expect(app.highlights).toHaveCount(14);
 });
 
-test('a store file that is not JSON stops the start with a clear message and is left untouched', async () => {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'claimdesk-corrupt-'));
-  const file = path.join(dir, 'claimdesk.json');
-  const damaged = '{"schemaVersion": 2, "cases": [ {"id": "c1", "title": "half a case';
-  await writeFile(file, damaged);
-  const result = await startExpectingFailure(dir);
-  expect(result.code).toBe(1);
-  expect(result.output).toContain('is damaged: it is not valid JSON');
-  expect(result.output).toContain('left exactly as it is');
-  expect(await readFile(file, 'utf8')).toBe(damaged);
-  await rm(dir, { recursive: true, force: true });
-});
+// A store file that is not JSON no longer stops the start: the host starts into recovery
+// (recovery.spec.ts).
 
 test('a store from a newer version is refused, naming both versions', async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'claimdesk-newer-'));

@@ -214,7 +214,11 @@ function basePayload(channel: Channel): Record<string, unknown> {
     case 'edit:state':
     case 'edit:undo':
     case 'edit:redo':
+    case 'recovery:status':
+    case 'recovery:startEmpty':
       return {};
+    case 'recovery:restore':
+      return { file: 'claimdesk-2025-11-05T10-20-30.123Z.json' };
     case 'cases:create':
       return { title: 'Fuzz case', question: 'Does it hold?' };
     case 'documents:list':

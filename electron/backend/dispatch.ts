@@ -8,6 +8,12 @@ import { CallFailure, fail, ok, type Result } from '../../shared/contract/result
 import { parseInput } from '../../shared/contract/validate';
 import type { HandlerContext } from './handlers/context';
 import { handlers } from './handlers';
+import {
+  recoveryModeHandlers,
+  type RecoveryChannel,
+  type RecoveryContext,
+  type RecoveryHandlers,
+} from './handlers/recovery';
 import type { Handlers } from './handlers/types';
 import { StoreError } from './store/errors';
 
@@ -22,21 +28,54 @@ async function run<C extends Channel>(
 
 export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;
 
+/** An error thrown by a handler, as the answer: expected ones keep their code. */
+function failure(channel: string, error: unknown, log: (message: string) => void): Result<never> {
+  if (error instanceof CallFailure) return fail(error.code, error.message, error.field);
+  if (error instanceof StoreError) return fail('store_unavailable', error.message);
+  log(
+    `${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
+  return fail(
+    'internal',
+    `Claimdesk could not complete "${channel}": ${error instanceof Error ? error.message : String(error)}. Nothing was changed.`,
+  );
+}
+
 export function createDispatch(ctx: HandlerContext, log: (message: string) => void): Dispatch {
   return async (channel, input) => {
     if (!isChannel(channel)) return fail('unknown_channel', `There is no call named "${channel}".`);
     try {
       return ok(await run(channel, input, ctx));
     } catch (error) {
-      if (error instanceof CallFailure) return fail(error.code, error.message, error.field);
-      if (error instanceof StoreError) return fail('store_unavailable', error.message);
-      log(
-        `${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-      );
-      return fail(
-        'internal',
-        `Claimdesk could not complete "${channel}": ${error instanceof Error ? error.message : String(error)}. Nothing was changed.`,
-      );
+      return failure(channel, error, log);
+    }
+  };
+}
+
+const isRecoveryChannel = (channel: Channel): channel is RecoveryChannel =>
+  Object.hasOwn(recoveryModeHandlers, channel);
+
+/**
+ * The dispatch while the store is damaged (../session.ts): the recovery calls answer, every
+ * other call is refused with `store_unavailable`, saying what is wrong and what to do.
+ */
+export function createRecoveryDispatch(
+  ctx: RecoveryContext,
+  log: (message: string) => void,
+): Dispatch {
+  const runRecovery = async <C extends RecoveryChannel>(channel: C, input: unknown) => {
+    const handler: RecoveryHandlers[C] = recoveryModeHandlers[channel];
+    return handler(parseInput(channel, input), ctx);
+  };
+  return async (channel, input) => {
+    if (!isChannel(channel)) return fail('unknown_channel', `There is no call named "${channel}".`);
+    if (!isRecoveryChannel(channel)) {
+      return fail('store_unavailable', `${ctx.problem.message} Open Claimdesk to choose a backup.`);
+    }
+    try {
+      return ok(await runRecovery(channel, input));
+    } catch (error) {
+      return failure(channel, error, log);
     }
   };
 }

@@ -5,8 +5,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog } from 'electron';
-import { openBackend, type Backend } from '../backend/backend';
 import { dataDirFromArgs } from '../backend/dataDir';
+import { openBackendSession, type BackendSession } from '../backend/session';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { installSecurity } from './security';
@@ -15,7 +15,7 @@ import { createMainWindow } from './window';
 const rendererFile = path.join(__dirname, '..', 'renderer', 'index.html');
 const rendererUrl = pathToFileURL(rendererFile).toString();
 
-let backend: Backend | null = null;
+let backend: BackendSession | null = null;
 let quitting = false;
 
 if (!app.requestSingleInstanceLock()) {
@@ -35,7 +35,8 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   const dataDir = dataDirFromArgs(process.argv, process.env) ?? app.getPath('userData');
   try {
-    backend = await openBackend({
+    // A damaged store opens in recovery mode: the window shows the backups to restore.
+    backend = await openBackendSession({
       dataDir,
       host: 'desktop',
       version: app.getVersion(),

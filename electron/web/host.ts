@@ -1,15 +1,17 @@
 /**
  * `npm run web`: the whole app for a browser. Starts the backend on the data dir and serves
- * the built renderer and the contract on 127.0.0.1, guarded by a per-launch token.
+ * the built renderer and the contract on 127.0.0.1, guarded by a per-launch token. A store
+ * whose files are damaged starts the recovery mode instead (../backend/session.ts): the app
+ * shows what is wrong and offers the backups.
  *
  * Usage: node dist/web/host.cjs [--data-dir DIR] [--port N] [--open]
  */
 import { randomBytes } from 'node:crypto';
 import { unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { openBackend } from '../backend/backend';
 import { dataDirFromArgs, defaultUserDataDir } from '../backend/dataDir';
 import { writeFileDurable } from '../backend/store/durableFile';
+import { openBackendSession } from '../backend/session';
 import { StoreError } from '../backend/store/errors';
 import { openInBrowser } from './openBrowser';
 import { startWebServer } from './server';
@@ -32,7 +34,7 @@ function portFromArgs(argv: readonly string[]): number | undefined {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const dataDir = dataDirFromArgs(argv, process.env) ?? defaultUserDataDir();
-  const backend = await openBackend({
+  const backend = await openBackendSession({
     dataDir,
     host: 'web',
     version: CLAIMDESK_VERSION,
@@ -65,6 +67,10 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
+  if (backend.problem) {
+    console.error(`Claimdesk cannot open its store: ${backend.problem.message}`);
+    console.error('Starting in recovery: open the link below to restore a backup.');
+  }
   console.log(`Claimdesk web host on ${dataDir}`);
   console.log(`Open ${launchUrl}`);
   if (argv.includes('--open')) openInBrowser(launchUrl);

@@ -40,6 +40,9 @@ export const CHANNELS = [
   'edit:state',
   'edit:undo',
   'edit:redo',
+  'recovery:status',
+  'recovery:restore',
+  'recovery:startEmpty',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

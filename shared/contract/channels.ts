@@ -337,6 +337,26 @@ export const inputSchemas = {
   'edit:undo': z.object({}).strict(),
   /** Redo the last undone edit. */
   'edit:redo': z.object({}).strict(),
+
+  /**
+   * Whether the store opened, and if not why (its files are damaged), with the backups there
+   * are to go back to. The app asks first; while `damaged`, every other call is refused.
+   */
+  'recovery:status': z.object({}).strict(),
+  /**
+   * Only while the store is damaged: move the damaged files aside under a new name, put the
+   * backup `file` (a name from `recovery:status`) in their place and open the store.
+   */
+  'recovery:restore': z
+    .object({
+      file: z
+        .string()
+        .max(200)
+        .regex(/^claimdesk-[0-9A-Za-z.-]+\.json$/, { message: 'must name a Claimdesk backup' }),
+    })
+    .strict(),
+  /** Only while the store is damaged: move the damaged files aside and start an empty store. */
+  'recovery:startEmpty': z.object({}).strict(),
 } satisfies Record<Channel, z.ZodType>;
 
 export interface AppInfo {
@@ -415,6 +435,32 @@ export interface EditOutcome {
   state: EditState;
 }
 
+/** One backup of the store, as the recovery screen lists it. */
+export interface BackupSummary {
+  /** Its file name in the data dir's backups/ folder: what `recovery:restore` takes. */
+  file: string;
+  /** When it was made, ISO 8601. */
+  date: string;
+  /** In bytes. */
+  size: number;
+  cases: number;
+  documents: number;
+  claims: number;
+  /** False when it does not read as a Claimdesk store: listed, not restorable. */
+  usable: boolean;
+}
+
+export interface RecoveryStatus {
+  /** True when the store's files are damaged and the app runs only the recovery calls. */
+  damaged: boolean;
+  /** What is wrong, in words a user can act on; '' when the store is fine. */
+  problem: string;
+  /** The damaged file (full path); '' when the store is fine. */
+  file: string;
+  /** Newest first. */
+  backups: BackupSummary[];
+}
+
 /** What each channel returns on success. */
 export interface Outputs {
   'app:info': AppInfo;
@@ -453,6 +499,9 @@ export interface Outputs {
   'edit:state': EditState;
   'edit:undo': EditOutcome;
   'edit:redo': EditOutcome;
+  'recovery:status': RecoveryStatus;
+  'recovery:restore': { restored: true };
+  'recovery:startEmpty': { restored: true };
 }
 
 // A channel without a result type, or a result type without a channel, fails here.

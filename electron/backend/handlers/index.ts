@@ -9,6 +9,7 @@ import { exchangeHandlers } from './exchange';
 import { entityHandlers } from './entities';
 import { judgmentHandlers } from './judgments';
 import { linkHandlers } from './links';
+import { recoveryHandlers } from './recovery';
 import type { Handlers } from './types';
 
 export const handlers = {
@@ -22,4 +23,5 @@ export const handlers = {
   ...editHandlers,
   ...briefingHandlers,
   ...exchangeHandlers,
+  ...recoveryHandlers,
 } satisfies Handlers;

@@ -7,11 +7,14 @@
  *   by the previous one, so concurrent calls are serialised, never interleaved.
  * - From time to time, and on close, the snapshot absorbs the journal through lowdb with a
  *   durable adapter (temp file, fsync, rename, fsync of the directory).
+ * - After a compaction, a rotating backup copies the new snapshot, outside the queue
+ *   (./backups.ts).
  */
 import { copyFile, mkdir, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { describeIssue } from '../../../shared/contract/validate';
+import { BACKUPS_DIR, BackupRotation, type BackupOptions } from './backups';
 import { DurableJsonFile, NotJsonError, fsyncDirectory, isNotFound } from './durableFile';
 import { StoreError } from './errors';
 import { Journal, JournalError } from './journal';
@@ -31,7 +34,7 @@ export const STORE_FILE = 'claimdesk.json';
 export const JOURNAL_FILE = 'claimdesk.journal';
 export const LOCK_FILE = 'claimdesk.lock';
 export const TEXTS_DIR = 'texts';
-export const BACKUPS_DIR = 'backups';
+export { BACKUPS_DIR };
 
 /** Fold the journal into the snapshot past this size (bytes). */
 const COMPACT_AFTER_BYTES = 4 * 1024 * 1024;
@@ -48,6 +51,10 @@ export interface MutationPlan<R> {
 export interface StoreOptions {
   /** Who holds the data dir, shown to a second process: "the desktop app", "the web host". */
   owner: string;
+  /** The rotating backups: tests pin their clock and hold a copy in flight. */
+  backups?: BackupOptions;
+  /** Fold the journal into the snapshot past this size (bytes); tests lower it. */
+  compactAfterBytes?: number;
 }
 
 export interface OpenReport {
@@ -70,6 +77,9 @@ export class Store {
     readonly texts: TextStore,
     snapshot: Snapshot,
     readonly report: OpenReport,
+    /** The rotating backups of this data dir (./backups.ts). */
+    readonly backups: BackupRotation,
+    private readonly compactAfterBytes: number,
   ) {
     this.journalSeq = snapshot.journalSeq;
     this.records = {
@@ -94,6 +104,7 @@ export class Store {
       const db = new Low<unknown>(new DurableJsonFile(file), null);
       const journal = new Journal(path.join(dir, JOURNAL_FILE));
       const loaded = await load(dir, file, db, journal);
+      const backups = await BackupRotation.open(path.join(dir, BACKUPS_DIR), file, options.backups);
       const store = new Store(
         dir,
         db,
@@ -102,6 +113,8 @@ export class Store {
         new TextStore(path.join(dir, TEXTS_DIR)),
         loaded.snapshot,
         { created: loaded.created, migratedFrom: loaded.migratedFrom },
+        backups,
+        options.compactAfterBytes ?? COMPACT_AFTER_BYTES,
       );
       if (loaded.needsCompaction) await store.compact();
       return store;
@@ -146,7 +159,7 @@ export class Store {
       }
       for (const op of ops) this.apply(op);
       committed?.();
-      if (this.journal.appendedBytes > COMPACT_AFTER_BYTES) {
+      if (this.journal.appendedBytes > this.compactAfterBytes) {
         // Queued after this edit, so the caller is answered first.
         void this.enqueue(() => this.compact());
       }
@@ -162,6 +175,8 @@ export class Store {
       if (this.journal.appendedBytes > 0) await this.compact();
       this.closed = true;
       await this.journal.close();
+      // The last snapshot is backed up before another process may take the data dir.
+      await this.backups.close();
       await this.lock.release();
     });
   }
@@ -198,6 +213,8 @@ export class Store {
     this.db.data = this.snapshot();
     await this.db.write();
     await this.journal.reset();
+    // Fired and forgotten: the copy runs while the next edits go on.
+    this.backups.afterCompaction(Object.values(this.records).some((map) => map.size > 0));
   }
 }
 
@@ -317,11 +334,12 @@ async function load(
 }
 
 /**
- * Temp files a crash left mid-write (`.claimdesk.json.<pid>.<n>.tmp`, `.<hash>.txt.….tmp`).
+ * Temp files a crash left mid-write (`.claimdesk.json.<pid>.<n>.tmp`, `.<hash>.txt.….tmp`,
+ * a backup's `.claimdesk-<stamp>.json.….tmp`).
  * They never hold anything acknowledged, and only the lock holder writes here, so they go.
  */
 async function removeStaleTempFiles(dir: string): Promise<void> {
-  for (const folder of [dir, path.join(dir, TEXTS_DIR)]) {
+  for (const folder of [dir, path.join(dir, TEXTS_DIR), path.join(dir, BACKUPS_DIR)]) {
     const names = await readdir(folder).catch(() => [] as string[]);
     await Promise.all(
       names

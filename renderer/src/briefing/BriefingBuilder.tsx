@@ -103,11 +103,7 @@ export function BriefingBuilder({ note }: { note: Briefing }) {
         ))}
       </fieldset>
       <h3>Claims in the note</h3>
-      <ClaimOrder
-        ids={note.claimIds}
-        claims={claims}
-        onChange={(claimIds) => void save({ claimIds })}
-      />
+      <ClaimOrder ids={note.claimIds} claims={claims} onChange={(claimIds) => save({ claimIds })} />
       {outside.length > 0 && (
         <details>
           <summary>Add claims ({outside.length} not in the note)</summary>

@@ -2,13 +2,14 @@
  * The claims chosen for the note, in the analyst's order: drag a row to move it, or use the
  * keyboard (the move buttons, or Alt+Up / Alt+Down on a row).
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Claim } from '../../../shared/domain/schemas';
 
 interface Props {
   ids: readonly string[];
   claims: readonly Claim[];
-  onChange: (ids: string[]) => void;
+  /** Saves the new order; resolves once the saved note is back. */
+  onChange: (ids: string[]) => Promise<void>;
 }
 
 export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
@@ -20,14 +21,27 @@ export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
 
 export function ClaimOrder({ ids, claims, onChange }: Props) {
   const [dragged, setDragged] = useState<number | null>(null);
+  // The order asked for while saves are on their way: a second Alt+Up (or a held key) before
+  // the first save is back must move on from the first move, not from the order before it.
+  const [asked, setAsked] = useState<string[] | null>(null);
+  const saving = useRef(0);
+  const order = asked ?? ids;
   const text = (id: string) => claims.find((c) => c.id === id)?.text ?? 'A deleted claim';
+  const change = (next: string[]) => {
+    setAsked(next);
+    saving.current += 1;
+    void onChange(next).finally(() => {
+      saving.current -= 1;
+      if (saving.current === 0) setAsked(null);
+    });
+  };
   const move = (from: number, to: number) => {
-    if (to < 0 || to >= ids.length) return;
-    onChange(moveItem(ids, from, to));
+    if (to < 0 || to >= order.length) return;
+    change(moveItem(order, from, to));
   };
   return (
     <ol className="claim-order" aria-label="Claims in the note">
-      {ids.map((id, i) => (
+      {order.map((id, i) => (
         <li
           key={id}
           draggable
@@ -72,7 +86,7 @@ export function ClaimOrder({ ids, claims, onChange }: Props) {
           <button
             type="button"
             aria-label={`Move down: ${text(id)}`}
-            disabled={i === ids.length - 1}
+            disabled={i === order.length - 1}
             onClick={() => move(i, i + 1)}
           >
             ↓
@@ -80,7 +94,7 @@ export function ClaimOrder({ ids, claims, onChange }: Props) {
           <button
             type="button"
             aria-label={`Remove from the note: ${text(id)}`}
-            onClick={() => onChange(ids.filter((x) => x !== id))}
+            onClick={() => change(order.filter((x) => x !== id))}
           >
             ×
           </button>

@@ -8,6 +8,7 @@ import {
   entitiesSelectors,
   evidenceSelectors,
   importSelectors,
+  recoverySelectors,
   uiSelectors,
   useAppStore,
 } from '../store';
@@ -26,11 +27,31 @@ const GraphView = lazy(() =>
 );
 import { NewCaseDialog } from './NewCaseDialog';
 import { Notices } from './Notices';
+import { RecoveryScreen } from './RecoveryScreen';
 import { Sidebar } from './Sidebar';
 import { Toolbar } from './Toolbar';
 import { useUndoShortcuts } from './useUndoShortcuts';
 
+/**
+ * Asks the backend first whether the store opened: while its files are damaged, only the
+ * recovery screen shows; once a backup is restored (or the user starts empty), the app.
+ */
 export function App() {
+  const checkRecovery = useAppStore((s) => s.checkRecovery);
+  const checked = useAppStore(recoverySelectors.checked);
+  const damaged = useAppStore(recoverySelectors.damaged);
+
+  useEffect(() => {
+    void checkRecovery();
+  }, [checkRecovery]);
+
+  if (!checked) return null;
+  if (damaged) return <RecoveryScreen />;
+  return <Workspace />;
+}
+
+/** The app itself: cases, documents, claims and the views over them. */
+function Workspace() {
   const loadCases = useAppStore((s) => s.loadCases);
   const loaded = useAppStore(casesSelectors.loaded);
   const cases = useAppStore(casesSelectors.cases);

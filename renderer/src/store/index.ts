@@ -9,6 +9,7 @@ import { createEntitiesSlice } from './entitiesSlice';
 import { createEvidenceSlice } from './evidenceSlice';
 import { createFilterSlice } from './filterSlice';
 import { createImportSlice } from './importSlice';
+import { createRecoverySlice } from './recoverySlice';
 import type { AppState } from './types';
 import { createUiSlice } from './uiSlice';
 
@@ -22,6 +23,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createEditSlice(...a),
   ...createFilterSlice(...a),
   ...createImportSlice(...a),
+  ...createRecoverySlice(...a),
   ...createUiSlice(...a),
 }));
 
@@ -34,5 +36,6 @@ export { entitiesSelectors } from './entitiesSlice';
 export { evidenceSelectors } from './evidenceSlice';
 export { filterSelectors } from './filterSlice';
 export { importSelectors } from './importSlice';
+export { recoverySelectors } from './recoverySlice';
 export { uiSelectors } from './uiSlice';
 export type { AppState } from './types';

@@ -8,6 +8,7 @@ import type { EntitiesSlice } from './entitiesSlice';
 import type { EvidenceSlice } from './evidenceSlice';
 import type { FilterSlice } from './filterSlice';
 import type { ImportSlice } from './importSlice';
+import type { RecoverySlice } from './recoverySlice';
 import type { UiSlice } from './uiSlice';
 
 /** The whole UI state: a cache of the backend's truth plus view state (STYLE.md, "Store"). */
@@ -20,6 +21,7 @@ export type AppState = CasesSlice &
   EditSlice &
   FilterSlice &
   ImportSlice &
+  RecoverySlice &
   UiSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

@@ -10,6 +10,8 @@ import { BACKUPS_DIR, STORE_FILE, Store } from '../store';
 import { migration003 } from './003-grades-links-judgments';
 import { MIGRATIONS, migrate } from './index';
 
+const isPreMigrationCopy = (name: string) => /^claimdesk-v\d+-/.test(name);
+
 const FIXTURE = fileURLToPath(new URL('../../../../data/fixtures/store-v3.json', import.meta.url));
 const FIXTURE_TEXT = fileURLToPath(
   new URL('../../../../data/fixtures/store-v3.text.txt', import.meta.url),
@@ -152,7 +154,8 @@ describe('migration 003: grades, links and judgments', () => {
     const store = await Store.open(dir, { owner: 'the migration test' });
     expect(store.report).toEqual({ created: false, migratedFrom: 3 });
     expect(store.snapshot()).toEqual(await expectedCurrent());
-    const backups = await readdir(path.join(dir, BACKUPS_DIR));
+    // The pre-migration copy; the rotating backup of the migrated snapshot is another file.
+    const backups = (await readdir(path.join(dir, BACKUPS_DIR))).filter(isPreMigrationCopy);
     expect(backups).toHaveLength(1);
     expect(backups[0]).toMatch(/^claimdesk-v3-.+\.json$/);
     expect(await readFile(path.join(dir, BACKUPS_DIR, backups[0] ?? ''))).toEqual(original);
@@ -165,7 +168,7 @@ describe('migration 003: grades, links and judgments', () => {
     // A second open finds the current schema: no migration, no second backup.
     const again = await Store.open(dir, { owner: 'the migration test' });
     expect(again.report.migratedFrom).toBeNull();
-    expect(await readdir(path.join(dir, BACKUPS_DIR))).toHaveLength(1);
+    expect((await readdir(path.join(dir, BACKUPS_DIR))).filter(isPreMigrationCopy)).toHaveLength(1);
     await again.close();
   });
 

@@ -9,6 +9,8 @@ import { migration003 } from './003-grades-links-judgments';
 import { migration004 } from './004-briefings';
 import { MIGRATIONS, migrate } from './index';
 
+const isPreMigrationCopy = (name: string) => /^claimdesk-v\d+-/.test(name);
+
 // There is no schema-4 fixture on disk: the schema-3 fixture through 003 (tested in its own
 // file against a hand-written result) is a schema-4 store as the app wrote them.
 const FIXTURE = fileURLToPath(new URL('../../../../data/fixtures/store-v3.json', import.meta.url));
@@ -72,7 +74,8 @@ describe('migration 004: briefing notes', () => {
     const expected = SnapshotSchema.parse(migrate(structuredClone(v4)).raw);
     expect(store.snapshot()).toEqual(expected);
     expect(store.list('briefings')).toEqual([]);
-    const backups = await readdir(path.join(dir, BACKUPS_DIR));
+    // The pre-migration copy; the rotating backup of the migrated snapshot is another file.
+    const backups = (await readdir(path.join(dir, BACKUPS_DIR))).filter(isPreMigrationCopy);
     expect(backups).toHaveLength(1);
     expect(backups[0]).toMatch(/^claimdesk-v4-.+\.json$/);
     expect(await readFile(path.join(dir, BACKUPS_DIR, backups[0] ?? ''))).toEqual(original);
@@ -83,7 +86,7 @@ describe('migration 004: briefing notes', () => {
 
     const again = await Store.open(dir, { owner: 'the migration test' });
     expect(again.report.migratedFrom).toBeNull();
-    expect(await readdir(path.join(dir, BACKUPS_DIR))).toHaveLength(1);
+    expect((await readdir(path.join(dir, BACKUPS_DIR))).filter(isPreMigrationCopy)).toHaveLength(1);
     await again.close();
   });
 });
