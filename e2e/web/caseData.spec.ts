@@ -55,7 +55,7 @@ test('a case exported as JSON and imported with “Import case…” comes back 
 
   await expect(
     app.notices.filter({
-      hasText: `Imported ${CASE_FILE}: 14 claims and 1 documents added.`,
+      hasText: `Imported ${CASE_FILE}: 14 claims and 1 document added.`,
     }),
   ).toBeVisible();
   // A second case in the Case menu, open now, with what the first one had.
@@ -89,7 +89,7 @@ test('merging the same case file into the case duplicates nothing and says the c
   await app.importCaseFile(file.path, 'merge');
   await expect(
     app.notices.filter({
-      hasText: `Imported ${CASE_FILE}: 0 claims and 0 documents added, 14 claims and 1 documents already there.`,
+      hasText: `Imported ${CASE_FILE}: 0 claims and 0 documents added, 14 claims and 1 document already there.`,
     }),
   ).toBeVisible();
   await expect(app.caseMenu.locator('option')).toHaveText([CASE]);

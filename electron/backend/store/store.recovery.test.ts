@@ -82,11 +82,9 @@ describe('Store.open on data it cannot use', () => {
     expect(error.message).toContain(`up to ${CURRENT_SCHEMA_VERSION}`);
     expect(error.message).toContain('Nothing was written');
     expect(await readFile(path.join(dir, STORE_FILE), 'utf8')).toBe(text);
-    // No journal, lock or backup is left behind. (Store.open does create the empty texts/
-    // folder before it reads anything; no file is written.)
+    // No journal, lock, backup or folder is left behind: the store file alone, unchanged.
     expect([...(await readTree(dir)).keys()]).toEqual([STORE_FILE]);
-    expect((await readdir(dir)).sort()).toEqual([STORE_FILE, 'texts']);
-    expect(await readdir(path.join(dir, 'texts'))).toEqual([]);
+    expect((await readdir(dir)).sort()).toEqual([STORE_FILE]);
   });
 
   // Regression: a file holding the JSON text `null` was once taken for a missing store and

@@ -96,7 +96,7 @@ export class Store {
 
   /** Opens (or creates) the store in `dir`. Throws a `StoreError` a user can act on. */
   static async open(dir: string, options: StoreOptions): Promise<Store> {
-    await mkdir(path.join(dir, TEXTS_DIR), { recursive: true });
+    await mkdir(dir, { recursive: true });
     const lock = await DataDirLock.acquire(path.join(dir, LOCK_FILE), options.owner);
     try {
       await removeStaleTempFiles(dir);
@@ -104,6 +104,8 @@ export class Store {
       const db = new Low<unknown>(new DurableJsonFile(file), null);
       const journal = new Journal(path.join(dir, JOURNAL_FILE));
       const loaded = await load(dir, file, db, journal);
+      // Only once the store is known to be readable: a refused store gets nothing new.
+      await mkdir(path.join(dir, TEXTS_DIR), { recursive: true });
       const backups = await BackupRotation.open(path.join(dir, BACKUPS_DIR), file, options.backups);
       const store = new Store(
         dir,

@@ -102,11 +102,12 @@ export const createBriefingsSlice: SliceCreator<BriefingsSlice> = (set, get) => 
       if (!result.ok) return get().notify('error', result.error.message);
       const { caseId, added, merged } = result.value;
       await get().reloadAll(caseId);
+      const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
       get().notify(
         'info',
-        `Imported ${file.name}: ${added.claims} claims and ${added.documents} documents added` +
+        `Imported ${file.name}: ${count(added.claims, 'claim')} and ${count(added.documents, 'document')} added` +
           (intoCaseId
-            ? `, ${merged.claims} claims and ${merged.documents} documents already there.`
+            ? `, ${count(merged.claims, 'claim')} and ${count(merged.documents, 'document')} already there.`
             : '.'),
       );
     },
