@@ -13,7 +13,7 @@
  */
 import { mkdir, readFile, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { isNotFound, writeFileDurable } from './durableFile';
+import { fileExists, isNotFound, writeFileDurable } from './durableFile';
 import { migrate } from './migrations';
 import { isRecord } from './ops';
 import { CURRENT_SCHEMA_VERSION, SnapshotSchema } from './schema';
@@ -206,22 +206,12 @@ export class BackupRotation {
     await mkdir(this.dir, { recursive: true });
     let at = this.now();
     // Two backups in one millisecond (a test clock) must not share a name.
-    while (await exists(path.join(this.dir, backupFileName(at)))) {
+    while (await fileExists(path.join(this.dir, backupFileName(at)))) {
       at = new Date(at.getTime() + 1);
     }
     await writeFileDurable(path.join(this.dir, backupFileName(at)), bytes);
     if (!this.newest || at > this.newest) this.newest = at;
     await pruneBackups(this.dir, at, this.policy);
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch (error) {
-    if (isNotFound(error)) return false;
-    throw error;
   }
 }
 

@@ -4,7 +4,7 @@
  * (DESIGN.md, "Store"). Here a write is done only when it is on disk: temp file, fsync,
  * rename, fsync of the directory so the rename itself survives.
  */
-import { open, rename, readFile, unlink } from 'node:fs/promises';
+import { open, rename, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 
@@ -82,4 +82,15 @@ export class DurableJsonFile implements Adapter<unknown> {
 
 export function isNotFound(error: unknown): boolean {
   return error instanceof Error && 'code' in error && error.code === 'ENOENT';
+}
+
+/** Whether `file` exists; other errors (no permission, say) are thrown, not taken for "no". */
+export async function fileExists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch (error) {
+    if (isNotFound(error)) return false;
+    throw error;
+  }
 }

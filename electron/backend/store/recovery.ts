@@ -7,10 +7,10 @@
  * Both repairs take the data dir's lock while they work, so no store is open on the files
  * they move; the caller opens the store afterwards as usual.
  */
-import { link, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { link, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { backupDate, listBackups, readBackupContent, type BackupInfo } from './backups';
-import { fsyncDirectory, isNotFound, writeFileDurable } from './durableFile';
+import { fileExists, fsyncDirectory, isNotFound, writeFileDurable } from './durableFile';
 import { StoreError, type StoreErrorKind } from './errors';
 import { DataDirLock } from './lock';
 import { BACKUPS_DIR, JOURNAL_FILE, LOCK_FILE, STORE_FILE, Store } from './store';
@@ -149,13 +149,13 @@ const ASIDE = [
  */
 async function moveDamagedAside(dir: string, now: Date): Promise<string[]> {
   const present = [];
-  for (const file of ASIDE) if (await exists(path.join(dir, file.name))) present.push(file);
+  for (const file of ASIDE) if (await fileExists(path.join(dir, file.name))) present.push(file);
   if (present.length === 0) return [];
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   for (let n = 1; ; n++) {
     const stem = `claimdesk.damaged-${stamp}${n === 1 ? '' : `-${n}`}`;
     const targets = ASIDE.map((file) => path.join(dir, `${stem}${file.extension}`));
-    if ((await Promise.all(targets.map(exists))).some(Boolean)) continue;
+    if ((await Promise.all(targets.map(fileExists))).some(Boolean)) continue;
     const moved: string[] = [];
     for (const file of present) {
       const target = path.join(dir, `${stem}${file.extension}`);
@@ -180,19 +180,9 @@ async function moveWithoutOverwriting(from: string, to: string): Promise<void> {
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') {
       throw error;
     }
-    if (await exists(to)) throw error;
+    if (await fileExists(to)) throw error;
     await rename(from, to);
     return;
   }
   await unlink(from);
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch (error) {
-    if (isNotFound(error)) return false;
-    throw error;
-  }
 }

@@ -10,12 +10,12 @@
  * - After a compaction, a rotating backup copies the new snapshot, outside the queue
  *   (./backups.ts).
  */
-import { copyFile, mkdir, readdir, stat, unlink } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { describeIssue } from '../../../shared/contract/validate';
 import { BACKUPS_DIR, BackupRotation, type BackupOptions } from './backups';
-import { DurableJsonFile, NotJsonError, fsyncDirectory, isNotFound } from './durableFile';
+import { DurableJsonFile, NotJsonError, fileExists, fsyncDirectory } from './durableFile';
 import { StoreError } from './errors';
 import { Journal, JournalError } from './journal';
 import { DataDirLock } from './lock';
@@ -230,16 +230,6 @@ function checkOp(op: Op): void {
     throw new Error(
       `refusing to store an invalid ${op.collection} record: ${first ? describeIssue(first).message : ''}`,
     );
-  }
-}
-
-async function fileExists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch (error) {
-    if (isNotFound(error)) return false;
-    throw error;
   }
 }
 

@@ -2,11 +2,12 @@
  * A type-ahead for people and organisations, found by any of their names (ARIA combobox).
  * Arrow keys move, Enter picks, and a name nobody has yet can be added on the spot.
  */
-import { useId, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { Entity, EntityKind } from '../../../shared/domain/schemas';
 import { ENTITY_KIND_LABELS } from '../../../shared/domain/labels';
 import { findByName, rankByName } from '../../../shared/entities/names';
 import { entitiesSelectors, useAppStore } from '../store';
+import { useCombobox } from './useCombobox';
 
 interface Props {
   label: string;
@@ -33,11 +34,9 @@ export function EntityPicker({
   const entities = useAppStore(entitiesSelectors.entities);
   const createEntity = useAppStore((s) => s.createEntity);
   const notify = useAppStore((s) => s.notify);
-  const [query, setQuery] = useState('');
-  const [open, setOpen] = useState(false);
-  // -1: nothing highlighted yet; Enter then takes the best match.
-  const [active, setActive] = useState(-1);
-  const listId = useId();
+  // Enter on an empty field submits the surrounding form rather than picking.
+  const combo = useCombobox({ label, enterNeedsQuery: true });
+  const query = combo.query;
 
   const options = useMemo<Option[]>(() => {
     const available = entities.filter((e) => !exclude.includes(e.id));
@@ -50,7 +49,8 @@ export function EntityPicker({
     return found;
   }, [entities, exclude, query, allowCreate]);
 
-  const choose = async (option: Option | undefined) => {
+  const choose = async (index: number) => {
+    const option = options[index];
     if (!option) return;
     let entity: Entity;
     if (option.type === 'create') {
@@ -64,61 +64,22 @@ export function EntityPicker({
       entity = option.entity;
     }
     onPick(entity);
-    setQuery('');
-    setOpen(false);
-    setActive(-1);
+    combo.reset();
   };
 
   return (
     <div className="picker">
       <input
-        role="combobox"
-        aria-label={label}
-        aria-expanded={open && options.length > 0}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={open && active >= 0 ? `${listId}-${active}` : undefined}
-        value={query}
         placeholder={placeholder}
-        onChange={(e) => {
-          setQuery(e.target.value);
-          setOpen(true);
-          setActive(-1);
-        }}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setOpen(false)}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') {
-            e.preventDefault();
-            setOpen(true);
-            setActive((i) => Math.min(i + 1, options.length - 1));
-          } else if (e.key === 'ArrowUp') {
-            e.preventDefault();
-            setActive((i) => Math.max(i - 1, 0));
-          } else if (e.key === 'Enter' && open && options.length > 0 && query.trim()) {
-            e.preventDefault();
-            e.stopPropagation();
-            void choose(options[Math.max(active, 0)]);
-          } else if (e.key === 'Escape' && open) {
-            e.stopPropagation();
-            setOpen(false);
-          }
-        }}
+        {...combo.inputProps(options.length, (i) => void choose(i))}
       />
-      {open && options.length > 0 && (
-        <ul className="picker-list" role="listbox" id={listId} aria-label={`${label} suggestions`}>
+      {combo.open && options.length > 0 && (
+        <ul className="picker-list" {...combo.listProps}>
           {options.map((option, i) => (
             <li
               key={option.type === 'entity' ? option.entity.id : `create-${option.name}`}
-              id={`${listId}-${i}`}
-              role="option"
-              aria-selected={i === active}
-              className={i === active ? 'active' : undefined}
               // Chosen on mousedown, before the input's blur closes the list.
-              onMouseDown={(e) => {
-                e.preventDefault();
-                void choose(option);
-              }}
+              {...combo.optionProps(i, (index) => void choose(index))}
             >
               {option.type === 'entity' ? (
                 <>

@@ -6,6 +6,7 @@
  */
 import { MAX_IMPORT_BYTES, type ExtractedFile } from '../../../shared/contract/channels';
 import { call } from '../api/client';
+import { readFileBase64 } from '../api/files';
 import type { NewDocument } from './documentsSlice';
 import type { AppState, SliceCreator } from './types';
 
@@ -36,19 +37,6 @@ export interface ImportSlice {
 // The dialog's answer for the file being confirmed; kept out of state, as it is a callback.
 let answer: ((decision: ImportDecision) => void) | null = null;
 
-/** base64 of a file's bytes, via the browser's own encoder (fast for large files). */
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = typeof reader.result === 'string' ? reader.result : '';
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(reader.error ?? new Error('could not read the file'));
-    reader.readAsDataURL(file);
-  });
-}
-
 export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
   const importOne = async (file: File, index: number, total: number): Promise<void> => {
     const caseId = get().activeCaseId;
@@ -65,7 +53,7 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
     progress('reading');
     let dataBase64: string;
     try {
-      dataBase64 = await readAsBase64(file);
+      dataBase64 = await readFileBase64(file);
     } catch (error) {
       return get().notify('error', `${file.name}: ${String(error)}`);
     }
