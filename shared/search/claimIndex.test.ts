@@ -1,45 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Claim } from '../domain/schemas';
+import { claim, said } from './testClaims';
 import { ClaimIndex, type ClaimLookup } from './claimIndex';
 
-const T0 = '2025-11-01T00:00:00.000Z';
 const T1 = '2025-11-02T00:00:00.000Z';
-
-function claim(id: string, text: string, fields: Partial<Claim> = {}): Claim {
-  return {
-    id,
-    caseId: 'case',
-    documentId: 'doc-tass',
-    text,
-    anchor: { exact: text, prefix: '', suffix: '', start: 0, end: text.length },
-    anchorState: 'anchored',
-    kind: 'unattributed',
-    status: 'unverified',
-    tags: [],
-    notes: '',
-    credibility: 6,
-    attribution: {
-      speakerId: null,
-      via: [],
-      cue: '',
-      saidOn: '',
-      reportedOn: '',
-      reliabilityOverrides: {},
-    },
-    createdAt: T0,
-    updatedAt: T0,
-    ...fields,
-  };
-}
-
-const said = (speakerId: string | null, via: string[] = []): Claim['attribution'] => ({
-  speakerId,
-  via,
-  cue: '',
-  saidOn: '',
-  reportedOn: '',
-  reliabilityOverrides: {},
-});
 
 const NAMES: Readonly<Record<string, string[]>> = {
   zakharova: ['Maria Zakharova', 'Zakharova', 'Мария Захарова'],
