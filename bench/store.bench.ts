@@ -10,27 +10,24 @@ import { performance } from 'node:perf_hooks';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { openBackend } from '../electron/backend/backend';
-import {
-  CURRENT_SCHEMA_VERSION,
-  SnapshotSchema,
-  type Snapshot,
-} from '../electron/backend/store/schema';
+import { emptySnapshot, SnapshotSchema, type Snapshot } from '../electron/backend/store/schema';
 import { hashText } from '../electron/backend/store/textStore';
 
 const sizesArg = process.argv.indexOf('--sizes');
 const SIZES = (sizesArg > 0 ? (process.argv[sizesArg + 1] ?? '') : '1000,10000')
   .split(',')
   .map(Number);
-const EDITS = Number(process.env.BENCH_EDITS ?? 200);
+const editsArg = process.argv.indexOf('--edits');
+const EDITS = Number(editsArg > 0 ? process.argv[editsArg + 1] : (process.env.BENCH_EDITS ?? 200));
 
 const TEXT = 'Russia will help Venezuela within the strategic partnership agreement. '.repeat(40);
 
 function makeSnapshot(claims: number): Snapshot {
   const time = new Date('2025-11-01T12:00:00Z').toISOString();
   // Parsed, so that every field the schema defaults is filled as the store would fill it.
+  // Every collection starts empty (whatever the schema holds now); the case fills three.
   return SnapshotSchema.parse({
-    schemaVersion: CURRENT_SCHEMA_VERSION,
-    journalSeq: 0,
+    ...emptySnapshot(),
     cases: [{ id: 'case-1', title: 'Bench case', question: '', createdAt: time, updatedAt: time }],
     documents: [
       {
@@ -61,10 +58,6 @@ function makeSnapshot(claims: number): Snapshot {
       createdAt: time,
       updatedAt: time,
     })),
-    entities: [],
-    history: [],
-    links: [],
-    judgments: [],
   });
 }
 
