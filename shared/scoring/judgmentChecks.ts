@@ -3,7 +3,6 @@
  * that likelihood and confidence are not put in one sentence.
  */
 import {
-  LIKELIHOOD,
   LIKELIHOODS,
   likelihoodInfo,
   type ConfidenceLevel,
@@ -126,5 +125,3 @@ export function checkJudgment(j: CheckedJudgment, c: ScoringCase): JudgmentWarni
   }
   return warnings;
 }
-
-export { LIKELIHOOD };

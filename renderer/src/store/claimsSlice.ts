@@ -113,11 +113,8 @@ export const createClaimsSlice: SliceCreator<ClaimsSlice> = (set, get) => ({
 export const claimsSelectors = {
   claims: (s: AppState) => s.claims,
   selectedClaimId: (s: AppState) => s.selectedClaimId,
-  selectedClaim: (s: AppState) => s.claims.find((c) => c.id === s.selectedClaimId) ?? null,
   revealRequest: (s: AppState) => s.revealRequest,
   claimsOfDocument: (documentId: string | null) => (s: AppState) =>
     s.claims.filter((c) => c.documentId === documentId),
-  orphansOf: (documentIds: readonly string[]) => (s: AppState) =>
-    s.claims.filter((c) => c.anchorState === 'orphaned' && documentIds.includes(c.documentId)),
   history: (claimId: string) => (s: AppState) => s.histories[claimId],
 };

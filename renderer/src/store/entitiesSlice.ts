@@ -70,6 +70,4 @@ export const createEntitiesSlice: SliceCreator<EntitiesSlice> = (set, get) => ({
 export const entitiesSelectors = {
   entities: (s: AppState) => s.entities,
   profile: (s: AppState) => s.profile,
-  entityById: (id: string | null) => (s: AppState) =>
-    id === null ? null : (s.entities.find((e) => e.id === id) ?? null),
 };
