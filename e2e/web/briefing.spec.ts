@@ -184,6 +184,26 @@ test('a note is built in the builder: fields, one judgment, claims trimmed and r
     await expect(app.previewNotes.nth(i)).toContainText(quote);
 });
 
+test('quick clicks in the builder each count: two claims added and two judgments unticked at once', async ({
+  app,
+}) => {
+  await app.newNote('Quick clicks');
+  await keepOnly(app, [GALEOTTI]);
+
+  // Both clicks land before the first save is back; the second must not undo the first.
+  await app.builder.getByText('Add claims (13 not in the note)').click();
+  const add = (text: string) =>
+    app.builder.getByRole('button', { name: `Add to the note: ${text}`, exact: true });
+  await Promise.all([add(IL76).click(), add(WAPO).click()]);
+  await expect(app.noteClaimTexts).toHaveText([GALEOTTI, IL76, WAPO]);
+  await expect(app.previewSection('Claims').locator('strong')).toHaveText([GALEOTTI, IL76, WAPO]);
+
+  await Promise.all([app.noteJudgment(J1).click(), app.noteJudgment(J2).click()]);
+  await expect(app.noteJudgment(J1)).not.toBeChecked();
+  await expect(app.noteJudgment(J2)).not.toBeChecked();
+  await expect(app.previewSection('Key judgments')).toHaveCount(0);
+});
+
 test('a note survives a restart of the web host exactly: fields, judgments, claims, order and preview', async ({
   app,
   host,

@@ -146,7 +146,7 @@ test('a new version keeps claims whose passage survived, and puts the others up 
     app.page.getByRole('combobox', { name: 'Version' }).locator('option:checked'),
   ).toHaveText(/^2 of 2 · \d{4}-\d{2}-\d{2} \(latest\)$/);
   await expect(app.page.locator('.notices .notice.warning')).toContainText(
-    'New version imported: 1 claim(s) moved to it, 2 could not be placed and wait for review.',
+    'New version imported: 1 claim moved to it, 2 could not be placed and wait for review.',
   );
 
   // The surviving claim is highlighted in the new version.

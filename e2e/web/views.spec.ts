@@ -90,6 +90,18 @@ test('clicking a matrix cell cycles · → + → − → ·, and Key judgments s
   await expect(app.judgment(J1).locator('ul.basis > li')).toHaveCount(4);
 });
 
+test('two quick clicks on a matrix cell move it two steps, to “cuts against”', async ({ app }) => {
+  await app.showView('Matrix');
+  const cell = app.matrixCell('J1', SITENKO_LIMITED);
+  await expect(cell).toHaveText('·');
+  // The second click comes before the first save is back, and must step on from it.
+  await cell.dblclick();
+  await expect(cell).toHaveText('−');
+  await app.showView('Key judgments');
+  const basisRow = app.judgment(J1).locator('ul.basis > li').filter({ hasText: SITENKO_LIMITED });
+  await expect(basisRow.locator('.relation')).toHaveText('Cuts against');
+});
+
 test('the evidence graph around a judgment lists its basis and links; around a claim, the claim’s', async ({
   app,
 }) => {

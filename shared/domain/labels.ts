@@ -42,3 +42,6 @@ export const COMMON_CUES = [
   'cautioned',
   'denied',
 ] as const;
+
+/** "1 claim", "2 claims": a count with its noun (every noun we count takes a plain -s). */
+export const countOf = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { Briefing } from '../../../shared/domain/schemas';
 import { likelihoodInfo } from '../../../shared/grading/scales';
 import { useAppStore } from '../store';
-import type { BriefingChanges } from '../store/briefingsSlice';
+import type { BriefingChange } from '../store/briefingsSlice';
 import { ClaimOrder } from './ClaimOrder';
 
 function TextField({
@@ -51,8 +51,8 @@ export function BriefingBuilder({ note }: { note: Briefing }) {
   const judgments = useAppStore((s) => s.judgments);
   const updateBriefing = useAppStore((s) => s.updateBriefing);
   const notify = useAppStore((s) => s.notify);
-  const save = async (changes: BriefingChanges) => {
-    const failure = await updateBriefing(note.id, changes);
+  const save = async (change: BriefingChange) => {
+    const failure = await updateBriefing(note.id, change);
     if (failure) notify('error', failure.message);
   };
   const outside = claims.filter((c) => !note.claimIds.includes(c.id));
@@ -88,15 +88,17 @@ export function BriefingBuilder({ note }: { note: Briefing }) {
             <input
               type="checkbox"
               checked={note.judgmentIds.includes(j.id)}
-              onChange={(e) =>
-                void save({
-                  judgmentIds: e.target.checked
+              onChange={(e) => {
+                const checked = e.target.checked;
+                // Kept in the case's order of judgments, whatever order they were ticked in.
+                void save((current) => ({
+                  judgmentIds: checked
                     ? judgments
-                        .filter((x) => x.id === j.id || note.judgmentIds.includes(x.id))
+                        .filter((x) => x.id === j.id || current.judgmentIds.includes(x.id))
                         .map((x) => x.id)
-                    : note.judgmentIds.filter((id) => id !== j.id),
-                })
-              }
+                    : current.judgmentIds.filter((id) => id !== j.id),
+                }));
+              }}
             />
             {j.statement} <span className="muted">({likelihoodInfo(j.likelihood).term})</span>
           </label>
@@ -112,7 +114,12 @@ export function BriefingBuilder({ note }: { note: Briefing }) {
               <li key={c.id}>
                 <button
                   type="button"
-                  onClick={() => void save({ claimIds: [...note.claimIds, c.id] })}
+                  aria-label={`Add to the note: ${c.text}`}
+                  onClick={() =>
+                    void save((current) => ({
+                      claimIds: [...current.claimIds.filter((id) => id !== c.id), c.id],
+                    }))
+                  }
                 >
                   Add
                 </button>{' '}

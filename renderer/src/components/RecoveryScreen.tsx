@@ -3,6 +3,7 @@
  * that the damaged file is kept, and the way back (a backup, or an empty store).
  */
 import type { BackupSummary } from '../../../shared/contract/channels';
+import { countOf } from '../../../shared/domain/labels';
 import { recoverySelectors, useAppStore } from '../store';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -12,8 +13,6 @@ export function backupDateLabel(iso: string): string {
   const d = new Date(iso);
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
-
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 const sizeLabel = (bytes: number) =>
   bytes < 1024 * 1024
@@ -30,7 +29,7 @@ function BackupRow({ backup }: { backup: BackupSummary }) {
       </td>
       <td>
         {backup.usable
-          ? `${count(backup.cases, 'case')}, ${count(backup.documents, 'document')}, ${count(backup.claims, 'claim')}`
+          ? `${countOf(backup.cases, 'case')}, ${countOf(backup.documents, 'document')}, ${countOf(backup.claims, 'claim')}`
           : 'Unreadable: it cannot be restored'}
       </td>
       <td>{sizeLabel(backup.size)}</td>

@@ -6,6 +6,7 @@
 import cytoscape from 'cytoscape';
 import { useEffect, useMemo, useRef } from 'react';
 import { LINK_LABELS } from '../../../shared/domain/linkLabels';
+import { countOf } from '../../../shared/domain/labels';
 import { evidenceSelectors, useAppStore } from '../store';
 import { neighbourhood, type GraphEdge } from './graphModel';
 import { useScores } from './useScores';
@@ -182,7 +183,7 @@ export function GraphView() {
           <div className="graph-canvas" ref={container} data-testid="graph-canvas" />
           <details className="graph-list" open>
             <summary>
-              {graph.nodes.length} nodes, {graph.edges.length} links
+              {countOf(graph.nodes.length, 'node')}, {countOf(graph.edges.length, 'link')}
             </summary>
             <ul aria-label="Graph links">
               {graph.edges.map((e) => (

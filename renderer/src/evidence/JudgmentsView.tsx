@@ -14,6 +14,7 @@ import {
 import { checkJudgment } from '../../../shared/scoring/judgmentChecks';
 import type { Judgment } from '../../../shared/domain/schemas';
 import { evidenceSelectors, useAppStore } from '../store';
+import type { JudgmentChange } from '../store/evidenceSlice';
 import { ClaimPicker } from './ClaimPicker';
 import { useScoringCase } from './useScores';
 
@@ -79,8 +80,8 @@ function JudgmentCard({ judgment }: { judgment: Judgment }) {
   const warnings = useMemo(() => checkJudgment(judgment, scoring), [judgment, scoring]);
   const band = likelihoodInfo(judgment.likelihood);
 
-  const update = async (change: Omit<Parameters<typeof updateJudgment>[0], 'judgmentId'>) => {
-    const failure = await updateJudgment({ judgmentId: judgment.id, ...change });
+  const update = async (change: JudgmentChange) => {
+    const failure = await updateJudgment(judgment.id, change);
     if (failure) notify('error', failure.message);
     return failure;
   };
@@ -156,7 +157,9 @@ function JudgmentCard({ judgment }: { judgment: Judgment }) {
                 className="link danger"
                 aria-label={`Remove from basis: ${claim?.text ?? ''}`}
                 onClick={() =>
-                  void update({ basis: judgment.basis.filter((x) => x.claimId !== b.claimId) })
+                  void update((current) => ({
+                    basis: current.basis.filter((x) => x.claimId !== b.claimId),
+                  }))
                 }
               >
                 Remove
@@ -178,7 +181,12 @@ function JudgmentCard({ judgment }: { judgment: Judgment }) {
           label="Add a claim to the basis"
           exclude={judgment.basis.map((b) => b.claimId)}
           onPick={(claim) =>
-            void update({ basis: [...judgment.basis, { claimId: claim.id, relation }] })
+            void update((current) => ({
+              basis: [
+                ...current.basis.filter((x) => x.claimId !== claim.id),
+                { claimId: claim.id, relation },
+              ],
+            }))
           }
         />
       </div>

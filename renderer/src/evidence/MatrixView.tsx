@@ -42,12 +42,13 @@ export function MatrixView() {
       .sort((a, b) => Number(b.diagnostic) - Number(a.diagnostic));
   }, [claims, judgments, allClaims]);
 
+  // Each click moves the cell on from what the one before it saved, so quick clicks never skip
+  // or undo a step.
   const cycle = async (j: Judgment, claimId: string) => {
-    const next = NEXT[String(cellOf(j, claimId))] ?? null;
-    const rest = j.basis.filter((b) => b.claimId !== claimId);
-    const failure = await updateJudgment({
-      judgmentId: j.id,
-      basis: next ? [...rest, { claimId, relation: next }] : rest,
+    const failure = await updateJudgment(j.id, (current) => {
+      const next = NEXT[String(cellOf(current, claimId))] ?? null;
+      const rest = current.basis.filter((b) => b.claimId !== claimId);
+      return { basis: next ? [...rest, { claimId, relation: next }] : rest };
     });
     if (failure) notify('error', failure.message);
   };

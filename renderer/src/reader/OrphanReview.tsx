@@ -3,6 +3,7 @@
  * in the current version, or keeps it on the old snapshot it came from.
  */
 import type { Claim } from '../../../shared/domain/schemas';
+import { countOf } from '../../../shared/domain/labels';
 import { useAppStore } from '../store';
 import type { PendingSelection } from '../store/uiSlice';
 
@@ -21,9 +22,7 @@ export function OrphanReview({ orphans, selection }: Props) {
   };
   return (
     <section className="orphan-review" aria-label="Orphaned claims">
-      <h3>
-        {orphans.length} claim{orphans.length === 1 ? '' : 's'} could not be placed in this version
-      </h3>
+      <h3>{countOf(orphans.length, 'claim')} could not be placed in this version</h3>
       <p className="muted">
         Select the passage where a claim now sits and press “Re-attach to selection”, or keep it on
         the version it was captured from.

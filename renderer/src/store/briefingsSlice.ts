@@ -1,18 +1,23 @@
 /** Briefing notes of the open case, and exporting notes and case data to files. */
 import type { Input } from '../../../shared/contract/channels';
+import { countOf } from '../../../shared/domain/labels';
 import type { Briefing } from '../../../shared/domain/schemas';
 import { call } from '../api/client';
 import { readFileBase64, saveExportedFile } from '../api/files';
+import { createSerialEdits } from './serialEdits';
 import type { ActionError, AppState, SliceCreator } from './types';
 
 export type BriefingChanges = Omit<Input<'briefings:update'>, 'briefingId'>;
+/** The changes themselves, or how to work them out from the note as last saved. */
+export type BriefingChange = BriefingChanges | ((current: Briefing) => BriefingChanges);
 
 export interface BriefingsSlice {
   briefings: Briefing[];
   activeBriefingId: string | null;
   loadBriefings: (caseId: string) => Promise<void>;
   createBriefing: (title: string) => Promise<ActionError>;
-  updateBriefing: (briefingId: string, changes: BriefingChanges) => Promise<ActionError>;
+  /** Saved after any earlier change of the same note, from the note as it then is. */
+  updateBriefing: (briefingId: string, change: BriefingChange) => Promise<ActionError>;
   deleteBriefing: (briefingId: string) => Promise<ActionError>;
   openBriefing: (briefingId: string | null) => void;
   exportBriefing: (
@@ -33,6 +38,7 @@ export const createBriefingsSlice: SliceCreator<BriefingsSlice> = (set, get) => 
   };
   const replace = (updated: Briefing) =>
     set((s) => ({ briefings: [updated, ...s.briefings.filter((b) => b.id !== updated.id)] }));
+  const serial = createSerialEdits();
   return {
     briefings: [],
     activeBriefingId: null,
@@ -61,13 +67,17 @@ export const createBriefingsSlice: SliceCreator<BriefingsSlice> = (set, get) => 
       return null;
     },
 
-    updateBriefing: async (briefingId, changes) => {
-      const result = await call('briefings:update', { briefingId, ...changes });
-      if (!result.ok) return result.error;
-      replace(result.value);
-      void get().refreshEditState();
-      return null;
-    },
+    updateBriefing: (briefingId, change) =>
+      serial(briefingId, async () => {
+        const current = get().briefings.find((b) => b.id === briefingId);
+        if (!current) return { message: 'This briefing note has been deleted.' };
+        const changes = typeof change === 'function' ? change(current) : change;
+        const result = await call('briefings:update', { briefingId, ...changes });
+        if (!result.ok) return result.error;
+        replace(result.value);
+        void get().refreshEditState();
+        return null;
+      }),
 
     deleteBriefing: async (briefingId) => {
       const result = await call('briefings:delete', { briefingId });
@@ -102,12 +112,11 @@ export const createBriefingsSlice: SliceCreator<BriefingsSlice> = (set, get) => 
       if (!result.ok) return get().notify('error', result.error.message);
       const { caseId, added, merged } = result.value;
       await get().reloadAll(caseId);
-      const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
       get().notify(
         'info',
-        `Imported ${file.name}: ${count(added.claims, 'claim')} and ${count(added.documents, 'document')} added` +
+        `Imported ${file.name}: ${countOf(added.claims, 'claim')} and ${countOf(added.documents, 'document')} added` +
           (intoCaseId
-            ? `, ${count(merged.claims, 'claim')} and ${count(merged.documents, 'document')} already there.`
+            ? `, ${countOf(merged.claims, 'claim')} and ${countOf(merged.documents, 'document')} already there.`
             : '.'),
       );
     },

@@ -1,5 +1,6 @@
 /** The open case's documents, the open document and the texts fetched so far. */
 import type { Input } from '../../../shared/contract/channels';
+import { countOf } from '../../../shared/domain/labels';
 import type { ClaimDocument } from '../../../shared/domain/schemas';
 import { call } from '../api/client';
 import type { ActionError, AppState, SliceCreator } from './types';
@@ -44,7 +45,7 @@ export const createDocumentsSlice: SliceCreator<DocumentsSlice> = (set, get) => 
     if (versionOf) {
       get().notify(
         orphaned > 0 ? 'warning' : 'info',
-        `New version imported: ${reanchored} claim(s) moved to it` +
+        `New version imported: ${countOf(reanchored, 'claim')} moved to it` +
           (orphaned > 0 ? `, ${orphaned} could not be placed and wait for review.` : '.'),
       );
     }

@@ -2,7 +2,12 @@
 import type { Input } from '../../../shared/contract/channels';
 import type { EvidenceLink, Judgment } from '../../../shared/domain/schemas';
 import { call } from '../api/client';
+import { createSerialEdits } from './serialEdits';
 import type { ActionError, AppState, SliceCreator } from './types';
+
+export type JudgmentChanges = Omit<Input<'judgments:update'>, 'judgmentId'>;
+/** The changes themselves, or how to work them out from the judgment as last saved. */
+export type JudgmentChange = JudgmentChanges | ((current: Judgment) => JudgmentChanges);
 
 export type MainView = 'reader' | 'judgments' | 'matrix' | 'graph' | 'briefing';
 
@@ -17,7 +22,8 @@ export interface EvidenceSlice {
   updateLink: (input: Input<'links:update'>) => Promise<ActionError>;
   deleteLink: (linkId: string) => Promise<ActionError>;
   createJudgment: (input: Omit<Input<'judgments:create'>, 'caseId'>) => Promise<ActionError>;
-  updateJudgment: (input: Input<'judgments:update'>) => Promise<ActionError>;
+  /** Saved after any earlier change of the same judgment, from the judgment as it then is. */
+  updateJudgment: (judgmentId: string, change: JudgmentChange) => Promise<ActionError>;
   deleteJudgment: (judgmentId: string) => Promise<ActionError>;
   setView: (view: MainView) => void;
   showGraph: (focus: EvidenceSlice['graphFocus']) => void;
@@ -38,6 +44,7 @@ export const createEvidenceSlice: SliceCreator<EvidenceSlice> = (set, get) => {
     await refresh();
     return null;
   };
+  const serial = createSerialEdits();
   return {
     links: [],
     judgments: [],
@@ -61,7 +68,13 @@ export const createEvidenceSlice: SliceCreator<EvidenceSlice> = (set, get) => {
       if (!caseId) return Promise.resolve({ message: 'Open a case first.' });
       return run(call('judgments:create', { ...input, caseId }));
     },
-    updateJudgment: (input) => run(call('judgments:update', input)),
+    updateJudgment: (judgmentId, change) =>
+      serial(judgmentId, () => {
+        const current = get().judgments.find((j) => j.id === judgmentId);
+        if (!current) return Promise.resolve({ message: 'This judgment has been deleted.' });
+        const changes = typeof change === 'function' ? change(current) : change;
+        return run(call('judgments:update', { judgmentId, ...changes }));
+      }),
     deleteJudgment: (judgmentId) => run(call('judgments:delete', { judgmentId })),
     setView: (view) => set({ view, profile: null }),
     showGraph: (graphFocus) => set({ graphFocus, view: 'graph', profile: null }),
