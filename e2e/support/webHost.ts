@@ -55,6 +55,19 @@ export class WebHost {
     return new URL(this.launchUrl).hash.replace('#token=', '');
   }
 
+  /**
+   * One call of the web host API, as a script would make it: the `{ ok, value | error }`
+   * answer, whatever it says.
+   */
+  async call(channel: string, input: unknown): Promise<unknown> {
+    const response = await fetch(`${this.origin}/api/${channel}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${this.token}` },
+      body: JSON.stringify(input),
+    });
+    return response.json();
+  }
+
   /** A graceful stop (what Ctrl+C does): the host saves and releases the data dir. */
   async stop(): Promise<ExitInfo> {
     this.child.kill('SIGTERM');

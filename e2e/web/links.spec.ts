@@ -192,20 +192,12 @@ test('a claim cannot be its own evidence: the picker leaves it out and the API r
 
   // A script on the web host API gets the reason, and nothing is stored.
   const claimId = await app.claimIdOf(card);
-  const response = await fetch(`${host.origin}/api/links:create`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      fromClaimId: claimId,
-      relation: 'supports',
-      target: { kind: 'claim', claimId },
-      note: '',
-    }),
+  const answer = await host.call('links:create', {
+    fromClaimId: claimId,
+    relation: 'supports',
+    target: { kind: 'claim', claimId },
+    note: '',
   });
-  const answer = (await response.json()) as {
-    ok: boolean;
-    error?: { code: string; message: string };
-  };
   expect(answer).toMatchObject({
     ok: false,
     error: { code: 'invalid_input', message: 'A claim cannot be evidence for itself.' },

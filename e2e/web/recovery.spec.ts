@@ -11,15 +11,6 @@ import { WebHost } from '../support/webHost';
 const GARBAGE = '{"schemaVersion": 5, "cases": [ {"id": "c1", "title": "half a case';
 const CASE_TITLE = 'Case from before the damage';
 
-async function api(host: WebHost, channel: string, body: unknown): Promise<unknown> {
-  const response = await fetch(`${host.origin}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` },
-    body: JSON.stringify(body),
-  });
-  return response.json();
-}
-
 const pad = (n: number) => String(n).padStart(2, '0');
 /** The date as the recovery screen shows it: local time, to the minute. */
 const shownDate = (d: Date) =>
@@ -33,7 +24,7 @@ const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
  */
 async function storeWithOneBackup(dataDir: string): Promise<string> {
   const first = await WebHost.start(dataDir);
-  expect(await api(first, 'cases:create', { title: CASE_TITLE })).toMatchObject({ ok: true });
+  expect(await first.call('cases:create', { title: CASE_TITLE })).toMatchObject({ ok: true });
   expect((await first.stop()).code).toBe(0);
   const backups = (await readdir(path.join(dataDir, 'backups'))).filter((n) =>
     /^claimdesk-\d{4}-.+\.json$/.test(n),
@@ -108,7 +99,7 @@ test('every other call is refused while the store is damaged, naming the problem
   const host = await WebHost.start(dataDir);
   try {
     expect(host.output.text).toContain('left exactly as it is');
-    const answer = (await api(host, 'cases:list', {})) as {
+    const answer = (await host.call('cases:list', {})) as {
       ok: boolean;
       error: { code: string; message: string };
     };
@@ -116,7 +107,7 @@ test('every other call is refused while the store is damaged, naming the problem
     expect(answer.error.code).toBe('store_unavailable');
     expect(answer.error.message).toContain('is damaged: it is not valid JSON');
     expect(answer.error.message).toContain('Open Claimdesk to choose a backup.');
-    expect(await api(host, 'recovery:status', {})).toMatchObject({
+    expect(await host.call('recovery:status', {})).toMatchObject({
       ok: true,
       value: { damaged: true, backups: [] },
     });

@@ -9,14 +9,26 @@ import { ScoreBadge } from '../evidence/ScoreBadge';
 import { AttributionLine } from './AttributionLine';
 import { ClaimEditor } from './ClaimEditor';
 
+/** Where the card sits when the list is virtual (only the rows in view are in the page). */
+export interface VirtualRow {
+  /** Lets the list measure the card, whose height depends on its text. */
+  measure: (element: HTMLLIElement | null) => void;
+  index: number;
+  /** Offset from the top of the list, in pixels. */
+  top: number;
+  /** How many claims the whole list holds, for assistive technology. */
+  setSize: number;
+}
+
 interface Props {
   claim: Claim;
   selected: boolean;
   knownTags: readonly string[];
   score: ConfidenceScore | undefined;
+  row?: VirtualRow;
 }
 
-export function ClaimCard({ claim, selected, knownTags, score }: Props) {
+export function ClaimCard({ claim, selected, knownTags, score, row }: Props) {
   const document = useAppStore(documentsSelectors.documentById(claim.documentId));
   const selectClaim = useAppStore((s) => s.selectClaim);
   const deleteClaim = useAppStore((s) => s.deleteClaim);
@@ -28,10 +40,16 @@ export function ClaimCard({ claim, selected, knownTags, score }: Props) {
     if (error) notify('error', error.message);
   };
 
+  const cardClass = `claim-card kind-${claim.kind} status-${claim.status}${selected ? ' selected' : ''}`;
   return (
     <li
-      className={`claim-card kind-${claim.kind} status-${claim.status}${selected ? ' selected' : ''}`}
+      ref={row?.measure}
+      className={row ? `${cardClass} virtual-row` : cardClass}
+      style={row && { transform: `translateY(${row.top}px)` }}
       data-claim-id={claim.id}
+      data-index={row?.index}
+      aria-posinset={row && row.index + 1}
+      aria-setsize={row?.setSize}
       aria-current={selected ? 'true' : undefined}
     >
       {editing && selected ? (
