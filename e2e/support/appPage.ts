@@ -163,6 +163,18 @@ export class AppPage {
     });
   }
 
+  /**
+   * Clicks each target in turn within one task of the page, so every click lands before the
+   * app has answered the first: a user faster than the backend. (Two Playwright clicks run
+   * side by side would share one mouse and could lose a click.)
+   */
+  async clickAtOnce(...targets: Locator[]): Promise<void> {
+    const elements = await Promise.all(targets.map((t) => t.elementHandle()));
+    await this.page.evaluate((els) => {
+      for (const el of els) (el as HTMLElement | null)?.click();
+    }, elements);
+  }
+
   // ---- Regions -------------------------------------------------------------------------
 
   get sidebar(): Locator {

@@ -184,7 +184,7 @@ test('a note is built in the builder: fields, one judgment, claims trimmed and r
     await expect(app.previewNotes.nth(i)).toContainText(quote);
 });
 
-test('quick clicks in the builder each count: two claims added and two judgments unticked at once', async ({
+test('quick clicks in the builder each count: two claims added, one added as another moves, two judgments unticked', async ({
   app,
 }) => {
   await app.newNote('Quick clicks');
@@ -194,11 +194,18 @@ test('quick clicks in the builder each count: two claims added and two judgments
   await app.builder.getByText('Add claims (13 not in the note)').click();
   const add = (text: string) =>
     app.builder.getByRole('button', { name: `Add to the note: ${text}`, exact: true });
-  await Promise.all([add(IL76).click(), add(WAPO).click()]);
+  await app.clickAtOnce(add(IL76), add(WAPO));
   await expect(app.noteClaimTexts).toHaveText([GALEOTTI, IL76, WAPO]);
   await expect(app.previewSection('Claims').locator('strong')).toHaveText([GALEOTTI, IL76, WAPO]);
 
-  await Promise.all([app.noteJudgment(J1).click(), app.noteJudgment(J2).click()]);
+  // A claim added and another moved at once: the move keeps the claim just added.
+  await app.clickAtOnce(
+    add(PANTSIR),
+    app.builder.getByRole('button', { name: `Move up: ${WAPO}`, exact: true }),
+  );
+  await expect(app.noteClaimTexts).toHaveText([GALEOTTI, WAPO, IL76, PANTSIR]);
+
+  await app.clickAtOnce(app.noteJudgment(J1), app.noteJudgment(J2));
   await expect(app.noteJudgment(J1)).not.toBeChecked();
   await expect(app.noteJudgment(J2)).not.toBeChecked();
   await expect(app.previewSection('Key judgments')).toHaveCount(0);

@@ -105,7 +105,11 @@ export function BriefingBuilder({ note }: { note: Briefing }) {
         ))}
       </fieldset>
       <h3>Claims in the note</h3>
-      <ClaimOrder ids={note.claimIds} claims={claims} onChange={(claimIds) => save({ claimIds })} />
+      <ClaimOrder
+        ids={note.claimIds}
+        claims={claims}
+        onChange={(edit) => save((current) => ({ claimIds: edit(current.claimIds) }))}
+      />
       {outside.length > 0 && (
         <details>
           <summary>Add claims ({outside.length} not in the note)</summary>

@@ -4,19 +4,13 @@
  */
 import { useRef, useState } from 'react';
 import type { Claim } from '../../../shared/domain/schemas';
+import { moveBy, moveOnto, without, type OrderEdit } from './orderEdits';
 
 interface Props {
   ids: readonly string[];
   claims: readonly Claim[];
-  /** Saves the new order; resolves once the saved note is back. */
-  onChange: (ids: string[]) => Promise<void>;
-}
-
-export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
-  const next = [...list];
-  const [item] = next.splice(from, 1);
-  if (item !== undefined) next.splice(Math.max(0, Math.min(to, next.length)), 0, item);
-  return next;
+  /** Saves the edit, applied to the note as last saved; resolves once the saved note is back. */
+  onChange: (edit: OrderEdit) => Promise<void>;
 }
 
 export function ClaimOrder({ ids, claims, onChange }: Props) {
@@ -27,17 +21,13 @@ export function ClaimOrder({ ids, claims, onChange }: Props) {
   const saving = useRef(0);
   const order = asked ?? ids;
   const text = (id: string) => claims.find((c) => c.id === id)?.text ?? 'A deleted claim';
-  const change = (next: string[]) => {
-    setAsked(next);
+  const change = (edit: OrderEdit) => {
+    setAsked(edit(order));
     saving.current += 1;
-    void onChange(next).finally(() => {
+    void onChange(edit).finally(() => {
       saving.current -= 1;
       if (saving.current === 0) setAsked(null);
     });
-  };
-  const move = (from: number, to: number) => {
-    if (to < 0 || to >= order.length) return;
-    change(moveItem(order, from, to));
   };
   return (
     <ol className="claim-order" aria-label="Claims in the note">
@@ -51,23 +41,23 @@ export function ClaimOrder({ ids, claims, onChange }: Props) {
           onDragStart={(e) => {
             setDragged(i);
             e.dataTransfer.effectAllowed = 'move';
-            e.dataTransfer.setData('text/plain', String(i));
+            e.dataTransfer.setData('text/plain', id);
           }}
           onDragOver={(e) => e.preventDefault()}
           onDrop={(e) => {
             e.preventDefault();
-            const from = Number(e.dataTransfer.getData('text/plain'));
+            const from = e.dataTransfer.getData('text/plain');
             setDragged(null);
-            if (Number.isInteger(from) && from !== i) move(from, i);
+            if (order.includes(from) && from !== id) change(moveOnto(from, id));
           }}
           onDragEnd={() => setDragged(null)}
           onKeyDown={(e) => {
             if (e.altKey && e.key === 'ArrowUp') {
               e.preventDefault();
-              move(i, i - 1);
+              if (i > 0) change(moveBy(id, -1));
             } else if (e.altKey && e.key === 'ArrowDown') {
               e.preventDefault();
-              move(i, i + 1);
+              if (i < order.length - 1) change(moveBy(id, 1));
             }
           }}
         >
@@ -79,7 +69,7 @@ export function ClaimOrder({ ids, claims, onChange }: Props) {
             type="button"
             aria-label={`Move up: ${text(id)}`}
             disabled={i === 0}
-            onClick={() => move(i, i - 1)}
+            onClick={() => change(moveBy(id, -1))}
           >
             ↑
           </button>
@@ -87,14 +77,14 @@ export function ClaimOrder({ ids, claims, onChange }: Props) {
             type="button"
             aria-label={`Move down: ${text(id)}`}
             disabled={i === order.length - 1}
-            onClick={() => move(i, i + 1)}
+            onClick={() => change(moveBy(id, 1))}
           >
             ↓
           </button>
           <button
             type="button"
             aria-label={`Remove from the note: ${text(id)}`}
-            onClick={() => change(order.filter((x) => x !== id))}
+            onClick={() => change(without(id))}
           >
             ×
           </button>
