@@ -204,6 +204,11 @@ export class AppPage {
     return this.page.getByRole('complementary', { name: 'Claims' });
   }
 
+  /** The part of the claims pane that scrolls: the list, under the search and filters. */
+  get claimsScroller(): Locator {
+    return this.claimsPane.locator('.claims-scroll');
+  }
+
   /** "14", or "2 of 14" while filtering. */
   get claimCount(): Locator {
     return this.claimsPane.getByLabel('Claims shown');

@@ -1,7 +1,8 @@
 /**
  * A case of thousands of claims: the claims pane goes virtual (only the cards in view are in
- * the page) yet behaves as the short list does: the count, scrolling to the end, search, a
- * selected claim brought into view, and an edit left open while scrolling away and back.
+ * the page) yet behaves as the short list does: the count, scrolling to the end with the
+ * search still in reach, search, a selected claim brought into view, and an edit left open
+ * while scrolling away and back.
  */
 import { writeFile } from 'node:fs/promises';
 import { expect, test } from '../support/fixtures';
@@ -64,9 +65,11 @@ test('a case of 2,000 claims lists them all through a virtual list: count, scrol
 
   // Scrolled to the end, the last claim is there.
   const last = numbered(originals[(CLAIMS - 1) % originals.length]!.text, CLAIMS);
-  await app.claimsPane.evaluate((pane) => pane.scrollTo({ top: pane.scrollHeight }));
+  await app.claimsScroller.evaluate((pane) => pane.scrollTo({ top: pane.scrollHeight }));
   await expect(app.claimWorded(last)).toBeVisible();
   expect(await app.claimCards.count()).toBeLessThan(40);
+  // The search and filters stay put above the list.
+  await expect(app.searchBox).toBeInViewport();
 
   // Search finds one claim from the middle, by its number.
   const middle = numbered(originals[1233 % originals.length]!.text, 1234);
@@ -84,9 +87,9 @@ test('a case of 2,000 claims lists them all through a virtual list: count, scrol
   // An edit left open in the selected card survives scrolling far away and back.
   const editor = await app.editClaim(card);
   await editor.getByLabel('Claim wording').fill('A draft not yet saved');
-  await app.claimsPane.evaluate((pane) => pane.scrollTo({ top: 0 }));
+  await app.claimsScroller.evaluate((pane) => pane.scrollTo({ top: 0 }));
   await expect(app.claimCards.first()).toHaveAttribute('aria-posinset', '1');
-  await app.claimsPane.evaluate((pane) => pane.scrollTo({ top: pane.scrollHeight }));
+  await app.claimsScroller.evaluate((pane) => pane.scrollTo({ top: pane.scrollHeight }));
   await expect(app.claimWorded(last)).toBeVisible();
   await app.selectedCard.scrollIntoViewIfNeeded();
   await expect(app.selectedCard.getByLabel('Claim wording')).toHaveValue('A draft not yet saved');

@@ -20,7 +20,7 @@ export function ClaimList() {
   const selectedClaimId = useAppStore(claimsSelectors.selectedClaimId);
   const scores = useScores();
   const listRef = useRef<HTMLOListElement>(null);
-  const paneRef = useRef<HTMLElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = visible.length >= VIRTUAL_LIST_FROM;
 
   // A highlight clicked in the reader brings its card into view (the virtual list does its own).
@@ -43,7 +43,7 @@ export function ClaimList() {
   );
 
   return (
-    <aside className="claims-pane" aria-label="Claims" ref={paneRef}>
+    <aside className="claims-pane" aria-label="Claims">
       <header>
         <h2>
           Claims{' '}
@@ -53,24 +53,27 @@ export function ClaimList() {
         </h2>
       </header>
       <FilterBar tags={tags} />
-      {total === 0 ? (
-        <p className="hint">
-          Select a passage in the document, then press Enter to capture it as a claim.
-        </p>
-      ) : visible.length === 0 ? (
-        <p className="hint">No claim matches these filters.</p>
-      ) : virtual ? (
-        <VirtualClaimRows
-          claims={visible}
-          selectedClaimId={selectedClaimId}
-          scrollRef={paneRef}
-          card={card}
-        />
-      ) : (
-        <ol className="claim-list" ref={listRef}>
-          {visible.map((claim) => card(claim))}
-        </ol>
-      )}
+      {/* Only the list scrolls: the search and filters stay in reach at any depth. */}
+      <div className="claims-scroll" ref={scrollRef}>
+        {total === 0 ? (
+          <p className="hint">
+            Select a passage in the document, then press Enter to capture it as a claim.
+          </p>
+        ) : visible.length === 0 ? (
+          <p className="hint">No claim matches these filters.</p>
+        ) : virtual ? (
+          <VirtualClaimRows
+            claims={visible}
+            selectedClaimId={selectedClaimId}
+            scrollRef={scrollRef}
+            card={card}
+          />
+        ) : (
+          <ol className="claim-list" ref={listRef}>
+            {visible.map((claim) => card(claim))}
+          </ol>
+        )}
+      </div>
     </aside>
   );
 }
