@@ -13,7 +13,7 @@ import { VirtualClaimRows } from './VirtualClaimRows';
  * page, and reading order for assistive technology, see the whole list); above it, rendering
  * every card would make typing in the search lag.
  */
-export const VIRTUAL_LIST_FROM = 200;
+const VIRTUAL_LIST_FROM = 200;
 
 export function ClaimList() {
   const { visible, total, tags } = useFilteredClaims();
