@@ -703,7 +703,7 @@ function landingOf(store: Store, edit: Edit, later: readonly Edit[]): Landing {
 /** Referential integrity: what an edit writes in one journal line must never be half there. */
 async function integrityProblems(store: Store): Promise<string[]> {
   const problems: string[] = [];
-  const parsed = SnapshotSchema.safeParse(store.snapshot());
+  const parsed = SnapshotSchema.safeParse(await store.snapshot());
   if (!parsed.success) problems.push(`snapshot does not validate: ${parsed.error.message}`);
   const texts = new Map<string, string>();
   for (const doc of store.list('documents')) {

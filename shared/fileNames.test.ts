@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportFileName, MAX_BASE_LENGTH, safeBaseName } from './fileNames';
+import { exportFileName, MAX_BASE_BYTES, MAX_BASE_LENGTH, safeBaseName } from './fileNames';
 
 describe('export file names', () => {
   it('keeps an ordinary title, and adds the extension', () => {
@@ -13,9 +13,30 @@ describe('export file names', () => {
     expect(safeBaseName('../../etc/passwd')).toBe('etc passwd');
     expect(safeBaseName('..\\..\\Windows\\system32')).toBe('Windows system32');
     expect(safeBaseName('.bashrc')).toBe('bashrc');
-    expect(safeBaseName('CON')).toBe('CON case');
-    expect(safeBaseName('nul.txt')).toBe('nul.txt case');
+    expect(safeBaseName('CON')).toBe('_CON');
+    expect(safeBaseName('nul.txt')).toBe('_nul.txt');
     expect(safeBaseName('report. ')).toBe('report');
+  });
+
+  it('never gives a name Windows keeps for a device, whatever follows the device name', () => {
+    for (const title of [
+      'con.txt case',
+      'COM1',
+      'com1.docx x',
+      'nul.tar.gz x',
+      'aux .md',
+      'LPT9.',
+      'Com¹',
+      'CONIN$',
+    ]) {
+      const name = exportFileName(title, 'csv');
+      const stem = (name.split('.')[0] ?? '').replace(/[ .]+$/, '');
+      expect(stem).not.toMatch(/^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i);
+      expect(name).not.toMatch(/[ .]$/);
+    }
+    // Names that only start like a device are left alone.
+    expect(safeBaseName('Console report')).toBe('Console report');
+    expect(safeBaseName('auxiliary')).toBe('auxiliary');
   });
 
   it('drops control and bidi characters, and the characters Windows refuses', () => {
@@ -23,13 +44,21 @@ describe('export file names', () => {
     expect(safeBaseName('what? <when> "who" | *')).toBe('what when who');
   });
 
+  it('stays within 255 bytes however wide the characters', () => {
+    const name = exportFileName('😀'.repeat(120), 'claimdesk.json');
+    expect(new TextEncoder().encode(name).length).toBeLessThanOrEqual(255);
+    expect(name.endsWith('😀.claimdesk.json')).toBe(true);
+  });
+
   it('falls back to "case" when nothing is left, and bounds the length without splitting a character', () => {
     expect(safeBaseName('')).toBe('case');
     expect(safeBaseName(' ./\\.. ')).toBe('case');
-    const long = `${'😀'.repeat(MAX_BASE_LENGTH - 1)}ab`;
+    const long = `${'é'.repeat(MAX_BASE_LENGTH - 1)}ab`;
     const cut = safeBaseName(long);
     expect([...cut]).toHaveLength(MAX_BASE_LENGTH);
-    expect(cut.endsWith('😀a')).toBe(true);
+    expect(cut.endsWith('éa')).toBe(true);
+    const emoji = safeBaseName('😀'.repeat(MAX_BASE_LENGTH));
+    expect(new TextEncoder().encode(emoji).length).toBeLessThanOrEqual(MAX_BASE_BYTES);
     // The cut is whole characters only: no lone surrogate anywhere.
     expect(cut).not.toMatch(
       /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/,

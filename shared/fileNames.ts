@@ -8,8 +8,19 @@
 
 /** Longest base name kept, in code points (file systems allow 255 bytes; leave room). */
 export const MAX_BASE_LENGTH = 80;
+/** And in UTF-8 bytes: 255 is the limit of ext4, APFS and NTFS, less room for an extension. */
+export const MAX_BASE_BYTES = 200;
 
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+/**
+ * Windows refuses a name whose part before the first dot, trailing spaces and dots dropped,
+ * is a device name, whatever follows ("nul.txt case.csv", "aux .md"); the superscript digits
+ * count as digits there too.
+ */
+const WINDOWS_DEVICES = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;
+const isWindowsDevice = (name: string) =>
+  WINDOWS_DEVICES.test((name.split('.')[0] ?? '').replace(/[ .]+$/, ''));
+
+const utf8Length = (text: string) => new TextEncoder().encode(text).length;
 
 export function safeBaseName(title: string, fallback = 'case'): string {
   const cleaned = title
@@ -20,13 +31,13 @@ export function safeBaseName(title: string, fallback = 'case'): string {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^[.\s]+/, '');
-  // Cut by code points so that an emoji is never split into a lone surrogate.
-  const cut = [...cleaned]
-    .slice(0, MAX_BASE_LENGTH)
-    .join('')
-    .replace(/[.\s]+$/, '');
+  // Cut by code points so that an emoji is never split into a lone surrogate, and within
+  // the byte limit (120 emoji are 480 bytes).
+  const chars = [...cleaned].slice(0, MAX_BASE_LENGTH);
+  while (chars.length > 0 && utf8Length(chars.join('')) > MAX_BASE_BYTES) chars.pop();
+  const cut = chars.join('').replace(/[.\s]+$/, '');
   if (!cut) return fallback;
-  return WINDOWS_RESERVED.test(cut) ? `${cut} ${fallback}` : cut;
+  return isWindowsDevice(cut) ? `_${cut}` : cut;
 }
 
 /** `title` made safe, plus `extension` (without its dot). */

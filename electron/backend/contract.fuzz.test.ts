@@ -145,7 +145,7 @@ async function state(): Promise<string> {
     ),
   );
   const undo = await backend.dispatch('edit:state', {});
-  return JSON.stringify([parts, backend.store.snapshot(), undo]);
+  return JSON.stringify([parts, await backend.store.snapshot(), undo]);
 }
 
 interface Expected {
@@ -453,7 +453,7 @@ beforeAll(async () => {
     briefingId: briefing.id,
     exportedCase: exported.dataBase64,
   };
-  const snapshot = store.snapshot();
+  const snapshot = await store.snapshot();
   allIds = new Set(
     Object.values(snapshot).flatMap((list: unknown) =>
       Array.isArray(list) ? list.map((r: { id: string }) => r.id) : [],

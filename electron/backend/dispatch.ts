@@ -16,6 +16,31 @@ import {
 } from './handlers/recovery';
 import type { Handlers } from './handlers/types';
 import { StoreError } from './store/errors';
+import { MissingTextError } from './store/textStore';
+
+/**
+ * Calls answered while the claims are still loading after start (openStore.ts): each one
+ * either needs no claims or says in its answer that it is partial. Every other call waits
+ * until the store has loaded.
+ */
+const EARLY = new Set<Channel>([
+  'app:info',
+  'changes:since',
+  'cases:list',
+  'documents:list',
+  'documents:query',
+  'documents:get',
+  'entities:list',
+  'judgments:list',
+  'briefings:list',
+  'claims:query',
+  'claims:facets',
+  'edit:state',
+  'jobs:status',
+  'jobs:wait',
+  'jobs:cancel',
+  'recovery:status',
+]);
 
 async function run<C extends Channel>(
   channel: C,
@@ -23,7 +48,9 @@ async function run<C extends Channel>(
   ctx: HandlerContext,
 ): Promise<Output<C>> {
   const handler: Handlers[C] = handlers[channel];
-  return handler(parseInput(channel, input), ctx);
+  const parsed = parseInput(channel, input);
+  if (!EARLY.has(channel)) await ctx.store.ready;
+  return handler(parsed, ctx);
 }
 
 export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;
@@ -32,6 +59,7 @@ export type Dispatch = (channel: string, input: unknown) => Promise<Result<unkno
 function failure(channel: string, error: unknown, log: (message: string) => void): Result<never> {
   if (error instanceof CallFailure) return fail(error.code, error.message, error.field);
   if (error instanceof StoreError) return fail('store_unavailable', error.message);
+  if (error instanceof MissingTextError) return fail('not_found', error.message, 'text');
   log(
     `${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
   );

@@ -77,6 +77,8 @@ describe('backend handlers through dispatch', () => {
     expect(await call(b, 'documents:get', { documentId: doc.id })).toEqual({
       document: doc,
       text: TEXT,
+      problem: '',
+      versions: [doc],
     });
     expect(claim).toMatchObject({
       caseId: created.id,
@@ -119,7 +121,7 @@ describe('backend handlers through dispatch', () => {
       documents: await call(x, 'documents:list', { caseId: created.id }),
       document: await call(x, 'documents:get', { documentId: doc.id }),
       claims: await call(x, 'claims:list', { caseId: created.id }),
-      snapshot: x.store.snapshot(),
+      snapshot: await x.store.snapshot(),
     });
     const before = await read(b);
     await stop(b);
@@ -234,12 +236,12 @@ describe('backend handlers through dispatch', () => {
       for (const id of [speakerId, ...via]) if (id !== null) expect(known.has(id)).toBe(true);
     }
     expect(claims.filter((c) => c.attribution.speakerId !== null)).toHaveLength(12);
-    const snapshot = b.store.snapshot();
+    const snapshot = await b.store.snapshot();
     await stop(b);
 
     const reopened = await start(dir, SAMPLE_CASE);
     expect(reopened.store.report.created).toBe(false);
-    expect(reopened.store.snapshot()).toEqual(snapshot);
+    expect(await reopened.store.snapshot()).toEqual(snapshot);
     expect(await call(reopened, 'cases:list', {})).toHaveLength(1);
     expect(logs).toEqual([]);
   });

@@ -2,7 +2,7 @@
  * The backend session both shells serve: the usual dispatch on a healthy store, the
  * recovery mode on a damaged one, and the switch from one to the other after a restore.
  */
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RecoveryStatus } from '../../shared/contract/channels';
@@ -90,7 +90,7 @@ describe('a backend session on a damaged store', () => {
     expect(status.backups.map((b) => [b.cases, b.usable])).toEqual([[1, true]]);
     const backup = status.backups[0]?.file ?? '';
     expect(Object.keys(status.backups[0] ?? {}).sort()).toEqual(
-      ['claims', 'cases', 'date', 'documents', 'file', 'size', 'usable'].sort(),
+      ['claims', 'cases', 'date', 'documents', 'file', 'problem', 'size', 'usable'].sort(),
     );
 
     const refused = await session.dispatch('cases:list', {});
@@ -115,27 +115,38 @@ describe('a backend session on a damaged store', () => {
     // Still in recovery, still nothing moved.
     expect(await readFile(path.join(dir, STORE_FILE), 'utf8')).toBe(GARBAGE);
 
-    expect(await value(session, 'recovery:restore', { file: backup })).toEqual({ restored: true });
+    const repaired = await value<{ movedAside: string }>(session, 'recovery:restore', {
+      file: backup,
+    });
+    expect(repaired).toEqual({
+      restored: true,
+      movedAside: expect.stringContaining(path.join(dir, 'claimdesk.damaged-')),
+      recovered: {
+        backup,
+        movedAside: repaired.movedAside,
+        replayed: 0,
+        skipped: 0,
+        unreadable: 0,
+        gap: false,
+      },
+    });
     expect(session.problem).toBeNull();
     const cases = await value<{ title: string }[]>(session, 'cases:list', {});
     // The backup's case, not the sample case a new store would be seeded with.
     expect(cases.map((c) => c.title)).toEqual(['The case to get back']);
     expect(await value(session, 'recovery:status', {})).toMatchObject({ damaged: false });
-    // The damaged file, and the (empty) journal that went with it.
-    const aside = (await readdir(dir)).filter((n) => n.startsWith('claimdesk.damaged-')).sort();
-    expect(aside).toEqual([expect.stringMatching(/\.journal$/), expect.stringMatching(/\.json$/)]);
-    expect(await readFile(path.join(dir, aside[1] ?? ''), 'utf8')).toBe(GARBAGE);
+    // The damaged file, set aside in a folder of its own, byte for byte.
+    expect(await readFile(path.join(repaired.movedAside, STORE_FILE), 'utf8')).toBe(GARBAGE);
     expect(logs).toEqual([]);
   });
 
   it('starts empty on request: no sample case, and the damaged file kept aside', async () => {
     const dir = await damagedDataDir();
     const session = await open(dir, SAMPLE);
-    expect(await value(session, 'recovery:startEmpty', {})).toEqual({ restored: true });
+    const repaired = await value<{ movedAside: string }>(session, 'recovery:startEmpty', {});
+    expect(repaired).toMatchObject({ restored: true, recovered: null });
     expect(await value(session, 'cases:list', {})).toEqual([]);
-    const aside = (await readdir(dir)).filter((n) => /^claimdesk\.damaged-.+\.json$/.test(n));
-    expect(aside).toHaveLength(1);
-    expect(await readFile(path.join(dir, aside[0] ?? ''), 'utf8')).toBe(GARBAGE);
+    expect(await readFile(path.join(repaired.movedAside, STORE_FILE), 'utf8')).toBe(GARBAGE);
     expect(await value(session, 'cases:create', { title: 'Fresh' })).toMatchObject({
       title: 'Fresh',
     });

@@ -1,9 +1,9 @@
-import { cp, readFile } from 'node:fs/promises';
+import { cp } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from './backend';
-import { JOURNAL_FILE, LOCK_FILE } from './store/store';
+import { LOCK_FILE } from './store/store';
 import {
   addDocument,
   backendHarness,
@@ -13,7 +13,7 @@ import {
   makeCase,
   makeEntity,
 } from './testing/harness';
-import { tempDirs } from './testing/tempDir';
+import { journalLines, tempDirs } from './testing/tempDir';
 
 const SAMPLE_CASE = fileURLToPath(new URL('../../data/sample-case.json', import.meta.url));
 
@@ -143,20 +143,20 @@ describe('undo and redo', () => {
     await call(b, 'edit:undo', {});
     await call(b, 'edit:undo', {});
     await call(b, 'edit:redo', {});
-    const expected = b.store.snapshot();
+    const expected = await b.store.snapshot();
     expect(expected.claims).toEqual([claim]);
-    const lines = (await readFile(path.join(dir, JOURNAL_FILE), 'utf8')).trim().split('\n');
+    const lines = await journalLines(dir);
     expect(lines).toHaveLength(7);
 
     // A copy of the data dir as it is now, without the lock: what a crash would leave.
     const crashed = await copies.make();
     await cp(dir, crashed, { recursive: true, filter: (src) => path.basename(src) !== LOCK_FILE });
     const recovered = await harness.start(crashed);
-    expect(recovered.store.snapshot()).toEqual(expected);
+    expect(await recovered.store.snapshot()).toEqual(expected);
 
     await harness.stop(b);
     const reopened = await harness.start(dir);
-    expect(reopened.store.snapshot()).toEqual(expected);
+    expect(await reopened.store.snapshot()).toEqual(expected);
     expect(await call(reopened, 'claims:list', { caseId })).toEqual([claim]);
     // The undo stack lives for the session only.
     expect(await call(reopened, 'edit:state', {})).toEqual({ undo: null, redo: null });

@@ -43,6 +43,17 @@ async function main(): Promise<void> {
   const token = randomBytes(32).toString('hex');
   const server = await startWebServer({
     dispatch: backend.dispatch,
+    files: () => {
+      const ctx = backend.backend?.ctx;
+      if (!ctx) return null;
+      return {
+        upload: (fileName, body, limit) => ctx.uploads.receive(fileName, body, limit),
+        download: (jobId, key) => {
+          const found = ctx.jobs.file(jobId, key);
+          return found && { path: found.path, ...found.file };
+        },
+      };
+    },
     rendererDir: path.join(__dirname, '..', 'renderer'),
     token,
     port: portFromArgs(argv),

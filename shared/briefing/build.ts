@@ -17,6 +17,7 @@ import type {
 import { admiraltyCode, likelihoodInfo, reliabilityInfo } from '../grading/scales';
 import { chainOf, scoreClaim } from '../scoring/confidence';
 import { scoringCase, toScoredClaim } from '../scoring/fromRecords';
+import type { ConfidenceScore, ScoringCase } from '../scoring/model';
 
 export interface BriefingRecords {
   claims: readonly Claim[];
@@ -24,6 +25,12 @@ export interface BriefingRecords {
   documents: readonly ClaimDocument[];
   links: readonly EvidenceLink[];
   judgments: readonly Judgment[];
+  /**
+   * Lookups over the whole store and its scores (the backend's indexes): then `claims` need
+   * only be the note's, and `links` may be empty.
+   */
+  scoring?: ScoringCase;
+  score?: (claim: Claim) => ConfidenceScore;
 }
 
 type NoteFields = Pick<
@@ -35,7 +42,8 @@ export function buildBriefing(note: NoteFields, records: BriefingRecords): Brief
   const entities = new Map(records.entities.map((e) => [e.id, e]));
   const documents = new Map(records.documents.map((d) => [d.id, d]));
   const claimsById = new Map(records.claims.map((c) => [c.id, c]));
-  const scoring = scoringCase(records);
+  const scoring = records.scoring ?? scoringCase(records);
+  const scoreOf = records.score ?? ((claim: Claim) => scoreClaim(toScoredClaim(claim), scoring));
   const name = (id: string | null) => (id ? (entities.get(id)?.name ?? 'Unknown') : '');
 
   const chosen = note.claimIds
@@ -58,7 +66,7 @@ export function buildBriefing(note: NoteFields, records: BriefingRecords): Brief
   });
 
   const claims = chosen.map((claim) => {
-    const score = scoreClaim(toScoredClaim(claim), scoring);
+    const score = scoreOf(claim);
     const a = claim.attribution;
     const doc = documents.get(claim.documentId);
     const chain = [name(a.speakerId), ...a.via.map(name), doc?.outlet ?? ''].filter(Boolean);

@@ -1,5 +1,5 @@
 /** How the domain's codes read to an analyst, in the UI and in exports. */
-import type { ClaimKind, ClaimStatus, EntityKind } from './schemas';
+import type { ClaimKind, ClaimStatus, EntityKind } from './enums';
 
 export const CLAIM_KIND_LABELS: Record<ClaimKind, string> = {
   direct_quote: 'Direct quote',

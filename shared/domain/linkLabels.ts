@@ -1,5 +1,5 @@
 /** How an evidence link reads from each of its ends. */
-import type { LinkRelation } from './schemas';
+import type { LinkRelation } from './enums';
 
 export const LINK_LABELS: Record<LinkRelation, { from: string; to: string }> = {
   supports: { from: 'Supports', to: 'Supported by' },

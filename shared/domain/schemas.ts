@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { BriefingModelSchema } from './briefingModel';
+import { CLAIM_KINDS, CLAIM_STATUSES, ENTITY_KINDS, LINK_RELATIONS, SOURCE_FORMATS } from './enums';
 import {
   CONFIDENCE_LEVELS,
   CREDIBILITY_CODES,
@@ -39,8 +40,10 @@ export const CaseSchema = z.object({
 });
 export type Case = z.infer<typeof CaseSchema>;
 
-export const SourceFormatSchema = z.enum(['paste', 'txt', 'md', 'html', 'pdf', 'docx']);
-export type SourceFormat = z.infer<typeof SourceFormatSchema>;
+export { CLAIM_KINDS, CLAIM_STATUSES, ENTITY_KINDS, LINK_RELATIONS, SOURCE_FORMATS };
+export type { ClaimKind, ClaimStatus, EntityKind, LinkRelation, SourceFormat } from './enums';
+
+export const SourceFormatSchema = z.enum(SOURCE_FORMATS);
 
 /**
  * An imported source. The text itself is stored outside the hot JSON (DESIGN.md, "Store")
@@ -86,16 +89,7 @@ export const AnchorSchema = z.object({
 });
 export type Anchor = z.infer<typeof AnchorSchema>;
 
-export const ENTITY_KINDS = [
-  'person',
-  'outlet',
-  'government',
-  'organisation',
-  'company',
-  'other',
-] as const;
 export const EntityKindSchema = z.enum(ENTITY_KINDS);
-export type EntityKind = z.infer<typeof EntityKindSchema>;
 
 /** A person or organisation that speaks or reports. Shared by all cases. */
 export const EntitySchema = z.object({
@@ -116,19 +110,8 @@ export const EntitySchema = z.object({
 });
 export type Entity = z.infer<typeof EntitySchema>;
 
-export const CLAIM_KINDS = [
-  'direct_quote',
-  'indirect_speech',
-  'reported',
-  'unattributed',
-  'inference',
-] as const;
 export const ClaimKindSchema = z.enum(CLAIM_KINDS);
-export type ClaimKind = z.infer<typeof ClaimKindSchema>;
-
-export const CLAIM_STATUSES = ['unverified', 'corroborated', 'disputed', 'refuted'] as const;
 export const ClaimStatusSchema = z.enum(CLAIM_STATUSES);
-export type ClaimStatus = z.infer<typeof ClaimStatusSchema>;
 
 /**
  * Who asserted a claim and how it reached us: the speaker, then the intermediaries in order
@@ -195,9 +178,7 @@ export const HistoryEntrySchema = z.object({
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
-export const LINK_RELATIONS = ['supports', 'contradicts', 'context', 'same_claim'] as const;
 export const LinkRelationSchema = z.enum(LINK_RELATIONS);
-export type LinkRelation = z.infer<typeof LinkRelationSchema>;
 
 /** What a piece of evidence points at: another claim, a span of a document, a URL, a file. */
 export const LinkTargetSchema = z.discriminatedUnion('kind', [

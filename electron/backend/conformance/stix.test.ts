@@ -1,7 +1,7 @@
 /** The STIX export: every object validates against its OASIS STIX 2.1 schema. */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { likelihoodInfo } from '../../../shared/grading/scales';
-import { exportText, openSample } from '../testing/exchange';
+import { exportText, importText, openSample } from '../testing/exchange';
 import { backendHarness, call, makeCase } from '../testing/harness';
 import { announceMissingStandards, standardsPresent } from './standards';
 import { stixValidator } from './stixSchemas';
@@ -110,10 +110,7 @@ describe.skipIf(!standardsPresent)('STIX 2.1 export against the OASIS schemas', 
     expect(second.objects.map((o) => o.id)).toEqual(first.objects.map((o) => o.id));
     // And another store's copy of the case (other Claimdesk ids) gets other ids.
     const other = await harness.start();
-    const imported = await call(other, 'cases:import', {
-      fileName: 'x.json',
-      dataBase64: (await exportText(b, caseId, 'json')).dataBase64,
-    });
+    const imported = await importText(other, 'x.json', (await exportText(b, caseId, 'json')).text);
     const copy = await bundleOf(other, imported.caseId);
     expect(
       copy.objects

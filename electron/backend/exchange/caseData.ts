@@ -1,6 +1,12 @@
 /**
- * Everything one case consists of, read from the store once, for every export format.
+ * Everything one case consists of, taken from the store once, for every export format.
  * Entities are shared by all cases; a case takes along only those its records name.
+ *
+ * The records are taken synchronously (through the indexes), so they are one consistent
+ * state even though the export is then written over many turns of the event loop: records
+ * are replaced, never changed in place, so later edits do not reach what was taken. Texts
+ * are immutable (named by their hash). The history is read from its segments as the export
+ * goes (historyLog.ts), and the scores come from the one shared cache.
  */
 import type {
   Briefing,
@@ -12,21 +18,35 @@ import type {
   HistoryEntry,
   Judgment,
 } from '../../../shared/domain/schemas';
+import type { ConfidenceScore } from '../../../shared/scoring/model';
+import type { HandlerContext } from '../handlers/context';
+import {
+  briefingsOfCase,
+  claimsOfCase,
+  documentsOfCase,
+  judgmentsOfCase,
+  linksOfCase,
+} from '../handlers/lookups';
 import { requireCase } from '../handlers/require';
-import type { Store } from '../store/store';
+import { MissingTextError } from '../store/textStore';
 
 export interface CaseData {
   case: Case;
   documents: ClaimDocument[];
-  /** Each document's full text, by document id. */
-  texts: Map<string, string>;
+  /** Each document's full text, by document id; null when its file is missing. */
+  texts: Map<string, string | null>;
   claims: Claim[];
   entities: Entity[];
   links: EvidenceLink[];
   judgments: Judgment[];
   briefings: Briefing[];
-  /** The history of the case's claims, oldest first. */
-  history: HistoryEntry[];
+  /** The links starting at each claim. */
+  linksFrom: Map<string, EvidenceLink[]>;
+  /** Who captured each claim (the first "created" entry of its history), when asked for. */
+  capturedBy: Map<string, string>;
+  score(claim: Claim): ConfidenceScore;
+  /** The history of the case's claims, a batch at a time. */
+  history(): AsyncGenerator<HistoryEntry[]>;
 }
 
 /** Ids of the speakers, intermediaries, outlets and graded carriers the records name. */
@@ -45,42 +65,82 @@ export function referencedEntityIds(
   return ids;
 }
 
-export async function loadCase(store: Store, caseId: string): Promise<CaseData> {
-  const found = requireCase(store, caseId);
-  // All records are taken synchronously, so they are one consistent state; texts are
-  // immutable (named by their hash), so reading them afterwards cannot mix two states.
-  const inCase = <T extends { caseId: string }>(list: T[]) =>
-    list.filter((r) => r.caseId === caseId);
-  const documents = inCase(store.list('documents'));
-  const claims = inCase(store.list('claims'));
+export interface LoadOptions {
+  /** Read every document's text (JSON export, W3C positions). */
+  texts: boolean;
+  /** Read the history for who captured each claim (W3C creator, STIX authors). */
+  capturedBy: boolean;
+}
+
+export async function loadCase(
+  ctx: HandlerContext,
+  caseId: string,
+  options: LoadOptions,
+): Promise<CaseData> {
+  const found = requireCase(ctx.store, caseId);
+  const documents = documentsOfCase(ctx, caseId);
+  const claims = claimsOfCase(ctx, caseId);
   const claimIds = new Set(claims.map((c) => c.id));
   const referenced = referencedEntityIds(documents, claims);
+  const links = linksOfCase(ctx, caseId);
+  const linksFrom = new Map<string, EvidenceLink[]>();
+  for (const link of links) {
+    const list = linksFrom.get(link.fromClaimId) ?? [];
+    list.push(link);
+    linksFrom.set(link.fromClaimId, list);
+  }
+  const scores = ctx.ix.scores;
+  const history = ctx.store.history;
   const data: CaseData = {
     case: found,
     documents,
     texts: new Map(),
     claims,
-    entities: store.list('entities').filter((e) => referenced.has(e.id)),
-    links: inCase(store.list('links')),
-    judgments: inCase(store.list('judgments')).sort((a, b) => a.order - b.order),
-    briefings: inCase(store.list('briefings')),
-    history: store
-      .list('history')
-      .filter((h) => claimIds.has(h.claimId))
-      .sort((a, b) => a.at.localeCompare(b.at)),
+    entities: [...referenced].flatMap((id) => {
+      const entity = ctx.store.get('entities', id);
+      return entity ? [entity] : [];
+    }),
+    links,
+    judgments: judgmentsOfCase(ctx, caseId),
+    briefings: briefingsOfCase(ctx, caseId),
+    linksFrom,
+    capturedBy: new Map(),
+    score: (claim) => {
+      const score = scores.get(claim.id);
+      if (!score) throw new Error(`no score for claim ${claim.id}`);
+      return score;
+    },
+    history: () => history.entries((id) => claimIds.has(id)),
   };
-  for (const d of documents) data.texts.set(d.id, await store.texts.get(d.contentHash));
+  if (options.texts) {
+    for (const d of documents) {
+      try {
+        data.texts.set(d.id, await ctx.store.texts.get(d.contentHash));
+      } catch (error) {
+        // A missing text does not stop the export: the file marks it (issue 10).
+        if (!(error instanceof MissingTextError)) throw error;
+        data.texts.set(d.id, null);
+      }
+    }
+  }
+  if (options.capturedBy) {
+    // The parts are read bucket by bucket, not in time order: the earliest entry wins.
+    const earliest = new Map<string, string>();
+    for await (const batch of data.history()) {
+      for (const entry of batch) {
+        if (entry.action !== 'created' || !entry.by) continue;
+        const seen = earliest.get(entry.claimId);
+        if (seen !== undefined && seen <= entry.at) continue;
+        earliest.set(entry.claimId, entry.at);
+        data.capturedBy.set(entry.claimId, entry.by);
+      }
+    }
+  }
   return data;
 }
 
-/** Who captured a claim: the analyst named by its first history entry, if it has one. */
-export function capturedBy(data: CaseData, claimId: string): string | null {
-  const entry = data.history.find((h) => h.claimId === claimId && h.action === 'created');
-  return entry?.by || null;
-}
-
-/** The text of a document of the case (always loaded by `loadCase`). */
-export function textOf(data: CaseData, documentId: string): string {
+/** The text of a document of the case; null when its file is missing. */
+export function textOf(data: CaseData, documentId: string): string | null {
   const text = data.texts.get(documentId);
   if (text === undefined) throw new Error(`no text loaded for document ${documentId}`);
   return text;

@@ -10,7 +10,7 @@
  *   "exportedAt": "<ISO 8601>",
  *   "generator": "Claimdesk <version>",
  *   "case":      Case,
- *   "documents": [ClaimDocument & { "text": "<the full extracted text>" }],
+ *   "documents": [ClaimDocument & { "text": "<the full extracted text>" | null }],
  *   "claims":    [Claim],          // every claim of the case
  *   "entities":  [Entity],         // only the speakers, intermediaries and outlets named by
  *                                  // the case's claims, documents and reliability overrides
@@ -31,9 +31,15 @@ import { MAX_DOCUMENT_LENGTH } from '../../../shared/contract/channels';
 import { TimestampSchema } from '../../../shared/domain/schemas';
 import { CURRENT_SCHEMA_VERSION, recordSchemas } from '../store/schema';
 import { textOf, type CaseData } from './caseData';
+import { writeJsonArray, type FileWriter, type Progress } from './streamWriter';
 
 export const CASE_FILE_FORMAT = 'claimdesk-case';
 export const CASE_FILE_VERSION = 1;
+
+/** A document as a case file carries it: with its text (null when it was missing). */
+export const CaseFileDocumentSchema = recordSchemas.documents.extend({
+  text: z.string().max(MAX_DOCUMENT_LENGTH).nullable(),
+});
 
 /** A case file at this app's versions: built from the store's own record schemas. */
 export const CaseFileSchema = z.object({
@@ -43,7 +49,7 @@ export const CaseFileSchema = z.object({
   exportedAt: TimestampSchema,
   generator: z.string().max(200).default(''),
   case: recordSchemas.cases,
-  documents: z.array(recordSchemas.documents.extend({ text: z.string().max(MAX_DOCUMENT_LENGTH) })),
+  documents: z.array(CaseFileDocumentSchema),
   claims: z.array(recordSchemas.claims),
   entities: z.array(recordSchemas.entities),
   links: z.array(recordSchemas.links),
@@ -62,20 +68,47 @@ export interface ExportMeta {
   user: string;
 }
 
-export function toCaseFile(data: CaseData, meta: ExportMeta): CaseFile {
-  return {
-    format: CASE_FILE_FORMAT,
-    formatVersion: CASE_FILE_VERSION,
-    schemaVersion: CURRENT_SCHEMA_VERSION,
-    exportedAt: meta.now,
-    generator: `Claimdesk ${meta.version}`,
-    case: data.case,
-    documents: data.documents.map((d) => ({ ...d, text: textOf(data, d.id) })),
-    claims: data.claims,
-    entities: data.entities,
-    links: data.links,
-    judgments: data.judgments,
-    briefings: data.briefings,
-    history: data.history,
+/**
+ * Writes the case file a record per line: the header fields, then each collection as an
+ * array. A document whose text file is missing is written with `"text": null`, so the file
+ * says what it lacks instead of failing (issue 10).
+ */
+export async function writeCaseFile(
+  data: CaseData,
+  meta: ExportMeta,
+  out: FileWriter,
+  progress: Progress,
+): Promise<void> {
+  const field = (name: string, value: unknown) =>
+    out.write(`  ${JSON.stringify(name)}: ${JSON.stringify(value)},\n`);
+  await out.write('{\n');
+  await field('format', CASE_FILE_FORMAT);
+  await field('formatVersion', CASE_FILE_VERSION);
+  await field('schemaVersion', CURRENT_SCHEMA_VERSION);
+  await field('exportedAt', meta.now);
+  await field('generator', `Claimdesk ${meta.version}`);
+  await field('case', data.case);
+  const array = async <T>(name: string, items: Iterable<T> | AsyncIterable<T>, last = false) => {
+    await out.write(`  ${JSON.stringify(name)}: `);
+    await writeJsonArray(out, items, (item) => item, progress);
+    await out.write(last ? '\n' : ',\n');
   };
+  await writeDocuments(data, out, progress);
+  await array('claims', data.claims);
+  await array('entities', data.entities);
+  await array('links', data.links);
+  await array('judgments', data.judgments);
+  await array('briefings', data.briefings);
+  await array('history', flatten(data.history()), true);
+  await out.write('}\n');
+}
+
+async function writeDocuments(data: CaseData, out: FileWriter, progress: Progress): Promise<void> {
+  await out.write('  "documents": ');
+  await writeJsonArray(out, data.documents, (d) => ({ ...d, text: textOf(data, d.id) }), progress);
+  await out.write(',\n');
+}
+
+async function* flatten<T>(batches: AsyncIterable<T[]>): AsyncGenerator<T> {
+  for await (const batch of batches) yield* batch;
 }

@@ -36,7 +36,7 @@ describe('cases:export as CSV', () => {
     const file = await exportText(b, caseId, 'csv');
     expect(file.fileName).toBe('Russia and Venezuela, November 2025.csv');
     expect(file.mimeType).toMatch(/^text\/csv;charset=utf-8/);
-    const bytes = Buffer.from(file.dataBase64, 'base64');
+    const bytes = Buffer.from(file.text, 'utf8');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(file.text.endsWith('\r\n')).toBe(true);
     expect(file.text.replace(/\r\n/g, '')).not.toMatch(/(?<!")\n/);

@@ -8,9 +8,9 @@
  */
 import { CLAIM_KIND_LABELS, CLAIM_STATUS_LABELS } from '../../../shared/domain/labels';
 import { admiraltyCode } from '../../../shared/grading/scales';
-import { scoreClaim } from '../../../shared/scoring/confidence';
-import { scoringCase, toScoredClaim } from '../../../shared/scoring/fromRecords';
+import type { Claim } from '../../../shared/domain/schemas';
 import type { CaseData } from './caseData';
+import type { FileWriter, Progress } from './streamWriter';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -56,16 +56,19 @@ export const CLAIM_COLUMNS = [
   'Published',
 ] as const;
 
-export function claimsCsv(data: CaseData): string {
-  const entities = new Map(data.entities.map((e) => [e.id, e]));
+/** The claims as CSV, a row at a time: the same score, chain grade and source counts the claim panel shows. */
+export async function writeClaimsCsv(
+  data: CaseData,
+  out: FileWriter,
+  progress: Progress,
+): Promise<void> {
   const documents = new Map(data.documents.map((d) => [d.id, d]));
+  const entities = new Map(data.entities.map((e) => [e.id, e]));
   const name = (id: string | null) => (id === null ? '' : (entities.get(id)?.name ?? ''));
-  const scoring = scoringCase(data);
-  const rows = data.claims.map((claim) => {
+  const cells = (claim: Claim): (string | number)[] => {
     const a = claim.attribution;
     const document = documents.get(claim.documentId);
-    // The same score, chain grade and independent-source counts the claim panel shows.
-    const score = scoreClaim(toScoredClaim(claim), scoring);
+    const score = data.score(claim);
     return [
       claim.id,
       claim.text,
@@ -90,6 +93,10 @@ export function claimsCsv(data: CaseData): string {
       document?.url ?? '',
       document?.publishedAt ?? '',
     ];
-  });
-  return csvFile(CLAIM_COLUMNS, rows);
+  };
+  await out.write(`\uFEFF${csvRow(CLAIM_COLUMNS)}\r\n`);
+  for (const claim of data.claims) {
+    await out.write(`${csvRow(cells(claim))}\r\n`);
+    await progress.step();
+  }
 }

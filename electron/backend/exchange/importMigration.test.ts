@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { hashText } from '../store/textStore';
-import { exportText, importText, openSample } from '../testing/exchange';
+import { exportText, importJob, importText, openSample } from '../testing/exchange';
 import { backendHarness, call } from '../testing/harness';
 
 const harness = backendHarness();
@@ -174,7 +174,7 @@ describe('cases:import of a file from an older Claimdesk', () => {
 
   it('refuses an old file whose records do not migrate to a valid case, naming the problem', async () => {
     const b = await harness.start();
-    const result = await b.dispatch('cases:import', {
+    const status = await importJob(b, {
       fileName: 'old.json',
       dataBase64: Buffer.from(
         JSON.stringify({
@@ -186,9 +186,7 @@ describe('cases:import of a file from an older Claimdesk', () => {
         }),
       ).toString('base64'),
     });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(result.ok ? '' : result.error.message).toMatch(
-      /“old\.json” cannot be imported: .*documents\.0\.format/,
-    );
+    expect(status.state).toBe('failed');
+    expect(status.error).toMatch(/“old\.json” cannot be imported: .*documents\.0\.format/);
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../backend';
 import { CURRENT_SCHEMA_VERSION } from '../store/schema';
-import { exportText, openSample } from '../testing/exchange';
+import { exportText, importJob, openSample } from '../testing/exchange';
 import { backendHarness } from '../testing/harness';
 import { readTree, tempDirs } from '../testing/tempDir';
 
@@ -112,14 +112,10 @@ describe('cases:import refuses a file it cannot read, naming it, and writes noth
       const made = bad.make(good);
       const bytes = typeof made === 'string' ? Buffer.from(made, 'utf8') : made;
       const fileName = `Weekly case ${bad.what}.json`;
-      const result = await b.dispatch('cases:import', {
-        fileName,
-        dataBase64: bytes.toString('base64'),
-      });
-      if (result.ok) throw new Error('the import was not refused');
-      expect(result.error.code).toBe('invalid_input');
-      expect(result.error.message).toContain(`“${fileName}” cannot be imported`);
-      expect(result.error.message).toMatch(bad.says);
+      const status = await importJob(b, { fileName, dataBase64: bytes.toString('base64') });
+      expect(status.state).toBe('failed');
+      expect(status.error).toContain(`“${fileName}” cannot be imported`);
+      expect(status.error).toMatch(bad.says);
       // Byte for byte: no text file, no journal line, no snapshot rewrite.
       expect(await readTree(dir)).toEqual(before);
       expect(b.store.list('cases')).toHaveLength(1);
@@ -138,10 +134,10 @@ describe('cases:import refuses a file it cannot read, naming it, and writes noth
   });
 
   it('has a good file to start from (the refusals are about the edits)', async () => {
-    const result = await b.dispatch('cases:import', {
+    const status = await importJob(b, {
       fileName: 'good.json',
       dataBase64: Buffer.from(good).toString('base64'),
     });
-    expect(result.ok).toBe(true);
+    expect(status.state).toBe('done');
   });
 });

@@ -4,12 +4,21 @@
  * A file from an older Claimdesk is brought up to date by the store's own migrations, so an
  * export and the store it came from can never disagree on what a version means.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { z } from 'zod';
 import { CallFailure } from '../../../shared/contract/result';
 import { describeIssue } from '../../../shared/contract/validate';
 import { migrate } from '../store/migrations';
 import { isRecord } from '../store/ops';
-import { CURRENT_SCHEMA_VERSION } from '../store/schema';
-import { CASE_FILE_FORMAT, CASE_FILE_VERSION, CaseFileSchema, type CaseFile } from './caseFile';
+import { CURRENT_SCHEMA_VERSION, recordSchemas } from '../store/schema';
+import {
+  CASE_FILE_FORMAT,
+  CASE_FILE_VERSION,
+  CaseFileDocumentSchema,
+  CaseFileSchema,
+  type CaseFile,
+} from './caseFile';
+import { JsonShapeError, jsonMembers } from './jsonMembers';
 import { firstProblem } from './caseFileChecks';
 
 /** The collections a case file carries, as the store names them. */
@@ -26,29 +35,57 @@ const RECORD_SETS = [
 const refuse = (fileName: string, problem: string): CallFailure =>
   new CallFailure('invalid_input', `“${fileName}” cannot be imported: ${problem}`);
 
-function parseJson(fileName: string, bytes: Uint8Array): unknown {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw refuse(fileName, 'it is not a text file (not UTF-8), so not a Claimdesk case file.');
+/** Why the bytes are not a JSON object, in the words the import uses. */
+function shapeProblem(error: JsonShapeError): string {
+  switch (error.reason) {
+    case 'not_utf8':
+      return 'it is not a text file (not UTF-8), so not a Claimdesk case file.';
+    case 'truncated':
+      return 'the JSON ends too early, as if the file was cut off. Export the case again.';
+    case 'not_object':
+      return `it is JSON but not a Claimdesk case file (it has no "format": "${CASE_FILE_FORMAT}").`;
+    case 'syntax':
+      return `it is not valid JSON (${error.message}).`;
   }
-  if (text.trim() === '') throw refuse(fileName, 'the file is empty.');
+}
+
+/** The file's members, arrays filled element by element (jsonMembers.ts). */
+async function readRaw(
+  fileName: string,
+  chunks: AsyncIterable<Uint8Array>,
+  onBytes: (bytes: number) => void,
+): Promise<Record<string, unknown>> {
+  const raw: Record<string, unknown> = {};
+  let empty = true;
   try {
-    return JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    // A file cut short fails where the text ends: V8 says "Unexpected end of JSON input",
-    // "Unterminated string", or "Expected ... at position N" with N at the end.
-    const at = /at position (\d+)/.exec(message);
-    const atEnd = at !== null && Number(at[1]) >= text.trimEnd().length;
-    if (atEnd || /end of JSON input|Unterminated/i.test(message)) {
-      throw refuse(
-        fileName,
-        'the JSON ends too early, as if the file was cut off. Export the case again.',
-      );
+    for await (const member of jsonMembers(
+      nonEmpty(chunks, () => (empty = false)),
+      onBytes,
+    )) {
+      if (member.kind === 'value') raw[member.key] = member.value;
+      else if (member.kind === 'arrayStart') raw[member.key] = [];
+      else (raw[member.key] as unknown[]).push(member.value);
     }
-    throw refuse(fileName, `it is not valid JSON (${message}).`);
+  } catch (error) {
+    if (!(error instanceof JsonShapeError)) throw error;
+    if (empty) throw refuse(fileName, 'the file is empty.');
+    throw refuse(fileName, shapeProblem(error));
+  }
+  return raw;
+}
+
+/** Passes the chunks on, telling `sawText` once one holds more than white space. */
+async function* nonEmpty(
+  chunks: AsyncIterable<Uint8Array>,
+  sawText: () => void,
+): AsyncGenerator<Uint8Array> {
+  let seen = false;
+  for await (const chunk of chunks) {
+    if (!seen && chunk.some((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09)) {
+      seen = true;
+      sawText();
+    }
+    yield chunk;
   }
 }
 
@@ -115,10 +152,40 @@ function migrateRecords(
   return out;
 }
 
-/** The case in `bytes`, validated and at the current schema; throws a `CallFailure`. */
-export function readCaseFile(fileName: string, bytes: Uint8Array): CaseFile {
-  const raw = parseJson(fileName, bytes);
-  if (!isRecord(raw) || !('format' in raw)) {
+/** The header of a case file: what is not a collection of records. */
+const HeaderSchema = CaseFileSchema.pick({
+  format: true,
+  formatVersion: true,
+  schemaVersion: true,
+  exportedAt: true,
+  generator: true,
+  case: true,
+});
+
+/** Schemas of each collection's records, for checking them one at a time. */
+const RECORDS = {
+  documents: CaseFileDocumentSchema,
+  claims: recordSchemas.claims,
+  entities: recordSchemas.entities,
+  links: recordSchemas.links,
+  judgments: recordSchemas.judgments,
+  briefings: recordSchemas.briefings,
+  history: recordSchemas.history,
+} as const;
+
+const CHECK_SLICE = 500;
+
+/**
+ * The case in `chunks`, validated and at the current schema; throws a `CallFailure`.
+ * Records are checked one at a time, with turns for other work between slices.
+ */
+export async function readCaseFile(
+  fileName: string,
+  chunks: AsyncIterable<Uint8Array>,
+  progress: { bytes?: (read: number) => void; check?: () => void } = {},
+): Promise<CaseFile> {
+  const raw = await readRaw(fileName, chunks, progress.bytes ?? (() => undefined));
+  if (!('format' in raw)) {
     throw refuse(
       fileName,
       `it is JSON but not a Claimdesk case file (it has no "format": "${CASE_FILE_FORMAT}").`,
@@ -132,15 +199,38 @@ export function readCaseFile(fileName: string, bytes: Uint8Array): CaseFile {
   }
   const schemaVersion = checkVersions(fileName, raw);
   const current = schemaVersion < CURRENT_SCHEMA_VERSION ? migrateRecords(raw, schemaVersion) : raw;
-  const parsed = CaseFileSchema.safeParse(current);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw refuse(
+  const invalid = (issue: z.core.$ZodIssue | undefined, prefix: string) =>
+    refuse(
       fileName,
-      `it does not hold a valid case (${first ? describeIssue(first).message : 'unknown problem'}).`,
+      `it does not hold a valid case (${issue ? describeIssue({ ...issue, path: [...prefix.split('.').filter(Boolean), ...issue.path] }).message : 'unknown problem'}).`,
     );
+  const header = HeaderSchema.safeParse(current);
+  if (!header.success) throw invalid(header.error.issues[0], '');
+  const file: Record<string, unknown> = { ...header.data };
+  for (const [name, schema] of Object.entries(RECORDS)) {
+    const list = current[name];
+    if (!Array.isArray(list)) {
+      throw refuse(fileName, `it does not hold a valid case (${name}: expected an array).`);
+    }
+    const parsed: unknown[] = [];
+    for (let i = 0; i < list.length; i++) {
+      const result = schema.safeParse(list[i]);
+      if (!result.success) throw invalid(result.error.issues[0], `${name}.${i}`);
+      parsed.push(result.data);
+      if (i % CHECK_SLICE === CHECK_SLICE - 1) {
+        progress.check?.();
+        await nextTurn();
+      }
+    }
+    file[name] = parsed;
   }
-  const problem = firstProblem(parsed.data);
+  const checked = file as CaseFile;
+  const problem = firstProblem(checked);
   if (problem) throw refuse(fileName, `it does not hold a consistent case (${problem}).`);
-  return parsed.data;
+  return checked;
+}
+
+/** One buffer as a stream of chunks (a file sent inline, in tests and scripts). */
+export async function* chunksOf(bytes: Uint8Array, size = 1 << 20): AsyncGenerator<Uint8Array> {
+  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
 }

@@ -13,12 +13,11 @@
  * object between notes; URLs go into the note's external references.
  */
 import type { Claim, Entity, EvidenceLink, Judgment } from '../../../shared/domain/schemas';
-import { scoreClaim } from '../../../shared/scoring/confidence';
-import { scoringCase, toScoredClaim } from '../../../shared/scoring/fromRecords';
-import { capturedBy, type CaseData } from './caseData';
+import type { CaseData } from './caseData';
 import type { ExportMeta } from './caseFile';
 import { attributionLine } from './claimSummary';
 import { stixId, uuidV5 } from './ids';
+import { writeJsonArray, type FileWriter, type Progress } from './streamWriter';
 import {
   IDENTITY_CLASS,
   OPINION,
@@ -44,10 +43,8 @@ const ACCOUNT_EPOCH = '1970-01-01T00:00:00.000Z';
 
 const isHttp = (url: string) => /^https?:\/\//i.test(url);
 
-export function stixBundle(
-  data: CaseData,
-  meta: ExportMeta,
-): { type: 'bundle'; id: string; objects: StixObject[] } {
+/** The STIX objects of a case, made one at a time as the bundle is written. */
+function stixMakers(data: CaseData, meta: ExportMeta) {
   const reportId = stixId('report', data.case.id);
   const analystId = stixId('identity', `analyst:${meta.user}`);
   const common = (type: string, id: string, created: string, modified: string) => ({
@@ -60,8 +57,6 @@ export function stixBundle(
   const noteOf = (claimId: string) => stixId('note', claimId);
   const names = new Map(data.entities.map((e) => [e.id, e.name]));
   const documents = new Map(data.documents.map((d) => [d.id, d]));
-  const scoring = scoringCase(data);
-
   // The account's identity is the same object in every case's bundle (same id), so it must be
   // the same version everywhere (STIX 2.1 §3.6): it carries no case's dates, only the epoch.
   const analyst: StixObject = {
@@ -89,15 +84,15 @@ export function stixBundle(
     const document = documents.get(claim.documentId);
     const outletId = document?.outletId ?? null;
     const carriers = [...new Set([a.speakerId, ...a.via, outletId])].filter((id) => id !== null);
-    const score = scoreClaim(toScoredClaim(claim), scoring);
+    const score = data.score(claim);
     const confidence = noteConfidence(claim.credibility);
     const source = document && {
       source_name: document.outlet || names.get(outletId ?? '') || 'document',
       description: `“${document.title}”${document.publishedAt ? `, published ${document.publishedAt}` : ''}`,
       ...(isHttp(document.url) ? { url: document.url } : {}),
     };
-    const evidence = data.links
-      .filter((l) => l.fromClaimId === claim.id && l.target.kind === 'url')
+    const evidence = (data.linksFrom.get(claim.id) ?? [])
+      .filter((l) => l.target.kind === 'url')
       .map((l) => ({
         source_name: 'evidence',
         description: `${l.relation}${l.note ? `: ${l.note}` : ''}`,
@@ -108,7 +103,7 @@ export function stixBundle(
       created_by_ref: analystId,
       abstract: claim.text,
       content: `${claim.text}\n\nQuote: “${claim.anchor.exact}”\n\n${attributionLine(claim, (id) => names.get(id) ?? id)}`,
-      authors: [capturedBy(data, claim.id) ?? meta.user],
+      authors: [data.capturedBy.get(claim.id) ?? meta.user],
       // The note is about what these speakers and outlets said or carried; an unattributed
       // claim with no outlet is about the case's report.
       object_refs: carriers.length > 0 ? carriers.map((id) => stixId('identity', id)) : [reportId],
@@ -153,24 +148,48 @@ export function stixBundle(
     ];
   };
 
-  const objects = [
-    analyst,
-    ...data.entities.map(identity),
-    ...data.claims.map(note),
-    ...data.judgments.map(opinion),
-    ...data.links.flatMap(relationship),
+  return { reportId, analystId, analyst, identity, note, opinion, relationship, common, noteOf };
+}
+
+/**
+ * The bundle, written an object at a time: the report first (it names every object, whose
+ * ids are known before the objects are made), then the analyst, the identities, a note per
+ * claim, an opinion per judgment and a relationship per claim-to-claim link.
+ */
+export async function writeStixBundle(
+  data: CaseData,
+  meta: ExportMeta,
+  out: FileWriter,
+  progress: Progress,
+): Promise<void> {
+  const make = stixMakers(data, meta);
+  const claimLinks = data.links.filter((l) => l.target.kind === 'claim');
+  const ids = [
+    make.analystId,
+    ...data.entities.map((e) => stixId('identity', e.id)),
+    ...data.claims.map((c) => make.noteOf(c.id)),
+    ...data.judgments.map((j) => stixId('opinion', j.id)),
+    ...claimLinks.map((l) => stixId('relationship', l.id)),
   ];
   const report: StixObject = {
-    ...common('report', reportId, data.case.createdAt, data.case.updatedAt),
-    created_by_ref: analystId,
+    ...make.common('report', make.reportId, data.case.createdAt, data.case.updatedAt),
+    created_by_ref: make.analystId,
     name: data.case.title,
     ...(data.case.question ? { description: data.case.question } : {}),
     published: time(meta.now),
-    object_refs: objects.map((o) => o.id),
+    object_refs: ids,
   };
-  return {
-    type: 'bundle',
-    id: `bundle--${uuidV5(`stix:bundle:${data.case.id}`)}`,
-    objects: [report, ...objects],
-  };
+  async function* objects(): AsyncGenerator<StixObject> {
+    yield report;
+    yield make.analyst;
+    yield* data.entities.map(make.identity);
+    for (const claim of data.claims) yield make.note(claim);
+    yield* data.judgments.map(make.opinion);
+    for (const link of claimLinks) yield* make.relationship(link);
+  }
+  await out.write(
+    `{\n  "type": "bundle",\n  "id": ${JSON.stringify(`bundle--${uuidV5(`stix:bundle:${data.case.id}`)}`)},\n  "objects": `,
+  );
+  await writeJsonArray(out, objects(), (o) => o, progress);
+  await out.write('\n}\n');
 }

@@ -19,11 +19,10 @@
  */
 import { positionSelector, quoteSelector } from '../../../shared/anchoring/codePoints';
 import type { Claim, ClaimDocument } from '../../../shared/domain/schemas';
-import { scoreClaim } from '../../../shared/scoring/confidence';
-import { scoringCase, toScoredClaim } from '../../../shared/scoring/fromRecords';
-import { capturedBy, textOf, type CaseData } from './caseData';
+import { textOf, type CaseData } from './caseData';
 import { assessmentLine, attributionLine } from './claimSummary';
 import { derivedUrn, urnFor } from './ids';
+import { writeJsonArray, type FileWriter, type Progress } from './streamWriter';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
@@ -45,16 +44,17 @@ const body = (purpose: TextualBody['purpose'], value: string): TextualBody => ({
 const sourceOf = (document: ClaimDocument): string =>
   /^https?:\/\//i.test(document.url) ? document.url : urnFor('document', document.id);
 
-export function annotationCollection(data: CaseData): Record<string, unknown> {
+/** One claim as an Annotation. */
+function annotator(data: CaseData): (claim: Claim) => Record<string, unknown> {
   const documents = new Map(data.documents.map((d) => [d.id, d]));
   const names = new Map(data.entities.map((e) => [e.id, e.name]));
   const name = (id: string) => names.get(id) ?? 'unknown';
-  const scoring = scoringCase(data);
-  const annotation = (claim: Claim) => {
+  return (claim) => {
     const document = documents.get(claim.documentId);
     if (!document) throw new Error(`claim ${claim.id} has no document in the case`);
-    const creator = capturedBy(data, claim.id);
-    const score = scoreClaim(toScoredClaim(claim), scoring);
+    const creator = data.capturedBy.get(claim.id);
+    const score = data.score(claim);
+    const text = textOf(data, document.id);
     return {
       id: urnFor('claim', claim.id),
       type: 'Annotation',
@@ -67,38 +67,58 @@ export function annotationCollection(data: CaseData): Record<string, unknown> {
         body('assessing', `${attributionLine(claim, name)} ${assessmentLine(claim, score)}`),
         ...(claim.notes ? [body('commenting', claim.notes)] : []),
         ...claim.tags.map((tag) => body('tagging', tag)),
+        // Positions count code points of the text, which is missing from the data folder.
+        ...(text === null
+          ? [
+              body(
+                'commenting',
+                'The text of this document was missing when the case was exported: only the quote locates the claim.',
+              ),
+            ]
+          : []),
       ],
       target: {
         type: 'SpecificResource',
         source: sourceOf(document),
         selector: [
           quoteSelector(claim.anchor),
-          positionSelector(textOf(data, document.id), claim.anchor),
+          ...(text === null ? [] : [positionSelector(text, claim.anchor)]),
         ],
       },
     };
   };
+}
+
+/** The collection, written a claim at a time; its one page holds every annotation. */
+export async function writeAnnotationCollection(
+  data: CaseData,
+  out: FileWriter,
+  progress: Progress,
+): Promise<void> {
   const id = urnFor('case', data.case.id);
-  const items = data.claims.map(annotation);
-  return {
+  const head = {
     '@context': ANNO_CONTEXT,
     id,
     type: 'AnnotationCollection',
     label: data.case.title,
     created: data.case.createdAt,
     modified: data.case.updatedAt,
-    total: items.length,
-    // §5.1: `first` is required when there are annotations, and only then.
-    ...(items.length > 0
-      ? {
-          first: {
-            id: derivedUrn(`annotation-page:1:${data.case.id}`),
-            type: 'AnnotationPage',
-            partOf: id,
-            startIndex: 0,
-            items,
-          },
-        }
-      : {}),
+    total: data.claims.length,
   };
+  const json = JSON.stringify(head, null, 2);
+  // §5.1: `first` is required when there are annotations, and only then.
+  if (data.claims.length === 0) {
+    await out.write(`${json}\n`);
+    return;
+  }
+  const page = {
+    id: derivedUrn(`annotation-page:1:${data.case.id}`),
+    type: 'AnnotationPage',
+    partOf: id,
+    startIndex: 0,
+  };
+  const pageJson = JSON.stringify(page, null, 2).replace(/\n/g, '\n  ');
+  await out.write(`${json.slice(0, -2)},\n  "first": ${pageJson.slice(0, -4)},\n    "items": `);
+  await writeJsonArray(out, data.claims, annotator(data), progress, '      ');
+  await out.write('\n  }\n}\n');
 }

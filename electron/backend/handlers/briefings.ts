@@ -8,12 +8,15 @@ import { briefingToHtml } from '../../../shared/briefing/html';
 import { briefingToMarkdown } from '../../../shared/briefing/markdown';
 import type { ExportedFile } from '../../../shared/contract/channels';
 import { CallFailure } from '../../../shared/contract/result';
-import type { Briefing } from '../../../shared/domain/schemas';
+import type { Briefing, Claim, Judgment } from '../../../shared/domain/schemas';
+import { scoreClaim } from '../../../shared/scoring/confidence';
+import { toScoredClaim } from '../../../shared/scoring/fromRecords';
 import { exportFileName } from '../../../shared/fileNames';
 import { briefingToDocx } from '../briefing/docx';
 import { briefingToPdf } from '../briefing/pdf';
 import { applyEdit } from '../edits/applyEdit';
 import type { HandlerContext } from './context';
+import { briefingsOfCase, judgmentsOfCase } from './lookups';
 import { requireCase, requireClaim } from './require';
 import type { HandlersFor } from './types';
 
@@ -24,26 +27,60 @@ function requireBriefing(ctx: HandlerContext, id: string): Briefing {
   return found;
 }
 
-/** The note rendered from the case as it is now, with the versions of its claims. */
+/**
+ * The note rendered from the case as it is now, with the versions of its claims. Only the
+ * note's own claims are read; scores and chains come from the indexes.
+ */
 function render(ctx: HandlerContext, note: Briefing): Briefing {
-  const inCase = <T extends { caseId: string }>(list: T[]) =>
-    list.filter((r) => r.caseId === note.caseId);
-  const claims = inCase(ctx.store.list('claims'));
+  const claims = note.claimIds.flatMap((id) => {
+    const claim = ctx.store.get('claims', id);
+    return claim && claim.caseId === note.caseId ? [claim] : [];
+  });
+  const documents = [...new Set(claims.map((c) => c.documentId))].flatMap((id) => {
+    const document = ctx.store.get('documents', id);
+    return document ? [document] : [];
+  });
+  const scores = ctx.ix.scores;
   const model = buildBriefing(note, {
     claims,
     entities: ctx.store.list('entities'),
-    documents: inCase(ctx.store.list('documents')),
-    links: inCase(ctx.store.list('links')),
-    judgments: inCase(ctx.store.list('judgments')),
+    documents,
+    links: [],
+    judgments: judgmentsOfCase(ctx, note.caseId),
+    scoring: scores.scoring,
+    score: (claim: Claim) =>
+      scores.get(claim.id) ?? scoreClaim(toScoredClaim(claim), scores.scoring),
   });
-  const versions = Object.fromEntries(
-    note.claimIds.flatMap((id) => {
-      const claim = claims.find((c) => c.id === id);
-      return claim ? [[id, claim.updatedAt]] : [];
-    }),
-  );
+  const versions = Object.fromEntries(claims.map((c) => [c.id, c.updatedAt]));
   return { ...note, saved: model, claimVersions: versions };
 }
+
+/**
+ * Claims a new note starts with, in capture order: the case's first claims and every claim
+ * its judgments rest on (a small case: all of them).
+ */
+function draftClaims(
+  ctx: HandlerContext,
+  caseId: string,
+  judgments: readonly Judgment[],
+): string[] {
+  const basis = judgments.flatMap((j) => j.basis.map((b) => b.claimId));
+  const ordinals = new Set<number>();
+  for (const id of basis) {
+    const n = ctx.ix.claims.ordinalOf(id);
+    if (n !== undefined) ordinals.add(n);
+  }
+  const k = ctx.ix.claims.hasCase(caseId) ? ctx.ix.claims.caseOf(caseId) : null;
+  for (const n of k?.alive.window(0, DRAFT_CLAIMS) ?? []) ordinals.add(n);
+  return [...ordinals]
+    .sort((a, b) => a - b)
+    .slice(0, MAX_NOTE_CLAIMS)
+    .flatMap((n) => ctx.ix.claims.idAt(n) ?? []);
+}
+
+/** A first draft takes the case's first claims up to this many (a note holds 1,000). */
+const DRAFT_CLAIMS = 200;
+const MAX_NOTE_CLAIMS = 1000;
 
 const FORMATS = {
   docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
@@ -59,20 +96,17 @@ export const briefingHandlers: HandlersFor<
   | 'briefings:delete'
   | 'briefings:export'
 > = {
-  'briefings:list': async ({ caseId }, { store }) => {
-    requireCase(store, caseId);
-    return store
-      .list('briefings')
-      .filter((b) => b.caseId === caseId)
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  'briefings:list': async ({ caseId }, ctx) => {
+    requireCase(ctx.store, caseId);
+    return briefingsOfCase(ctx, caseId).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   },
 
   'briefings:create': (input, ctx) =>
     applyEdit(ctx, `New briefing note “${input.title}”`, () => {
       const kase = requireCase(ctx.store, input.caseId);
       const time = ctx.now();
-      const claims = ctx.store.list('claims').filter((c) => c.caseId === kase.id);
-      // A first draft: the case's judgments and claims, in their order, ready to trim.
+      const judgments = judgmentsOfCase(ctx, kase.id);
+      // A first draft: the case's judgments and the claims they rest on, ready to trim.
       const draft: Briefing = {
         id: ctx.newId(),
         caseId: kase.id,
@@ -81,12 +115,8 @@ export const briefingHandlers: HandlersFor<
         author: ctx.user,
         date: time.slice(0, 10),
         bluf: '',
-        judgmentIds: ctx.store
-          .list('judgments')
-          .filter((j) => j.caseId === kase.id)
-          .sort((a, b) => a.order - b.order)
-          .map((j) => j.id),
-        claimIds: claims.map((c) => c.id),
+        judgmentIds: judgments.map((j) => j.id),
+        claimIds: draftClaims(ctx, kase.id, judgments),
         claimVersions: {},
         saved: null,
         createdAt: time,

@@ -1,26 +1,32 @@
 import type { Case } from '../../../shared/domain/schemas';
 import { applyEdit } from '../edits/applyEdit';
+import { parseBucketKey } from '../store/layout';
+import type { HandlerContext } from './context';
 import type { HandlersFor } from './types';
 
+/**
+ * Claims in a case. While the claims still load after start, the count comes from the
+ * manifest (exact then: loading in the background only follows a clean close).
+ */
+export function claimCountOf(ctx: HandlerContext, caseId: string): number {
+  if (ctx.store.caseLoaded(caseId)) {
+    return ctx.ix.claims.hasCase(caseId) ? ctx.ix.claims.caseOf(caseId).count : 0;
+  }
+  return ctx.store.folder.manifest.segments
+    .filter((ref) => ref.collection === 'claims' && parseBucketKey(ref.key)?.group === caseId)
+    .reduce((n, ref) => n + ref.count, 0);
+}
+
 export const caseHandlers: HandlersFor<'cases:list' | 'cases:create'> = {
-  'cases:list': async (_input, { store }) => {
-    const documentCount = new Map<string, number>();
-    const claimCount = new Map<string, number>();
-    for (const d of store.list('documents')) {
-      documentCount.set(d.caseId, (documentCount.get(d.caseId) ?? 0) + 1);
-    }
-    for (const c of store.list('claims')) {
-      claimCount.set(c.caseId, (claimCount.get(c.caseId) ?? 0) + 1);
-    }
-    return store
+  'cases:list': async (_input, ctx) =>
+    ctx.store
       .list('cases')
       .map((c) => ({
         ...c,
-        documentCount: documentCount.get(c.id) ?? 0,
-        claimCount: claimCount.get(c.id) ?? 0,
+        documentCount: ctx.ix.relations.documentsByCase.get(c.id)?.size ?? 0,
+        claimCount: claimCountOf(ctx, c.id),
       }))
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  },
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
 
   'cases:create': (input, ctx) =>
     applyEdit(ctx, `Create case “${input.title}”`, () => {

@@ -5,7 +5,8 @@ import type { Anchor, Attribution, Claim, ClaimDocument } from '../../../shared/
 import { applyEdit } from '../edits/applyEdit';
 import type { Op } from '../store/ops';
 import type { HandlerContext } from './context';
-import { requireCase, requireClaim, requireDocument, requireEntity } from './require';
+import { judgmentsOfClaim, linksOfClaim } from './lookups';
+import { requireClaim, requireDocument, requireEntity } from './require';
 import type { HandlersFor } from './types';
 
 const anchorProblems = {
@@ -67,14 +68,10 @@ function attribute(
 /** Links touching a claim are deleted; judgments stop resting on it. */
 function detachClaim(ctx: HandlerContext, claimId: string): Op[] {
   const ops: Op[] = [];
-  for (const link of ctx.store.list('links')) {
-    const touches =
-      link.fromClaimId === claimId ||
-      (link.target.kind === 'claim' && link.target.claimId === claimId);
-    if (touches) ops.push({ type: 'delete', collection: 'links', id: link.id });
+  for (const link of linksOfClaim(ctx, claimId)) {
+    ops.push({ type: 'delete', collection: 'links', id: link.id });
   }
-  for (const judgment of ctx.store.list('judgments')) {
-    if (!judgment.basis.some((b) => b.claimId === claimId)) continue;
+  for (const judgment of judgmentsOfClaim(ctx, claimId)) {
     const value = { ...judgment, basis: judgment.basis.filter((b) => b.claimId !== claimId) };
     ops.push({ type: 'put', collection: 'judgments', value });
   }
@@ -90,18 +87,8 @@ function wordingFromQuote(quote: string): string {
 const uniqueTags = (tags: readonly string[]) => [...new Set(tags.map((t) => t.trim()))];
 
 export const claimHandlers: HandlersFor<
-  | 'claims:list'
-  | 'claims:create'
-  | 'claims:update'
-  | 'claims:delete'
-  | 'claims:reattach'
-  | 'claims:history'
+  'claims:create' | 'claims:update' | 'claims:delete' | 'claims:reattach'
 > = {
-  'claims:list': async ({ caseId }, { store }) => {
-    requireCase(store, caseId);
-    return store.list('claims').filter((c) => c.caseId === caseId);
-  },
-
   'claims:create': async (input, ctx) => {
     const { document, anchor } = await anchorFor(ctx, input);
     return applyEdit(ctx, 'Create claim', () => {
@@ -208,10 +195,4 @@ export const claimHandlers: HandlersFor<
       };
     });
   },
-
-  'claims:history': async ({ claimId }, { store }) =>
-    store
-      .list('history')
-      .filter((h) => h.claimId === claimId)
-      .sort((a, b) => a.at.localeCompare(b.at)),
 };

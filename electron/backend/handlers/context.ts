@@ -1,9 +1,14 @@
-/** What every handler is given: the store, and the few facts of the running host. */
+/** What every handler is given: the store, its indexes, and the few facts of the running host. */
 import type { UndoStack } from '../edits/undoStack';
+import type { Indexes } from '../indexes/indexes';
+import type { JobRunner } from '../jobs/jobRunner';
 import type { Store } from '../store/store';
+import type { Uploads } from '../uploads';
 
 export interface HandlerContext {
   store: Store;
+  /** Everything derived from the records, kept per edit (../indexes). */
+  ix: Indexes;
   host: 'desktop' | 'web';
   version: string;
   /** The current time, ISO 8601. Injected so tests can pin it. */
@@ -12,4 +17,6 @@ export interface HandlerContext {
   /** The analyst's account name on this machine, for the history of each claim. */
   user: string;
   undo: UndoStack;
+  jobs: JobRunner;
+  uploads: Uploads;
 }

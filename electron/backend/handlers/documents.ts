@@ -1,33 +1,32 @@
 import { reanchorClaims } from '../../../shared/anchoring/reanchorAll';
+import type { DocumentRow } from '../../../shared/contract/channels';
+import { MAX_IMPORT_BYTES } from '../../../shared/contract/limits';
 import { CallFailure } from '../../../shared/contract/result';
 import type { ClaimDocument, Entity } from '../../../shared/domain/schemas';
-import { findByName, normalizeName } from '../../../shared/entities/names';
+import { normalizeName } from '../../../shared/entities/names';
+import { termsOf } from '../../../shared/search/terms';
 import { applyEdit } from '../edits/applyEdit';
 import { extractDocument, ImportError } from '../import/extract';
 import type { Op } from '../store/ops';
-import { hashText } from '../store/textStore';
+import { MissingTextError, hashText } from '../store/textStore';
+import { BitSet } from '../indexes/bitset';
 import type { HandlerContext } from './context';
+import { fileBytes } from './fileBytes';
+import { claimsOfDocument, documentsOfCase, isLatest, lineageOf } from './lookups';
 import { requireCase, requireDocument } from './require';
 import type { HandlersFor } from './types';
 
-/** The newest snapshot of each document: those no other document replaces. */
-function latestVersions(docs: readonly ClaimDocument[]): ClaimDocument[] {
-  const replaced = new Set(docs.map((d) => d.previousVersionId).filter((id) => id !== null));
-  return docs.filter((d) => !replaced.has(d.id));
-}
-
 function duplicateIn(ctx: HandlerContext, caseId: string, text: string): ClaimDocument | null {
-  const hash = hashText(text);
-  return (
-    ctx.store.list('documents').find((d) => d.caseId === caseId && d.contentHash === hash) ?? null
-  );
+  const ids = ctx.ix.relations.documentsByText.get(`${caseId} ${hashText(text)}`);
+  const first = ids ? [...ids][0] : undefined;
+  return (first && ctx.store.get('documents', first)) || null;
 }
 
 /** The outlet named on a document, as an entity: found by any of its names, else new. */
 function outletEntity(ctx: HandlerContext, outlet: string): { id: string | null; ops: Op[] } {
   if (!outlet) return { id: null, ops: [] };
-  const existing = findByName(ctx.store.list('entities'), outlet);
-  if (existing) return { id: existing.id, ops: [] };
+  const existing = ctx.ix.relations.entityNamed(outlet);
+  if (existing) return { id: existing, ops: [] };
   const time = ctx.now();
   const created: Entity = {
     id: ctx.newId(),
@@ -44,39 +43,93 @@ function outletEntity(ctx: HandlerContext, outlet: string): { id: string | null;
   return { id: created.id, ops: [{ type: 'put', collection: 'entities', value: created }] };
 }
 
+function documentRow(ctx: HandlerContext, document: ClaimDocument): DocumentRow {
+  return {
+    document,
+    claimCount: ctx.ix.claims.byDocument.get(document.id)?.size ?? 0,
+    versionCount: document.previousVersionId ? lineageOf(ctx, document.id).length : 1,
+    textMissing: ctx.store.texts.missing.has(document.contentHash),
+  };
+}
+
+/** Documents (by number) whose titles hold every word of `query`; null for no query. */
+function titleHits(ctx: HandlerContext, query: string): Set<string> | null {
+  const terms = [...new Set(termsOf(query))];
+  if (terms.length === 0) return null;
+  let hits: BitSet | null = null;
+  for (const term of terms) {
+    const found = ctx.ix.relations.titleTerms.match(term, { prefix: true });
+    hits = hits ? hits.and(found) : found;
+  }
+  const ids = new Set<string>();
+  for (const n of hits ?? new BitSet()) {
+    const id = ctx.ix.relations.documentNumbers.ids[n];
+    if (id) ids.add(id);
+  }
+  return ids;
+}
+
 export const documentHandlers: HandlersFor<
-  'documents:list' | 'documents:get' | 'documents:extract' | 'documents:create'
+  'documents:list' | 'documents:query' | 'documents:get' | 'documents:extract' | 'documents:create'
 > = {
-  'documents:list': async ({ caseId }, { store }) => {
-    requireCase(store, caseId);
-    return store.list('documents').filter((d) => d.caseId === caseId);
-  },
-
-  'documents:get': async ({ documentId }, { store }) => {
-    const document = requireDocument(store, documentId);
-    return { document, text: await store.texts.get(document.contentHash) };
-  },
-
-  'documents:extract': async ({ caseId, fileName, dataBase64 }, ctx) => {
+  'documents:list': async ({ caseId }, ctx) => {
     requireCase(ctx.store, caseId);
-    const bytes = Buffer.from(dataBase64, 'base64');
+    return documentsOfCase(ctx, caseId);
+  },
+
+  'documents:query': async ({ caseId, query, offset, limit }, ctx) => {
+    requireCase(ctx.store, caseId);
+    const hits = titleHits(ctx, query);
+    const listed: ClaimDocument[] = [];
+    for (const id of ctx.ix.relations.documentsByCase.get(caseId) ?? []) {
+      if (!isLatest(ctx, id) || (hits && !hits.has(id))) continue;
+      const document = ctx.store.get('documents', id);
+      if (document) listed.push(document);
+    }
+    return {
+      total: listed.length,
+      offset,
+      rows: listed.slice(offset, offset + limit).map((d) => documentRow(ctx, d)),
+    };
+  },
+
+  'documents:get': async ({ documentId }, ctx) => {
+    const document = requireDocument(ctx.store, documentId);
+    const versions = lineageOf(ctx, documentId);
+    try {
+      return {
+        document,
+        text: await ctx.store.texts.get(document.contentHash),
+        problem: '',
+        versions,
+      };
+    } catch (error) {
+      if (!(error instanceof MissingTextError)) throw error;
+      return { document, text: null, problem: error.message, versions };
+    }
+  },
+
+  'documents:extract': async (input, ctx) => {
+    const { caseId, fileName } = input;
+    requireCase(ctx.store, caseId);
+    const bytes = await fileBytes(ctx, input, MAX_IMPORT_BYTES);
     let extracted;
     try {
-      extracted = await extractDocument({ fileName, bytes: new Uint8Array(bytes) });
+      extracted = await extractDocument({ fileName, bytes });
     } catch (error) {
       if (error instanceof ImportError) throw new CallFailure('invalid_input', error.message);
       throw error;
     }
-    const inCase = latestVersions(ctx.store.list('documents').filter((d) => d.caseId === caseId));
     const duplicateOf = duplicateIn(ctx, caseId, extracted.text);
     const title = normalizeName(extracted.meta.title);
     const versionCandidates = duplicateOf
       ? []
-      : inCase.filter(
+      : documentsOfCase(ctx, caseId).filter(
           (d) =>
-            (extracted.meta.url !== '' && d.url === extracted.meta.url) ||
-            (title !== '' && normalizeName(d.title) === title) ||
-            (d.fileName !== '' && d.fileName === fileName),
+            isLatest(ctx, d.id) &&
+            ((extracted.meta.url !== '' && d.url === extracted.meta.url) ||
+              (title !== '' && normalizeName(d.title) === title) ||
+              (d.fileName !== '' && d.fileName === fileName)),
         );
     return { ...extracted, duplicateOf, versionCandidates };
   },
@@ -133,9 +186,9 @@ export const documentHandlers: HandlersFor<
       let reanchored = 0;
       let orphaned = 0;
       if (previous) {
-        const onPrevious = ctx.store
-          .list('claims')
-          .filter((c) => c.documentId === previous.id && c.anchorState === 'anchored');
+        const onPrevious = claimsOfDocument(ctx, previous.id).filter(
+          (c) => c.anchorState === 'anchored',
+        );
         const moved = reanchorClaims(onPrevious, input.text, {
           previousTextLength: previous.textLength,
         });

@@ -1,7 +1,7 @@
 import type { ClaimInContext } from '../../../shared/contract/channels';
 import { CallFailure } from '../../../shared/contract/result';
 import type { Claim, Entity } from '../../../shared/domain/schemas';
-import { findByName, normalizeName } from '../../../shared/entities/names';
+import { normalizeName } from '../../../shared/entities/names';
 import { applyEdit } from '../edits/applyEdit';
 import type { Op } from '../store/ops';
 import type { HandlerContext } from './context';
@@ -23,9 +23,9 @@ function cleanAliases(name: string, aliases: readonly string[]): string[] {
 
 /** Refuses a name or alias that already names another entity: that is a merge. */
 function checkNamesFree(ctx: HandlerContext, names: readonly string[], self?: string): void {
-  const others = ctx.store.list('entities').filter((e) => e.id !== self);
   for (const name of names) {
-    const clash = findByName(others, name);
+    const clashId = ctx.ix.relations.entityNamed(name, self);
+    const clash = clashId ? ctx.store.get('entities', clashId) : undefined;
     if (clash) {
       throw new CallFailure(
         'conflict',
@@ -114,10 +114,10 @@ export const entityHandlers: HandlersFor<
       };
       const ops: Op[] = [{ type: 'put', collection: 'entities', value: kept }];
       const swap = (id: string) => (id === mergeId ? keepId : id);
-      for (const claim of ctx.store.list('claims')) {
+      for (const claimId of ctx.ix.claims.claimsNaming(mergeId)) {
+        const claim = ctx.store.get('claims', claimId);
+        if (!claim) continue;
         const a = claim.attribution;
-        const overridden = mergeId in a.reliabilityOverrides;
-        if (a.speakerId !== mergeId && !a.via.includes(mergeId) && !overridden) continue;
         const speakerId = a.speakerId === null ? null : swap(a.speakerId);
         const via = [...new Set(a.via.map(swap))].filter((id) => id !== speakerId);
         // The kept entity's own override wins over one moved from the merged entity.
@@ -128,8 +128,9 @@ export const entityHandlers: HandlersFor<
         const value = { ...claim, attribution, updatedAt: time };
         ops.push({ type: 'put', collection: 'claims', value });
       }
-      for (const doc of ctx.store.list('documents')) {
-        if (doc.outletId !== mergeId) continue;
+      for (const docId of ctx.ix.relations.documentsByOutlet.get(mergeId) ?? []) {
+        const doc = ctx.store.get('documents', docId);
+        if (!doc) continue;
         const value = { ...doc, outletId: keepId };
         ops.push({ type: 'put', collection: 'documents', value });
       }
@@ -137,28 +138,29 @@ export const entityHandlers: HandlersFor<
       return { ops, result: kept, caseId: null };
     }),
 
-  'entities:profile': async ({ entityId }, { store }) => {
-    const entity = requireEntity(store, entityId);
-    const claims: ClaimInContext[] = [];
-    for (const claim of store.list('claims')) {
-      const doc = store.get('documents', claim.documentId);
-      const role =
-        claim.attribution.speakerId === entityId
-          ? 'speaker'
-          : claim.attribution.via.includes(entityId)
-            ? 'intermediary'
-            : doc?.outletId === entityId
-              ? 'outlet'
-              : null;
-      if (!role) continue;
-      claims.push({
-        claim,
-        role,
-        documentTitle: doc?.title ?? '',
-        caseTitle: store.get('cases', claim.caseId)?.title ?? '',
-      });
+  'entities:profile': async ({ entityId, offset, limit }, ctx) => {
+    const entity = requireEntity(ctx.store, entityId);
+    const { ix, store } = ctx;
+    const roles = new Map<string, ClaimInContext['role']>();
+    for (const id of ix.claims.bySpeaker.get(entityId) ?? []) roles.set(id, 'speaker');
+    for (const id of ix.claims.byCarrier.get(entityId) ?? [])
+      if (!roles.has(id)) roles.set(id, 'intermediary');
+    for (const documentId of ix.relations.documentsByOutlet.get(entityId) ?? []) {
+      for (const id of ix.claims.byDocument.get(documentId) ?? [])
+        if (!roles.has(id)) roles.set(id, 'outlet');
     }
-    claims.sort((a, b) => timelineDate(a.claim).localeCompare(timelineDate(b.claim)));
-    return { entity, claims };
+    const dated: { claim: Claim; role: ClaimInContext['role']; at: string }[] = [];
+    for (const [id, role] of roles) {
+      const claim = store.get('claims', id);
+      if (claim) dated.push({ claim, role, at: timelineDate(claim) });
+    }
+    dated.sort((a, b) => a.at.localeCompare(b.at));
+    const claims: ClaimInContext[] = dated.slice(offset, offset + limit).map(({ claim, role }) => ({
+      claim,
+      role,
+      documentTitle: store.get('documents', claim.documentId)?.title ?? '',
+      caseTitle: store.get('cases', claim.caseId)?.title ?? '',
+    }));
+    return { entity, total: dated.length, offset, claims };
   },
 };

@@ -1,33 +1,62 @@
 /**
  * Case exchange (issue 5): a whole case out as JSON, CSV, W3C Web Annotation or STIX 2.1,
- * and a JSON case back in, as a new case or merged into one. The work is in ../exchange.
+ * and a JSON case back in, as a new case or merged into one. Both run as jobs the UI follows
+ * (issue 9), and the work is in ../exchange.
  */
+import { createReadStream } from 'node:fs';
+import { MAX_CASE_FILE_BYTES } from '../../../shared/contract/limits';
 import { applyEdit } from '../edits/applyEdit';
-import { exportCase } from '../exchange/exportCase';
+import { startExport } from '../exchange/exportCase';
 import { planImport } from '../exchange/importPlan';
-import { readCaseFile } from '../exchange/readCaseFile';
+import { chunksOf, readCaseFile } from '../exchange/readCaseFile';
+import type { HandlerContext } from './context';
+import { fileBytes } from './fileBytes';
 import { requireCase } from './require';
 import type { HandlersFor } from './types';
 
-export const exchangeHandlers: HandlersFor<'cases:export' | 'cases:import'> = {
-  'cases:export': async ({ caseId, format }, ctx) =>
-    exportCase(ctx.store, caseId, format, { now: ctx.now(), version: ctx.version, user: ctx.user }),
+type ImportInput = {
+  fileName: string;
+  uploadId?: string;
+  dataBase64?: string;
+  intoCaseId: string | null;
+};
 
-  'cases:import': async ({ fileName, dataBase64, intoCaseId }, ctx) => {
-    // Everything that can be wrong with the file is found before anything is written.
-    const file = readCaseFile(fileName, new Uint8Array(Buffer.from(dataBase64, 'base64')));
-    const into = intoCaseId ? requireCase(ctx.store, intoCaseId) : null;
+function startImport(ctx: HandlerContext, input: ImportInput): string {
+  const into = input.intoCaseId ? requireCase(ctx.store, input.intoCaseId) : null;
+  const label = into
+    ? `Importing “${input.fileName}” into “${into.title}”`
+    : `Importing “${input.fileName}”`;
+  return ctx.jobs.start('import', label, async (control) => {
+    // The upload is read from disk as it is parsed; an inline file is small.
+    const upload = input.uploadId ? ctx.uploads.path(input.uploadId) : null;
+    const bytes = upload ? null : await fileBytes(ctx, input, MAX_CASE_FILE_BYTES);
+    const size = upload?.size ?? bytes?.length ?? 0;
+    // Progress: reading is the first half, writing the second.
+    const file = await readCaseFile(
+      input.fileName,
+      upload ? createReadStream(upload.file) : chunksOf(bytes ?? new Uint8Array()),
+      { bytes: (read) => control.progress(read, size * 2), check: control.check },
+    );
+    if (input.uploadId) await ctx.uploads.discard(input.uploadId);
+    control.check();
     // Texts first, as documents:create does: a document record never points at a missing
     // text. A text left behind by a failed edit is harmless (named by its hash, reused).
-    for (const document of file.documents) await ctx.store.texts.put(document.text);
-    const label = into
-      ? `Import “${fileName}” into “${into.title}”`
+    for (const document of file.documents) {
+      if (document.text !== null) await ctx.store.texts.put(document.text);
+    }
+    control.check();
+    const editLabel = into
+      ? `Import “${input.fileName}” into “${into.title}”`
       : `Import case “${file.case.title}”`;
-    return applyEdit(
+    const imported = await applyEdit(
       ctx,
-      label,
-      () => {
-        const plan = planImport(ctx, file, intoCaseId);
+      editLabel,
+      async () => {
+        // Last chance to stop: after this, the import is one edit, all or nothing.
+        control.check();
+        const plan = await planImport(ctx, file, input.intoCaseId, (done) =>
+          control.progress(size + done, size * 2),
+        );
         return {
           ops: plan.ops,
           result: { caseId: plan.caseId, ...plan.counts },
@@ -37,5 +66,17 @@ export const exchangeHandlers: HandlersFor<'cases:export' | 'cases:import'> = {
       // The claims bring their own history; see applyEdit.
       { history: 'given' },
     );
-  },
+    control.progress(size * 2, size * 2);
+    return { imported };
+  });
+}
+
+export const exchangeHandlers: HandlersFor<
+  'cases:export' | 'cases:import' | 'jobs:status' | 'jobs:wait' | 'jobs:cancel'
+> = {
+  'cases:export': async ({ caseId, format }, ctx) => ({ jobId: startExport(ctx, caseId, format) }),
+  'cases:import': async (input, ctx) => ({ jobId: startImport(ctx, input) }),
+  'jobs:status': async ({ jobId }, ctx) => ctx.jobs.status(jobId),
+  'jobs:wait': ({ jobId, waitMs }, ctx) => ctx.jobs.wait(jobId, waitMs),
+  'jobs:cancel': async ({ jobId }, ctx) => ctx.jobs.cancel(jobId),
 };

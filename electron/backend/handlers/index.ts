@@ -2,9 +2,11 @@
 import { appHandlers } from './app';
 import { briefingHandlers } from './briefings';
 import { caseHandlers } from './cases';
+import { claimQueryHandlers } from './claimQueries';
 import { claimHandlers } from './claims';
 import { documentHandlers } from './documents';
 import { editHandlers } from './edits';
+import { evidenceHandlers } from './evidence';
 import { exchangeHandlers } from './exchange';
 import { entityHandlers } from './entities';
 import { judgmentHandlers } from './judgments';
@@ -17,8 +19,10 @@ export const handlers = {
   ...caseHandlers,
   ...documentHandlers,
   ...claimHandlers,
+  ...claimQueryHandlers,
   ...entityHandlers,
   ...linkHandlers,
+  ...evidenceHandlers,
   ...judgmentHandlers,
   ...editHandlers,
   ...briefingHandlers,

@@ -4,6 +4,7 @@ import { CallFailure } from '../../../shared/contract/result';
 import type { Judgment } from '../../../shared/domain/schemas';
 import { applyEdit } from '../edits/applyEdit';
 import type { HandlerContext } from './context';
+import { judgmentsOfCase } from './lookups';
 import { requireCase, requireClaim } from './require';
 import type { HandlersFor } from './types';
 
@@ -34,12 +35,9 @@ function requireJudgment(ctx: HandlerContext, id: string): Judgment {
 export const judgmentHandlers: HandlersFor<
   'judgments:list' | 'judgments:create' | 'judgments:update' | 'judgments:delete'
 > = {
-  'judgments:list': async ({ caseId }, { store }) => {
-    requireCase(store, caseId);
-    return store
-      .list('judgments')
-      .filter((j) => j.caseId === caseId)
-      .sort((a, b) => a.order - b.order || a.createdAt.localeCompare(b.createdAt));
+  'judgments:list': async ({ caseId }, ctx) => {
+    requireCase(ctx.store, caseId);
+    return judgmentsOfCase(ctx, caseId);
   },
 
   'judgments:create': (input, ctx) =>
@@ -47,14 +45,7 @@ export const judgmentHandlers: HandlersFor<
       requireCase(ctx.store, input.caseId);
       const time = ctx.now();
       // After the last one, even when some were deleted before.
-      const order =
-        Math.max(
-          -1,
-          ...ctx.store
-            .list('judgments')
-            .filter((j) => j.caseId === input.caseId)
-            .map((j) => j.order),
-        ) + 1;
+      const order = Math.max(-1, ...judgmentsOfCase(ctx, input.caseId).map((j) => j.order)) + 1;
       const created: Judgment = {
         id: ctx.newId(),
         caseId: input.caseId,

@@ -10,6 +10,7 @@ import { CallFailure } from '../../../shared/contract/result';
 import type { EvidenceLink, LinkTarget } from '../../../shared/domain/schemas';
 import { applyEdit } from '../edits/applyEdit';
 import type { HandlerContext } from './context';
+import { linksOfCase, linksOfClaim } from './lookups';
 import { requireCase, requireClaim, requireDocument } from './require';
 import type { HandlersFor } from './types';
 
@@ -86,7 +87,7 @@ function existingLink(
   relation: string,
   target: LinkTarget,
 ) {
-  return ctx.store.list('links').find((l) => {
+  return linksOfClaim(ctx, fromClaimId).find((l) => {
     if (l.relation !== relation) return false;
     if (l.fromClaimId === fromClaimId && sameTarget(l.target, target)) return true;
     return (
@@ -101,15 +102,13 @@ function existingLink(
 
 /** A path of "same claim" links between two claims, if there is one (for the message). */
 function sameClaimPath(ctx: HandlerContext, from: string, to: string): string[] | null {
-  const edges = ctx.store
-    .list('links')
-    .filter((l) => l.relation === 'same_claim' && l.target.kind === 'claim');
   const previous = new Map<string, string>([[from, from]]);
   const queue = [from];
   while (queue.length > 0) {
     const id = queue.shift() as string;
     if (id === to) break;
-    for (const l of edges) {
+    for (const l of linksOfClaim(ctx, id)) {
+      if (l.relation !== 'same_claim') continue;
       const other = l.target.kind === 'claim' ? l.target.claimId : '';
       const next = l.fromClaimId === id ? other : other === id ? l.fromClaimId : null;
       if (next && !previous.has(next)) {
@@ -127,9 +126,9 @@ function sameClaimPath(ctx: HandlerContext, from: string, to: string): string[] 
 export const linkHandlers: HandlersFor<
   'links:list' | 'links:create' | 'links:update' | 'links:delete'
 > = {
-  'links:list': async ({ caseId }, { store }) => {
-    requireCase(store, caseId);
-    return store.list('links').filter((l) => l.caseId === caseId);
+  'links:list': async ({ caseId }, ctx) => {
+    requireCase(ctx.store, caseId);
+    return linksOfCase(ctx, caseId);
   },
 
   'links:create': async (input, ctx) => {

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { BackupSummary, Output, ParsedInput } from '../../../shared/contract/channels';
 import { CallFailure } from '../../../shared/contract/result';
+import type { Backend } from '../backend';
 import { BACKUPS_DIR, listBackups } from '../store/backups';
 import type { StoreError } from '../store/errors';
 import { RecoveryError, restoreBackup, startEmpty } from '../store/recovery';
@@ -15,7 +16,7 @@ export type RecoveryChannel = 'recovery:status' | 'recovery:restore' | 'recovery
 
 const STORE_IS_FINE =
   'The Claimdesk store opened without a problem, so there is nothing to recover. ' +
-  'To go back to a backup anyway, quit Claimdesk and copy the backup over claimdesk.json by hand.';
+  'To go back to a backup anyway, quit Claimdesk, move claimdesk.json aside and start it again: it offers the backups.';
 
 const summaries = async (dir: string): Promise<BackupSummary[]> =>
   (await listBackups(path.join(dir, BACKUPS_DIR))).map((b) => ({
@@ -26,6 +27,7 @@ const summaries = async (dir: string): Promise<BackupSummary[]> =>
     documents: b.documents,
     claims: b.claims,
     usable: b.usable,
+    problem: b.problem,
   }));
 
 export const recoveryHandlers: HandlersFor<RecoveryChannel> = {
@@ -52,7 +54,7 @@ export interface RecoveryContext {
    * Opens the store on the repaired files and puts the usual backend in place; throws the
    * StoreError if it still does not open.
    */
-  reopen(): Promise<void>;
+  reopen(): Promise<Backend>;
 }
 
 export type RecoveryHandlers = {
@@ -60,9 +62,9 @@ export type RecoveryHandlers = {
 };
 
 /** Runs one repair; a repair refused before anything was touched keeps its reason. */
-async function repair(work: () => Promise<unknown>): Promise<void> {
+async function repair<R>(work: () => Promise<R>): Promise<R> {
   try {
-    await work();
+    return await work();
   } catch (error) {
     if (error instanceof RecoveryError) {
       throw new CallFailure(
@@ -83,13 +85,13 @@ export const recoveryModeHandlers: RecoveryHandlers = {
     backups: await summaries(ctx.dir),
   }),
   'recovery:restore': async (input, ctx) => {
-    await repair(() => restoreBackup(ctx.dir, input.file));
-    await ctx.reopen();
-    return { restored: true };
+    const { movedAside } = await repair(() => restoreBackup(ctx.dir, input.file));
+    const backend = await ctx.reopen();
+    return { restored: true, movedAside, recovered: backend.store.report.recovered };
   },
   'recovery:startEmpty': async (_input, ctx) => {
-    await repair(() => startEmpty(ctx.dir));
+    const { movedAside } = await repair(() => startEmpty(ctx.dir));
     await ctx.reopen();
-    return { restored: true };
+    return { restored: true, movedAside, recovered: null };
   },
 };

@@ -1,31 +1,38 @@
 /**
- * Rotating backups of the snapshot (issue "Durable and safe", DESIGN.md "Store"), under
- * <dataDir>/backups/, next to the pre-migration copies the store makes before an upgrade.
+ * Rotating backups (DESIGN.md "Store", issue 10 "Backups are complete"), under backups/:
  *
- * - A backup is a copy of claimdesk.json taken right after a compaction wrote it: a file the
- *   store renamed into place whole, from a validated snapshot. It is written like the store
- *   itself (temp file, fsync, rename, fsync of the folder).
- * - The copy runs outside the store's edit queue, fired and forgotten after the compaction,
- *   so an edit never waits for it and a failed copy is logged, never an edit's failure.
- * - After a compaction at most one every ten minutes (or the first of a new day), and one on
- *   close. Kept: the 5 newest, plus the newest of each of the last 7 days; at most 12 files.
- *   Pre-migration copies (claimdesk-v<N>-<stamp>.json) and any other file are never deleted.
+ *   claimdesk-<stamp>.json        a backup: a copy of the manifest after a fold
+ *   segments/<hash>.json          copies of the segments the backups name, one per hash
+ *   texts/<hash>.txt              copies of the document texts the backups need, one per hash
+ *   claimdesk-v<N>-<stamp>.json   an older store kept whole before its conversion (+ .journal)
+ *
+ * A backup names its segments and texts by content hash, so successive backups share the
+ * copies of everything that did not change: a backup after a fold copies only the segments
+ * the fold wrote and the texts imported since. The copies are files of their own, so a
+ * segment or text lost or damaged in the store itself is still whole here.
+ *
+ * A backup is made after a fold at most once every ten minutes (or the first of a new day)
+ * and on close. Kept: the 5 newest, the newest of each of the last 7 days, and always the
+ * newest one whose files are all present. Older-store copies are never deleted.
  */
 import { mkdir, readFile, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { fileExists, isNotFound, writeFileDurable } from './durableFile';
+import { copyFileDurable, fileExists, isNotFound, writeFileDurable } from './durableFile';
+import { ManifestSchema, type Manifest } from './manifest';
 import { migrate } from './migrations';
 import { isRecord } from './ops';
 import { CURRENT_SCHEMA_VERSION, SnapshotSchema } from './schema';
+import { SEGMENTS_DIR, isSegmentName, segmentName } from './segmentFile';
 
 export const BACKUPS_DIR = 'backups';
+const TEXTS = 'texts';
 
 export interface BackupPolicy {
   /** The newest backups always kept. */
   recent: number;
   /** For each of this many days (today included), its newest backup is kept. */
   days: number;
-  /** Least time between two backups after compactions (ms); a new day starts one anyway. */
+  /** Least time between two backups after folds (ms); a new day starts one anyway. */
   intervalMs: number;
 }
 
@@ -37,8 +44,10 @@ export const DEFAULT_BACKUP_POLICY: BackupPolicy = {
 
 /** `claimdesk-2025-11-05T10-20-30.123Z.json`: an ISO stamp with "-" for ":". */
 const ROTATING = /^claimdesk-(\d{4}-\d{2}-\d{2}T\d{2})-(\d{2})-(\d{2}(?:\.\d{1,3})?Z)\.json$/;
-/** `claimdesk-v2-2025-11-05T10-20-30-123Z.json`, made by the store before a migration. */
+/** `claimdesk-v2-2025-11-05T10-20-30-123Z.json`, kept before an older store's conversion. */
 const PRE_MIGRATION = /^claimdesk-v(\d+)-(\d{4}-\d{2}-\d{2}T\d{2})-(\d{2})-(\d{2})-(\d{3})Z\.json$/;
+
+export type BackupKind = 'rotating' | 'pre-migration';
 
 export const backupFileName = (at: Date): string =>
   `claimdesk-${at.toISOString().replace(/:/g, '-')}.json`;
@@ -58,19 +67,18 @@ export function backupDate(file: string): { date: Date; kind: BackupKind } | nul
   return null;
 }
 
-export type BackupKind = 'rotating' | 'pre-migration';
-
 /** The local calendar day of a moment, as a key. */
 const dayKey = (at: Date): string => `${at.getFullYear()}-${at.getMonth() + 1}-${at.getDate()}`;
 
 /**
- * Which rotating backups the policy lets go, given every one there is. Pure, so the rules
- * can be tested on names alone. Names that are not rotating backups are never returned.
+ * Which rotating backups the policy lets go, given every one there is and the newest one
+ * known to be whole (never let go). Pure, so the rules can be tested on names alone.
  */
 export function backupsToDelete(
   files: readonly string[],
   now: Date,
   policy: BackupPolicy,
+  newestWhole: string | null = null,
 ): string[] {
   const rotating = files
     .map((file) => ({ file, found: backupDate(file) }))
@@ -80,6 +88,7 @@ export function backupsToDelete(
     )
     .sort((a, b) => b.found.date.getTime() - a.found.date.getTime() || (a.file < b.file ? 1 : -1));
   const keep = new Set(rotating.slice(0, policy.recent).map((b) => b.file));
+  if (newestWhole) keep.add(newestWhole);
   for (let d = 0; d < policy.days; d++) {
     const day = dayKey(new Date(now.getFullYear(), now.getMonth(), now.getDate() - d));
     const newestThatDay = rotating.find((b) => dayKey(b.found.date) === day);
@@ -88,135 +97,184 @@ export function backupsToDelete(
   return rotating.filter((b) => !keep.has(b.file)).map((b) => b.file);
 }
 
-/** Deletes the rotating backups the policy no longer keeps. */
-export async function pruneBackups(
-  backupsDir: string,
-  now: Date,
-  policy: BackupPolicy = DEFAULT_BACKUP_POLICY,
-): Promise<void> {
-  const names = await readdir(backupsDir);
-  await Promise.all(
-    backupsToDelete(names, now, policy).map((name) =>
-      unlink(path.join(backupsDir, name)).catch((error: unknown) => {
-        if (!isNotFound(error)) throw error;
-      }),
-    ),
-  );
-}
-
 export interface BackupOptions {
   policy?: Partial<BackupPolicy>;
   /** The clock, injected so tests can walk through days. */
   now?: () => Date;
   log?: (message: string) => void;
-  /** Awaited just before a copy reads the snapshot: lets a test hold a backup in flight. */
+  /** Awaited just before a backup copies anything: lets a test hold one in flight. */
   beforeCopy?: () => Promise<void>;
+}
+
+/** A rotating backup's manifest, read from backups/; null when it does not parse. */
+export async function readBackupManifest(dir: string, file: string): Promise<Manifest | null> {
+  try {
+    const parsed = ManifestSchema.safeParse(
+      JSON.parse(await readFile(path.join(dir, file), 'utf8')),
+    );
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What of a backup is missing from the copies (segments and texts), by name. */
+export async function missingFromBackup(dir: string, manifest: Manifest): Promise<string[]> {
+  const present = new Set(await readdir(path.join(dir, SEGMENTS_DIR)).catch(() => []));
+  const texts = new Set(await readdir(path.join(dir, TEXTS)).catch(() => []));
+  return [
+    ...manifest.segments
+      .filter((ref) => !present.has(segmentName(ref.hash)))
+      .map((ref) => `segment ${ref.hash}`),
+    ...manifest.texts.filter((hash) => !texts.has(`${hash}.txt`)).map((hash) => `text ${hash}`),
+  ];
 }
 
 /** Makes the rotating backups of one data dir. One per open store. */
 export class BackupRotation {
-  private inFlight: Promise<void> | null = null;
-  /** A compaction wrote a snapshot that no backup holds yet. */
   private unsaved = false;
   private readonly policy: BackupPolicy;
   private readonly now: () => Date;
-  private readonly log: (message: string) => void;
 
   private constructor(
     readonly dir: string,
-    private readonly source: string,
-    private newest: Date | null,
+    private readonly dataDir: string,
+    private newest: { date: Date; journalFrom: number } | null,
     private readonly options: BackupOptions,
   ) {
     this.policy = { ...DEFAULT_BACKUP_POLICY, ...options.policy };
     this.now = options.now ?? (() => new Date());
-    this.log = options.log ?? ((message) => console.error(message));
   }
 
-  /** `source` is the snapshot file to copy; `dir` the backups folder (made on first copy). */
-  static async open(
-    dir: string,
-    source: string,
-    options: BackupOptions = {},
-  ): Promise<BackupRotation> {
-    // An unreadable backups folder must not keep the store from opening: the first copy
-    // will fail and say why in the log.
-    const names = await readdir(dir).catch(() => [] as string[]);
-    let newest: Date | null = null;
-    for (const name of names) {
-      const found = backupDate(name);
-      if (found?.kind === 'rotating' && (!newest || found.date > newest)) newest = found.date;
-    }
-    return new BackupRotation(dir, source, newest, options);
+  static async open(dataDir: string, options: BackupOptions = {}): Promise<BackupRotation> {
+    const dir = path.join(dataDir, BACKUPS_DIR);
+    const newest = await newestWhole(dir);
+    return new BackupRotation(
+      dir,
+      dataDir,
+      newest && { date: newest.date, journalFrom: newest.manifest.journalFrom },
+      options,
+    );
   }
 
   /**
-   * Called right after a compaction renamed a new snapshot into place. Starts a copy when
-   * one is due and returns at once: it never waits for the copy and never throws.
-   * `holdsRecords` false (a brand new, empty store) is not worth a backup slot.
+   * The journal generation from which the newest backup needs the journal to be restored
+   * with every later edit; null when there is no backup.
    */
-  afterCompaction(holdsRecords: boolean): void {
-    if (!holdsRecords) return;
+  newestJournalFrom(): number | null {
+    return this.newest?.journalFrom ?? null;
+  }
+
+  /** After a fold wrote `manifest`: a backup of it when one is due. */
+  async afterFold(manifest: Manifest): Promise<void> {
+    if (!holdsRecords(manifest)) return;
     this.unsaved = true;
-    // A copy in flight reads the file after this compaction wrote it, or close() makes one.
-    if (this.inFlight || !this.due()) return;
-    void this.start();
+    if (this.due()) await this.make(manifest);
   }
 
-  /** On close: waits for a copy in flight, then backs up what no backup holds yet. */
-  async close(): Promise<void> {
-    await this.inFlight;
-    if (this.unsaved) await this.start();
-  }
-
-  /** Resolves once no copy is in flight. */
-  async idle(): Promise<void> {
-    await this.inFlight;
+  /** On close: a backup of what no backup holds yet. */
+  async close(manifest: Manifest): Promise<void> {
+    if (this.unsaved && holdsRecords(manifest)) await this.make(manifest);
   }
 
   private due(): boolean {
     const now = this.now();
     if (!this.newest) return true;
     return (
-      now.getTime() - this.newest.getTime() >= this.policy.intervalMs ||
-      dayKey(now) !== dayKey(this.newest)
+      now.getTime() - this.newest.date.getTime() >= this.policy.intervalMs ||
+      dayKey(now) !== dayKey(this.newest.date)
     );
   }
 
-  private start(): Promise<void> {
-    const run = this.copy()
-      .catch((error: unknown) => {
-        this.log(
-          `Claimdesk could not make a backup in ${this.dir}: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      })
-      .finally(() => {
-        if (this.inFlight === run) this.inFlight = null;
-      });
-    this.inFlight = run;
-    return run;
-  }
-
-  private async copy(): Promise<void> {
-    this.unsaved = false;
+  private async make(manifest: Manifest): Promise<void> {
     await this.options.beforeCopy?.();
-    // readFile reads through one open handle: a compaction renaming a newer snapshot over the
-    // file meanwhile does not mix the two, the copy is one whole snapshot either way.
-    const bytes = await readFile(this.source);
-    await mkdir(this.dir, { recursive: true });
+    await mkdir(path.join(this.dir, SEGMENTS_DIR), { recursive: true });
+    await mkdir(path.join(this.dir, TEXTS), { recursive: true });
+    // Copies first, the backup's manifest last: a backup that exists is whole.
+    for (const ref of manifest.segments) {
+      const copy = path.join(this.dir, SEGMENTS_DIR, segmentName(ref.hash));
+      if (await fileExists(copy)) continue;
+      await copyFileDurable(path.join(this.dataDir, SEGMENTS_DIR, segmentName(ref.hash)), copy);
+    }
+    for (const hash of manifest.texts) {
+      const copy = path.join(this.dir, TEXTS, `${hash}.txt`);
+      if (await fileExists(copy)) continue;
+      const original = path.join(this.dataDir, 'texts', `${hash}.txt`);
+      // A text already missing from the store is reported there; the backup keeps the rest.
+      if (await fileExists(original)) await copyFileDurable(original, copy);
+    }
     let at = this.now();
     // Two backups in one millisecond (a test clock) must not share a name.
     while (await fileExists(path.join(this.dir, backupFileName(at)))) {
       at = new Date(at.getTime() + 1);
     }
-    await writeFileDurable(path.join(this.dir, backupFileName(at)), bytes);
-    if (!this.newest || at > this.newest) this.newest = at;
-    await pruneBackups(this.dir, at, this.policy);
+    const name = backupFileName(at);
+    await writeFileDurable(
+      path.join(this.dir, name),
+      JSON.stringify({ ...manifest, restoredFrom: null }),
+    );
+    this.newest = { date: at, journalFrom: manifest.journalFrom };
+    this.unsaved = false;
+    await this.prune(at, name);
+  }
+
+  /** Lets old backups go by the policy, then the copies no backup names any more. */
+  private async prune(now: Date, newestWholeName: string): Promise<void> {
+    const names = await readdir(this.dir);
+    for (const name of backupsToDelete(names, now, this.policy, newestWholeName)) {
+      await unlink(path.join(this.dir, name)).catch((error: unknown) => {
+        if (!isNotFound(error)) throw error;
+      });
+    }
+    const named = { segments: new Set<string>(), texts: new Set<string>() };
+    for (const name of await readdir(this.dir)) {
+      if (backupDate(name)?.kind !== 'rotating') continue;
+      const manifest = await readBackupManifest(this.dir, name);
+      if (!manifest) continue;
+      manifest.segments.forEach((ref) => named.segments.add(segmentName(ref.hash)));
+      manifest.texts.forEach((hash) => named.texts.add(`${hash}.txt`));
+    }
+    await removeUnnamed(path.join(this.dir, SEGMENTS_DIR), named.segments, isSegmentName);
+    await removeUnnamed(path.join(this.dir, TEXTS), named.texts, (n) => n.endsWith('.txt'));
   }
 }
 
+async function removeUnnamed(
+  dir: string,
+  keep: ReadonlySet<string>,
+  isCopy: (name: string) => boolean,
+): Promise<void> {
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    if (!isCopy(name) || keep.has(name)) continue;
+    await unlink(path.join(dir, name)).catch((error: unknown) => {
+      if (!isNotFound(error)) throw error;
+    });
+  }
+}
+
+const holdsRecords = (manifest: Manifest): boolean =>
+  manifest.segments.some((ref) => ref.count > 0);
+
+/** The newest rotating backup whose manifest reads and whose copies are all there. */
+async function newestWhole(
+  dir: string,
+): Promise<{ name: string; date: Date; manifest: Manifest } | null> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const rotating = names
+    .map((name) => ({ name, found: backupDate(name) }))
+    .filter((b) => b.found?.kind === 'rotating')
+    .sort((a, b) => (a.name < b.name ? 1 : -1));
+  for (const { name, found } of rotating) {
+    const manifest = await readBackupManifest(dir, name);
+    if (manifest && found && (await missingFromBackup(dir, manifest)).length === 0) {
+      return { name, date: found.date, manifest };
+    }
+  }
+  return null;
+}
+
 // ---------------------------------------------------------------------------------------
-// What the backups hold
+// What the backups hold, for the recovery screen
 
 export interface BackupInfo {
   /** The file name inside backups/ (what a restore names). */
@@ -228,7 +286,7 @@ export interface BackupInfo {
   cases: number;
   documents: number;
   claims: number;
-  /** False when it does not read as a Claimdesk store: listed, never restored. */
+  /** False when it cannot be restored: listed, never restored. */
   usable: boolean;
   /** Why it is not usable; '' when it is. */
   problem: string;
@@ -238,8 +296,8 @@ export type BackupContent =
   | { usable: true; cases: number; documents: number; claims: number }
   | { usable: false; problem: string };
 
-/** Reads a backup's bytes the way the store reads its own file: JSON, migrations, schema. */
-export function readBackupContent(bytes: Buffer): BackupContent {
+/** Reads an older store's whole file the way the store reads one: JSON, migrations, schema. */
+export function readLegacyBackupContent(bytes: Buffer): BackupContent {
   let raw: unknown;
   try {
     raw = JSON.parse(bytes.toString('utf8'));
@@ -269,10 +327,34 @@ export function readBackupContent(bytes: Buffer): BackupContent {
   return { usable: true, cases: cases.length, documents: documents.length, claims: claims.length };
 }
 
-/** Backups never change once written: what a file holds is read once per process. */
-const contentCache = new Map<string, { stamp: string; content: BackupContent }>();
+/** What a rotating backup holds, from its manifest's counts; whole only when nothing is missing. */
+async function rotatingContent(dir: string, file: string): Promise<BackupContent> {
+  const manifest = await readBackupManifest(dir, file);
+  if (!manifest) return { usable: false, problem: 'its manifest cannot be read' };
+  if (manifest.schemaVersion > CURRENT_SCHEMA_VERSION) {
+    return {
+      usable: false,
+      problem: `written by a newer Claimdesk (store version ${manifest.schemaVersion})`,
+    };
+  }
+  const missing = await missingFromBackup(dir, manifest);
+  if (missing.length > 0) {
+    return { usable: false, problem: `${missing.length} of its files are missing (${missing[0]})` };
+  }
+  const count = (collection: string) =>
+    manifest.segments.filter((r) => r.collection === collection).reduce((n, r) => n + r.count, 0);
+  return {
+    usable: true,
+    cases: count('cases'),
+    documents: count('documents'),
+    claims: count('claims'),
+  };
+}
 
-/** Every backup in `backupsDir` (rotating and pre-migration), newest first. */
+/** Older-store copies never change once written: what one holds is read once per process. */
+const legacyCache = new Map<string, { stamp: string; content: BackupContent }>();
+
+/** Every backup in `backupsDir` (rotating and older-store copies), newest first. */
 export async function listBackups(backupsDir: string): Promise<BackupInfo[]> {
   const names = await readdir(backupsDir).catch((error: unknown) => {
     if (isNotFound(error)) return [] as string[];
@@ -289,13 +371,17 @@ export async function listBackups(backupsDir: string): Promise<BackupInfo[]> {
       const facts = await stat(file);
       if (!facts.isFile()) continue;
       size = facts.size;
-      const stamp = `${facts.size}:${facts.mtimeMs}`;
-      const cached = contentCache.get(file);
-      if (cached?.stamp === stamp) {
-        content = cached.content;
+      if (found.kind === 'rotating') {
+        content = await rotatingContent(backupsDir, name);
       } else {
-        content = readBackupContent(await readFile(file));
-        contentCache.set(file, { stamp, content });
+        const stamp = `${facts.size}:${facts.mtimeMs}`;
+        const cached = legacyCache.get(file);
+        if (cached?.stamp === stamp) {
+          content = cached.content;
+        } else {
+          content = readLegacyBackupContent(await readFile(file));
+          legacyCache.set(file, { stamp, content });
+        }
       }
     } catch (error) {
       // Pruned or moved while being listed.

@@ -4,7 +4,7 @@
  * (DESIGN.md, "Store"). Here a write is done only when it is on disk: temp file, fsync,
  * rename, fsync of the directory so the rename itself survives.
  */
-import { open, rename, readFile, stat, unlink } from 'node:fs/promises';
+import { copyFile, link, open, rename, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 
@@ -93,4 +93,49 @@ export async function fileExists(file: string): Promise<boolean> {
     if (isNotFound(error)) return false;
     throw error;
   }
+}
+
+/**
+ * Copies `from` to `to` atomically and durably (a temp file fsync'd, then renamed), so a
+ * crash leaves either no `to` or a whole one.
+ */
+export async function copyFileDurable(from: string, to: string): Promise<void> {
+  const temp = path.join(
+    path.dirname(to),
+    `.${path.basename(to)}.${process.pid}.${++tempCounter}.tmp`,
+  );
+  try {
+    await copyFile(from, temp);
+    const handle = await open(temp, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, to);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await fsyncDirectory(path.dirname(to));
+}
+
+/**
+ * Makes `to` name the same bytes as `from` without copying where the file system allows
+ * (a hard link: cheap, and the bytes survive either name being deleted), else a durable copy.
+ * An existing `to` is left as it is.
+ */
+export async function linkOrCopy(from: string, to: string): Promise<void> {
+  try {
+    await link(from, to);
+    return;
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? error.code : '';
+    if (code === 'EEXIST') return;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') {
+      throw error;
+    }
+  }
+  if (await fileExists(to)) return;
+  await copyFileDurable(from, to);
 }

@@ -102,7 +102,7 @@ describe('restoreBackup', () => {
 
     const store = await Store.open(dir, OWNER);
     expect(store.report.created).toBe(false);
-    expect(store.snapshot()).toEqual(snapshot);
+    expect(await store.snapshot()).toEqual(snapshot);
     expect(store.list('cases').map((c) => c.id)).toEqual(['kept-1', 'kept-2']);
     await store.close();
   });

@@ -1,26 +1,43 @@
 /**
- * The way back from a store that does not open because its files are damaged (StoreError
- * 'corrupt' or 'invalid'): say what is wrong, then put a backup in place, or start empty.
- * The damaged files are never overwritten or deleted: they are moved aside under a name of
- * their own (claimdesk.damaged-<stamp>.json / .journal), byte for byte.
+ * The way back from a store that does not open because its files are damaged or missing
+ * (StoreError 'corrupt', 'invalid', 'missing'): say what is wrong, then put a backup in place
+ * (and replay on top of it what the journal still holds), or start empty.
  *
- * Both repairs take the data dir's lock while they work, so no store is open on the files
- * they move; the caller opens the store afterwards as usual.
+ * Every step is ordered so that a crash at any point leaves the old state or the new one
+ * (issue 10): the damaged files are first copied aside (claimdesk.damaged-<stamp>/, the
+ * segments and journal linked there), the backup's files are put in place next to them, and
+ * only then does one atomic rename of claimdesk.json switch to the restored store. Nothing
+ * of the damaged store is deleted by a repair.
+ *
+ * The caller holds the data dir's lock (the session keeps it, recovery mode included) and
+ * opens the store afterwards as usual; a restored manifest tells that open to replay the
+ * journal leniently and to report what it recovered (openStore.ts).
  */
-import { link, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { backupDate, listBackups, readBackupContent, type BackupInfo } from './backups';
-import { fileExists, fsyncDirectory, isNotFound, writeFileDurable } from './durableFile';
+import {
+  BACKUPS_DIR,
+  backupDate,
+  listBackups,
+  missingFromBackup,
+  readBackupManifest,
+  readLegacyBackupContent,
+  type BackupInfo,
+} from './backups';
+import { copyFileDurable, fileExists, fsyncDirectory, isNotFound, linkOrCopy } from './durableFile';
 import { StoreError, type StoreErrorKind } from './errors';
-import { DataDirLock } from './lock';
-import { BACKUPS_DIR, JOURNAL_FILE, LOCK_FILE, STORE_FILE, Store } from './store';
-
-/** Who holds the data dir while a repair runs, as a second process would be told. */
-const REPAIR_OWNER = 'the Claimdesk recovery';
+import { writeManifest } from './fold';
+import { JOURNAL_DIR, generationFile, listGenerations } from './journal';
+import { LEGACY_JOURNAL_FILE } from './legacy';
+import { ManifestSchema, emptyManifest } from './manifest';
+import { CURRENT_SCHEMA_VERSION } from './schema';
+import { SEGMENTS_DIR, isSegmentName, segmentName, sha256 } from './segmentFile';
+import { STORE_FILE, TEXTS_DIR } from './store';
 
 /** A store that failed to open for one of these reasons can be repaired here. */
 export const isRecoverable = (error: unknown): error is StoreError =>
-  error instanceof StoreError && (error.kind === 'corrupt' || error.kind === 'invalid');
+  error instanceof StoreError &&
+  (error.kind === 'corrupt' || error.kind === 'invalid' || error.kind === 'missing');
 
 export interface Inspection {
   /** True when the store's files are damaged: a backup or an empty store can replace them. */
@@ -45,22 +62,6 @@ export async function describeProblem(dir: string, error: StoreError | null): Pr
   };
 }
 
-/**
- * What is wrong with the store in `dir`, found the one sure way: by opening it (and closing
- * it again at once). A store that opens is reported healthy; one in use by another process
- * or from a newer Claimdesk is reported with `damaged: false`, as no backup helps there.
- */
-export async function inspectDataDir(dir: string): Promise<Inspection> {
-  try {
-    const store = await Store.open(dir, { owner: REPAIR_OWNER });
-    await store.close();
-    return await describeProblem(dir, null);
-  } catch (error) {
-    if (error instanceof StoreError) return describeProblem(dir, error);
-    throw error;
-  }
-}
-
 /** A repair refused before anything was touched. */
 export class RecoveryError extends Error {
   constructor(
@@ -73,116 +74,192 @@ export class RecoveryError extends Error {
 }
 
 export interface RepairOptions {
-  /** The clock for the names of the moved-aside files; injected by tests. */
+  /** The clock for the name of the set-aside folder; injected by tests. */
   now?: () => Date;
+  /** Called between steps, so a crash test can stop the repair at each one. */
+  step?: (name: string) => Promise<void>;
 }
 
 export interface Repaired {
-  /** Where the damaged files went (full paths); empty when there were none. */
-  movedAside: string[];
+  /** The folder holding the damaged store as it was (full path); '' when there was none. */
+  movedAside: string;
 }
 
 /**
- * Puts the backup `backupFile` (a name inside <dir>/backups/) in place of the store, after
- * moving the damaged claimdesk.json and claimdesk.journal aside. The backup is read and
- * checked first: an unusable one is refused with nothing moved.
+ * Puts the backup `backupFile` (a name inside <dir>/backups/) in place of the store. The
+ * backup is read and checked first (every segment against its checksum, every text present):
+ * one that cannot be restored is refused with nothing changed.
  */
 export async function restoreBackup(
   dir: string,
   backupFile: string,
   options: RepairOptions = {},
 ): Promise<Repaired> {
-  if (path.basename(backupFile) !== backupFile || !backupDate(backupFile)) {
+  const found = path.basename(backupFile) === backupFile ? backupDate(backupFile) : null;
+  if (!found) {
     throw new RecoveryError('not_found', `"${backupFile}" is not the name of a Claimdesk backup.`);
   }
-  const source = path.join(dir, BACKUPS_DIR, backupFile);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(source);
-  } catch (error) {
-    if (isNotFound(error)) {
-      throw new RecoveryError(
-        'not_found',
-        `There is no backup ${backupFile} in ${path.dirname(source)}.`,
-      );
-    }
-    throw error;
+  const backupsDir = path.join(dir, BACKUPS_DIR);
+  if (!(await fileExists(path.join(backupsDir, backupFile)))) {
+    throw new RecoveryError('not_found', `There is no backup ${backupFile} in ${backupsDir}.`);
   }
-  const content = readBackupContent(bytes);
-  if (!content.usable) {
-    throw new RecoveryError(
-      'unusable',
-      `The backup ${backupFile} cannot be restored: ${content.problem}. Nothing was changed.`,
+  const step = options.step ?? (async () => undefined);
+  const now = options.now?.() ?? new Date();
+  if (found.kind === 'pre-migration') return restoreLegacy(dir, backupFile, now, step);
+
+  const manifest = await readBackupManifest(backupsDir, backupFile);
+  if (!manifest) throw unusable(backupFile, 'its manifest cannot be read');
+  if (manifest.schemaVersion > CURRENT_SCHEMA_VERSION) {
+    throw unusable(
+      backupFile,
+      `it was written by a newer Claimdesk (store version ${manifest.schemaVersion})`,
     );
   }
-  return withLock(dir, async () => {
-    const movedAside = await moveDamagedAside(dir, options.now?.() ?? new Date());
-    await writeFileDurable(path.join(dir, STORE_FILE), bytes);
-    return { movedAside };
+  const missing = await missingFromBackup(backupsDir, manifest);
+  if (missing.length > 0)
+    throw unusable(backupFile, `${missing.length} of its files are missing (${missing[0]})`);
+  for (const ref of manifest.segments) {
+    const copy = path.join(backupsDir, SEGMENTS_DIR, segmentName(ref.hash));
+    if (sha256(await readFile(copy)) !== ref.hash)
+      throw unusable(backupFile, `its copy of ${ref.key} is damaged`);
+  }
+
+  const movedAside = await setAside(dir, now);
+  await step('set-aside');
+  // The backup's files next to the damaged ones; a live file of the same name is kept only
+  // when its bytes are right.
+  const segmentsDir = path.join(dir, SEGMENTS_DIR);
+  await mkdir(segmentsDir, { recursive: true });
+  for (const ref of manifest.segments) {
+    const live = path.join(segmentsDir, segmentName(ref.hash));
+    if ((await readIfExists(live)).hash === ref.hash) continue;
+    await copyFileDurable(path.join(backupsDir, SEGMENTS_DIR, segmentName(ref.hash)), live);
+  }
+  await step('segments');
+  await restoreTexts(dir, manifest.texts);
+  await step('texts');
+  await writeManifest(dir, {
+    ...manifest,
+    restoredFrom: { backup: backupFile, at: now.toISOString(), movedAside },
   });
+  await step('manifest');
+  return { movedAside };
 }
 
-/** Moves the damaged files aside, so that the next open creates a fresh, empty store. */
+/** Moves the damaged store aside, so that the next open starts a fresh, empty one. */
 export async function startEmpty(dir: string, options: RepairOptions = {}): Promise<Repaired> {
-  return withLock(dir, async () => ({
-    movedAside: await moveDamagedAside(dir, options.now?.() ?? new Date()),
-  }));
+  const now = options.now?.() ?? new Date();
+  const movedAside = await setAside(dir, now);
+  await options.step?.('set-aside');
+  // Past every journal generation there is: none of it is replayed into the empty store.
+  const gens = await listGenerations(path.join(dir, JOURNAL_DIR));
+  await writeManifest(dir, emptyManifest(CURRENT_SCHEMA_VERSION, (gens.at(-1) ?? 0) + 1));
+  await options.step?.('manifest');
+  return { movedAside };
 }
 
-async function withLock<R>(dir: string, work: () => Promise<R>): Promise<R> {
-  const lock = await DataDirLock.acquire(path.join(dir, LOCK_FILE), REPAIR_OWNER);
+const unusable = (file: string, why: string) =>
+  new RecoveryError(
+    'unusable',
+    `The backup ${file} cannot be restored: ${why}. Nothing was changed.`,
+  );
+
+async function readIfExists(file: string): Promise<{ hash: string | null }> {
   try {
-    return await work();
-  } finally {
-    await lock.release();
-  }
-}
-
-const ASIDE = [
-  { name: STORE_FILE, extension: '.json' },
-  { name: JOURNAL_FILE, extension: '.journal' },
-] as const;
-
-/**
- * Moves claimdesk.json and claimdesk.journal (those that exist) to
- * claimdesk.damaged-<stamp>[-<n>].json / .journal, a pair of names neither of which exists.
- */
-async function moveDamagedAside(dir: string, now: Date): Promise<string[]> {
-  const present = [];
-  for (const file of ASIDE) if (await fileExists(path.join(dir, file.name))) present.push(file);
-  if (present.length === 0) return [];
-  const stamp = now.toISOString().replace(/[:.]/g, '-');
-  for (let n = 1; ; n++) {
-    const stem = `claimdesk.damaged-${stamp}${n === 1 ? '' : `-${n}`}`;
-    const targets = ASIDE.map((file) => path.join(dir, `${stem}${file.extension}`));
-    if ((await Promise.all(targets.map(fileExists))).some(Boolean)) continue;
-    const moved: string[] = [];
-    for (const file of present) {
-      const target = path.join(dir, `${stem}${file.extension}`);
-      await moveWithoutOverwriting(path.join(dir, file.name), target);
-      moved.push(target);
-    }
-    await fsyncDirectory(dir);
-    return moved;
-  }
-}
-
-/**
- * A rename that cannot replace an existing file: a hard link fails if the target exists.
- * Where hard links are not supported, the caller's check that the target is free (under
- * the data dir's lock) stands in.
- */
-async function moveWithoutOverwriting(from: string, to: string): Promise<void> {
-  try {
-    await link(from, to);
+    return { hash: sha256(await readFile(file)) };
   } catch (error) {
-    const code = error instanceof Error && 'code' in error ? error.code : '';
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') {
-      throw error;
-    }
-    if (await fileExists(to)) throw error;
-    await rename(from, to);
-    return;
+    if (isNotFound(error)) return { hash: null };
+    throw error;
   }
-  await unlink(from);
+}
+
+/** Texts the restored store names but the store lacks, put back from the backups' copies. */
+async function restoreTexts(dir: string, hashes: readonly string[]): Promise<void> {
+  const textsDir = path.join(dir, TEXTS_DIR);
+  await mkdir(textsDir, { recursive: true });
+  for (const hash of hashes) {
+    const live = path.join(textsDir, `${hash}.txt`);
+    if (await fileExists(live)) continue;
+    const copy = path.join(dir, BACKUPS_DIR, TEXTS_DIR, `${hash}.txt`);
+    if (await fileExists(copy)) await copyFileDurable(copy, live);
+  }
+}
+
+/** An older store's whole-file copy: it goes back as claimdesk.json and is converted on open. */
+async function restoreLegacy(
+  dir: string,
+  backupFile: string,
+  now: Date,
+  step: (name: string) => Promise<void>,
+): Promise<Repaired> {
+  const backupsDir = path.join(dir, BACKUPS_DIR);
+  const content = readLegacyBackupContent(await readFile(path.join(backupsDir, backupFile)));
+  if (!content.usable) throw unusable(backupFile, content.problem);
+  const movedAside = await setAside(dir, now);
+  await step('set-aside');
+  const journal = path.join(backupsDir, backupFile.replace(/\.json$/, '.journal'));
+  const legacyJournal = path.join(dir, LEGACY_JOURNAL_FILE);
+  if (await fileExists(journal)) await copyFileDurable(journal, legacyJournal);
+  await step('journal');
+  await copyFileDurable(path.join(backupsDir, backupFile), path.join(dir, STORE_FILE));
+  await step('manifest');
+  return { movedAside };
+}
+
+/**
+ * Copies the store as it is now into claimdesk.damaged-<stamp>/ (its manifest copied, its
+ * segments and journal linked, which costs no space), under a name that does not exist yet.
+ * Nothing is removed from the store: a crash here changes nothing the next start reads.
+ */
+async function setAside(dir: string, now: Date): Promise<string> {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  let target = '';
+  for (let n = 1; ; n++) {
+    target = path.join(dir, `claimdesk.damaged-${stamp}${n === 1 ? '' : `-${n}`}`);
+    if (!(await fileExists(target))) break;
+  }
+  await mkdir(path.join(target, SEGMENTS_DIR), { recursive: true });
+  await mkdir(path.join(target, JOURNAL_DIR), { recursive: true });
+  const manifestFile = path.join(dir, STORE_FILE);
+  let named: string[] | null = null;
+  if (await fileExists(manifestFile)) {
+    await copyFileDurable(manifestFile, path.join(target, STORE_FILE));
+    named = await segmentsNamedBy(manifestFile);
+  }
+  const segmentsDir = path.join(dir, SEGMENTS_DIR);
+  const present = (await readdir(segmentsDir).catch(() => [] as string[])).filter(isSegmentName);
+  // The segments the damaged manifest names, or every one when it names none we can read.
+  for (const name of named ?? present) {
+    if (!present.includes(name)) continue;
+    await linkOrCopy(path.join(segmentsDir, name), path.join(target, SEGMENTS_DIR, name));
+  }
+  const journalDir = path.join(dir, JOURNAL_DIR);
+  for (const gen of await listGenerations(journalDir)) {
+    await linkOrCopy(
+      path.join(journalDir, generationFile(gen)),
+      path.join(target, JOURNAL_DIR, generationFile(gen)),
+    );
+  }
+  const legacyJournal = path.join(dir, LEGACY_JOURNAL_FILE);
+  if (await fileExists(legacyJournal))
+    await copyFileDurable(legacyJournal, path.join(target, LEGACY_JOURNAL_FILE));
+  for (const folder of [
+    path.join(target, SEGMENTS_DIR),
+    path.join(target, JOURNAL_DIR),
+    target,
+    dir,
+  ]) {
+    await fsyncDirectory(folder);
+  }
+  return target;
+}
+
+/** The segment files a (possibly damaged) manifest names; null when it cannot be read. */
+async function segmentsNamedBy(file: string): Promise<string[] | null> {
+  try {
+    const parsed = ManifestSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+    return parsed.success ? parsed.data.segments.map((ref) => segmentName(ref.hash)) : null;
+  } catch {
+    return null;
+  }
 }

@@ -14,7 +14,7 @@ import {
   JudgmentSchema,
 } from '../../../shared/domain/schemas';
 
-export const CURRENT_SCHEMA_VERSION = 5;
+export const CURRENT_SCHEMA_VERSION = 6;
 
 export const SnapshotSchema = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),

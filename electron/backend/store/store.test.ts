@@ -79,7 +79,7 @@ describe('Store', () => {
       ops: [{ type: 'delete', collection: 'cases', id: 'b' }],
       result: 0,
     }));
-    const before = store.snapshot();
+    const before = await store.snapshot();
     await store.close();
     expect(await journalLines(dir)).toEqual([]);
 

@@ -1,45 +1,53 @@
 /**
- * The store: a lowdb snapshot plus an fsync'd journal, owned by one process.
+ * The store: records in memory, a journal on disk for every edit, and segments for the rest,
+ * owned by one process (the caller holds the data dir's lock, lock.ts).
  *
  * - An edit is acknowledged once its journal line is on disk (append + fdatasync), so the
  *   cost of one edit does not grow with the case (DESIGN.md, "Store").
  * - Edits run one at a time through a queue: each one plans its ops against the state left
  *   by the previous one, so concurrent calls are serialised, never interleaved.
- * - From time to time, and on close, the snapshot absorbs the journal through lowdb with a
- *   durable adapter (temp file, fsync, rename, fsync of the directory).
- * - After a compaction, a rotating backup copies the new snapshot, outside the queue
- *   (./backups.ts).
+ * - Every applied op is told to the listeners (the indexes, ../indexes), so what the views
+ *   need is kept up to date per edit instead of recomputed from every record.
+ * - From time to time, and on close, a fold (fold.ts) writes the buckets that changed as new
+ *   segments and a new manifest. Only its cut runs in the queue; the writing does not.
+ *
+ * Opening is in openStore.ts.
  */
-import { copyFile, mkdir, readdir, unlink } from 'node:fs/promises';
-import path from 'node:path';
-import { Low } from 'lowdb';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describeIssue } from '../../../shared/contract/validate';
-import { BACKUPS_DIR, BackupRotation, type BackupOptions } from './backups';
-import { DurableJsonFile, NotJsonError, fileExists, fsyncDirectory } from './durableFile';
+import type { HistoryEntry } from '../../../shared/domain/schemas';
 import { StoreError } from './errors';
-import { Journal, JournalError } from './journal';
-import { DataDirLock } from './lock';
-import { migrate } from './migrations';
-import { applyOpsToRaw, COLLECTIONS, isRecord, type CollectionName, type Op } from './ops';
-import {
-  CURRENT_SCHEMA_VERSION,
-  SnapshotSchema,
-  emptySnapshot,
-  recordSchemas,
-  type Snapshot,
-} from './schema';
+import { Folder, type FoldOptions } from './fold';
+import { HistoryLog } from './historyLog';
+import type { Journal } from './journal';
+import { Layout, type BucketedCollection } from './layout';
+import type { LoadQueue } from './loadQueue';
+import type { Manifest } from './manifest';
+import { COLLECTIONS, type Op } from './ops';
+import { CURRENT_SCHEMA_VERSION, recordSchemas, type Snapshot } from './schema';
 import { TextStore } from './textStore';
 
 export const STORE_FILE = 'claimdesk.json';
-export const JOURNAL_FILE = 'claimdesk.journal';
 export const LOCK_FILE = 'claimdesk.lock';
 export const TEXTS_DIR = 'texts';
-export { BACKUPS_DIR };
+export { BACKUPS_DIR } from './backups';
+export { JOURNAL_DIR } from './journal';
+export { SEGMENTS_DIR } from './segmentFile';
 
-/** Fold the journal into the snapshot past this size (bytes). */
-const COMPACT_AFTER_BYTES = 4 * 1024 * 1024;
+export type RecordOf<K extends keyof Snapshot> = Snapshot[K] extends (infer R)[] ? R : never;
+export type Records = { [K in BucketedCollection]: Map<string, RecordOf<K>> };
 
-type Records = { [K in CollectionName]: Map<string, Snapshot[K][number]> };
+/** Told of every record an op (or the loading of a segment) puts or removes. */
+export type ApplyListener = (
+  collection: BucketedCollection,
+  before: RecordOf<BucketedCollection> | undefined,
+  after: RecordOf<BucketedCollection> | undefined,
+  /** `load`: read from a segment at open; `edit`: an op applied (replayed ones included). */
+  source: 'load' | 'edit',
+) => void;
+
+/** Told of every edit once it is applied: its number and its ops (history included). */
+export type CommitListener = (seq: number, ops: readonly Op[]) => void;
 
 export interface MutationPlan<R> {
   ops: Op[];
@@ -48,91 +56,140 @@ export interface MutationPlan<R> {
   aborted?: () => void;
 }
 
-export interface StoreOptions {
-  /** Who holds the data dir, shown to a second process: "the desktop app", "the web host". */
-  owner: string;
-  /** The rotating backups: tests pin their clock and hold a copy in flight. */
-  backups?: BackupOptions;
-  /** Fold the journal into the snapshot past this size (bytes); tests lower it. */
-  compactAfterBytes?: number;
-}
-
 export interface OpenReport {
   /** True when the data dir held no store: the caller may seed the sample case. */
   created: boolean;
   migratedFrom: number | null;
+  /** After a restore: what the replay of the journal on top of the backup did. */
+  recovered: RecoveredReport | null;
+}
+
+export interface RecoveredReport {
+  backup: string;
+  movedAside: string;
+  /** Edits replayed on top of the backup. */
+  replayed: number;
+  /** Edits that no longer applied (they needed records the backup does not have). */
+  skipped: number;
+  /** Journal lines that could not be read at all. */
+  unreadable: number;
+  /** True when edits between the backup and the journal are missing (they were folded). */
+  gap: boolean;
+}
+
+/** While claims load in the background after open (openStore.ts). */
+export interface LoadProgress {
+  loaded: number;
+  total: number;
+}
+
+export interface StoreParts {
+  dir: string;
+  journal: Journal;
+  manifest: Manifest;
+  report: OpenReport;
+  fold: FoldOptions;
 }
 
 export class Store {
-  private records: Records;
-  private journalSeq: number;
+  readonly records: Records = {
+    cases: new Map(),
+    documents: new Map(),
+    claims: new Map(),
+    entities: new Map(),
+    links: new Map(),
+    judgments: new Map(),
+    briefings: new Map(),
+  };
+  readonly layout = new Layout();
+  readonly history: HistoryLog;
+  readonly texts: TextStore;
+  readonly dir: string;
+  readonly report: OpenReport;
+  readonly folder: Folder;
+  journalSeq: number;
+  /** Texts put back from the backups' copies at open (backend.ts). */
+  textsRecovered = 0;
+  /** Claims still loading after open; null once every record is in memory. */
+  loading: LoadProgress | null = null;
+  /** Resolves once every record is in memory (at once when nothing loads in the background). */
+  ready: Promise<void> = Promise.resolve();
+  /** The claim segments still to parse, while `loading`. */
+  loadQueue: LoadQueue | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  private readonly applyListeners: ApplyListener[] = [];
+  private readonly commitListeners: CommitListener[] = [];
 
-  private constructor(
-    readonly dir: string,
-    private readonly db: Low<unknown>,
-    private readonly journal: Journal,
-    private readonly lock: DataDirLock,
-    readonly texts: TextStore,
-    snapshot: Snapshot,
-    readonly report: OpenReport,
-    /** The rotating backups of this data dir (./backups.ts). */
-    readonly backups: BackupRotation,
-    private readonly compactAfterBytes: number,
-  ) {
-    this.journalSeq = snapshot.journalSeq;
-    this.records = {
-      cases: new Map(snapshot.cases.map((r) => [r.id, r])),
-      documents: new Map(snapshot.documents.map((r) => [r.id, r])),
-      claims: new Map(snapshot.claims.map((r) => [r.id, r])),
-      entities: new Map(snapshot.entities.map((r) => [r.id, r])),
-      history: new Map(snapshot.history.map((r) => [r.id, r])),
-      links: new Map(snapshot.links.map((r) => [r.id, r])),
-      judgments: new Map(snapshot.judgments.map((r) => [r.id, r])),
-      briefings: new Map(snapshot.briefings.map((r) => [r.id, r])),
+  constructor(parts: StoreParts) {
+    this.dir = parts.dir;
+    this.report = parts.report;
+    this.journalSeq = parts.manifest.foldedSeq;
+    this.history = new HistoryLog(`${parts.dir}/segments`);
+    this.texts = new TextStore(`${parts.dir}/${TEXTS_DIR}`, `${parts.dir}/backups/texts`);
+    this.folder = new Folder(this, parts.journal, parts.manifest, parts.fold);
+  }
+
+  /** Whether every claim of a case is in memory (always, once the store is loaded). */
+  caseLoaded(caseId: string): boolean {
+    return this.loadQueue?.done(caseId) ?? true;
+  }
+
+  /** Parse this case's claims next: the UI is waiting for them. */
+  prioritize(caseId: string): void {
+    this.loadQueue?.prioritize(caseId);
+  }
+
+  onApply(listener: ApplyListener): void {
+    this.applyListeners.push(listener);
+  }
+
+  onCommit(listener: CommitListener): void {
+    this.commitListeners.push(listener);
+  }
+
+  get<K extends BucketedCollection>(collection: K, id: string): RecordOf<K> | undefined {
+    return this.records[collection].get(id) as RecordOf<K> | undefined;
+  }
+
+  /**
+   * Every record of a collection. Only for the small collections shared by the whole store
+   * (cases, entities): the large ones are reached through indexes (../indexes).
+   */
+  list<K extends 'cases' | 'entities'>(collection: K): RecordOf<K>[] {
+    return [...this.records[collection].values()] as RecordOf<K>[];
+  }
+
+  count(collection: BucketedCollection): number {
+    return this.records[collection].size;
+  }
+
+  /**
+   * Every record, each collection sorted by id, history included: the whole state, for tests
+   * and the crash harness to compare (it reads every history segment, so never on a hot path).
+   */
+  async snapshot(): Promise<Snapshot> {
+    const sorted = <T extends { id: string }>(list: Iterable<T>): T[] =>
+      [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const history: HistoryEntry[] = [];
+    for await (const batch of this.history.entries(() => true)) history.push(...batch);
+    return {
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      journalSeq: this.journalSeq,
+      cases: sorted(this.records.cases.values()),
+      documents: sorted(this.records.documents.values()),
+      claims: sorted(this.records.claims.values()),
+      entities: sorted(this.records.entities.values()),
+      history: sorted(history),
+      links: sorted(this.records.links.values()),
+      judgments: sorted(this.records.judgments.values()),
+      briefings: sorted(this.records.briefings.values()),
     };
   }
 
-  /** Opens (or creates) the store in `dir`. Throws a `StoreError` a user can act on. */
-  static async open(dir: string, options: StoreOptions): Promise<Store> {
-    await mkdir(dir, { recursive: true });
-    const lock = await DataDirLock.acquire(path.join(dir, LOCK_FILE), options.owner);
-    try {
-      await removeStaleTempFiles(dir);
-      const file = path.join(dir, STORE_FILE);
-      const db = new Low<unknown>(new DurableJsonFile(file), null);
-      const journal = new Journal(path.join(dir, JOURNAL_FILE));
-      const loaded = await load(dir, file, db, journal);
-      // Only once the store is known to be readable: a refused store gets nothing new.
-      await mkdir(path.join(dir, TEXTS_DIR), { recursive: true });
-      const backups = await BackupRotation.open(path.join(dir, BACKUPS_DIR), file, options.backups);
-      const store = new Store(
-        dir,
-        db,
-        journal,
-        lock,
-        new TextStore(path.join(dir, TEXTS_DIR)),
-        loaded.snapshot,
-        { created: loaded.created, migratedFrom: loaded.migratedFrom },
-        backups,
-        options.compactAfterBytes ?? COMPACT_AFTER_BYTES,
-      );
-      if (loaded.needsCompaction) await store.compact();
-      return store;
-    } catch (error) {
-      await lock.release();
-      throw error;
-    }
-  }
-
-  /** All records of a collection, in insertion order. Read-only views of the truth. */
-  list<K extends CollectionName>(collection: K): Snapshot[K][number][] {
-    return [...this.records[collection].values()];
-  }
-
-  get<K extends CollectionName>(collection: K, id: string): Snapshot[K][number] | undefined {
-    return this.records[collection].get(id);
+  /** One claim's history, oldest first (historyLog.ts). */
+  historyOf(claimId: string): Promise<HistoryEntry[]> {
+    return this.history.of(claimId);
   }
 
   /**
@@ -140,90 +197,131 @@ export class Store {
    * apply and the value to answer with. The returned promise settles once the edit is on
    * disk (or failed, in which case nothing changed). `committed` runs inside the queue right
    * after the ops are applied, before any later edit is planned; `aborted` when the write
-   * fails after planning.
+   * fails after planning. Edits wait for records still loading after open.
    */
   mutate<R>(plan: () => MutationPlan<R> | Promise<MutationPlan<R>>): Promise<R> {
     const run = async (): Promise<R> => {
+      await this.ready;
       if (this.closed) throw new StoreError('io', 'The store is closed.');
       const { ops, result, committed, aborted } = await plan();
       if (ops.length === 0) {
         committed?.();
         return result;
       }
+      const seq = this.journalSeq + 1;
       try {
-        for (const op of ops) checkOp(op);
-        const seq = this.journalSeq + 1;
-        await this.journal.append({ seq, ops });
+        await checkOps(ops);
+        if (ops.length > LARGE_EDIT_OPS) {
+          await this.folder.journal.appendPieces(entryPieces(seq, ops));
+        } else {
+          await this.folder.journal.append({ seq, ops });
+        }
         this.journalSeq = seq;
       } catch (error) {
         aborted?.();
         throw error;
       }
-      for (const op of ops) this.apply(op);
+      await this.applyAll(ops, ops.length > LARGE_EDIT_OPS);
       committed?.();
-      if (this.journal.appendedBytes > this.compactAfterBytes) {
-        // Queued after this edit, so the caller is answered first.
-        void this.enqueue(() => this.compact());
-      }
+      for (const listener of this.commitListeners) listener(seq, ops);
+      this.folder.afterEdit();
       return result;
     };
     return this.enqueue(run);
   }
 
-  /** Waits for queued edits, folds the journal into the snapshot and releases the data dir. */
-  async close(): Promise<void> {
-    if (this.closed) return;
-    await this.enqueue(async () => {
-      if (this.journal.appendedBytes > 0) await this.compact();
-      this.closed = true;
-      await this.journal.close();
-      // The last snapshot is backed up before another process may take the data dir.
-      await this.backups.close();
-      await this.lock.release();
-    });
-  }
-
-  /** The snapshot as it would be written now. */
-  snapshot(): Snapshot {
-    return {
-      schemaVersion: CURRENT_SCHEMA_VERSION,
-      journalSeq: this.journalSeq,
-      cases: this.list('cases'),
-      documents: this.list('documents'),
-      claims: this.list('claims'),
-      entities: this.list('entities'),
-      history: this.list('history'),
-      links: this.list('links'),
-      judgments: this.list('judgments'),
-      briefings: this.list('briefings'),
-    };
-  }
-
-  private enqueue<R>(task: () => Promise<R>): Promise<R> {
+  /** Runs `task` in the edit queue, after every edit asked for before it. */
+  enqueue<R>(task: () => Promise<R>): Promise<R> {
     const next = this.queue.then(task, task);
     this.queue = next.catch(() => undefined);
     return next;
   }
 
-  private apply(op: Op): void {
-    const map: Map<string, unknown> = this.records[op.collection];
-    if (op.type === 'put') map.set(op.value.id, op.value);
-    else map.delete(op.id);
+  /** Waits for queued edits, folds what the segments lack, and closes the journal. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.ready.catch(() => undefined);
+    await this.enqueue(async () => {
+      this.closed = true;
+    });
+    await this.folder.close();
   }
 
-  private async compact(): Promise<void> {
-    this.db.data = this.snapshot();
-    await this.db.write();
-    await this.journal.reset();
-    // Fired and forgotten: the copy runs while the next edits go on.
-    this.backups.afterCompaction(Object.values(this.records).some((map) => map.size > 0));
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Applies one op to memory and tells the listeners. */
+  apply(op: Op): void {
+    if (op.collection === 'history') {
+      // History only grows; an entry is never changed or removed (historyLog.ts).
+      if (op.type === 'put') this.history.add(op.value as HistoryEntry);
+      return;
+    }
+    const collection = op.collection;
+    const map = this.records[collection] as Map<string, RecordOf<BucketedCollection>>;
+    const id = op.type === 'put' ? op.value.id : op.id;
+    const before = map.get(id);
+    if (op.type === 'put') {
+      const after = op.value as RecordOf<BucketedCollection>;
+      map.set(id, after);
+      this.layout.place(collection, after);
+      for (const listener of this.applyListeners) listener(collection, before, after, 'edit');
+    } else if (before) {
+      map.delete(id);
+      this.layout.remove(collection, id);
+      for (const listener of this.applyListeners) listener(collection, before, undefined, 'edit');
+    }
+  }
+
+  /** A record read from a segment at open: in memory and in the indexes, its bucket clean. */
+  absorb(collection: BucketedCollection, record: RecordOf<BucketedCollection>): void {
+    (this.records[collection] as Map<string, RecordOf<BucketedCollection>>).set(record.id, record);
+    for (const listener of this.applyListeners) listener(collection, undefined, record, 'load');
+  }
+
+  private async applyAll(ops: readonly Op[], large: boolean): Promise<void> {
+    for (let i = 0; i < ops.length; i++) {
+      const op = ops[i];
+      if (op) this.apply(op);
+      // A large import gives other work a turn now and then (no task over ~50 ms).
+      if (large && i % APPLY_SLICE === APPLY_SLICE - 1) await nextTurn();
+    }
   }
 }
+
+/** Edits with more ops than this are written and applied in slices. */
+const LARGE_EDIT_OPS = 2000;
+const APPLY_SLICE = 2000;
+
+async function* entryPieces(seq: number, ops: readonly Op[]): AsyncGenerator<string> {
+  yield `{"seq":${seq},"ops":[`;
+  for (let start = 0; start < ops.length; start += APPLY_SLICE) {
+    const slice = ops.slice(start, start + APPLY_SLICE).map((op) => JSON.stringify(op));
+    yield (start > 0 ? ',' : '') + slice.join(',');
+    await nextTurn();
+  }
+  yield ']}';
+}
+
+/** Checks every op, giving other work a turn now and then in a large edit. */
+async function checkOps(ops: readonly Op[]): Promise<void> {
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i];
+    if (op) checkOp(op);
+    if (i % CHECK_SLICE === CHECK_SLICE - 1) await nextTurn();
+  }
+}
+
+const CHECK_SLICE = 500;
 
 /** Refuses an op whose record does not match its schema: a bug must not reach the disk. */
 function checkOp(op: Op): void {
   if (!COLLECTIONS.includes(op.collection)) throw new Error(`unknown collection ${op.collection}`);
-  if (op.type === 'delete') return;
+  if (op.type === 'delete') {
+    if (op.collection === 'history') throw new Error('history entries are never deleted');
+    return;
+  }
   const parsed = recordSchemas[op.collection].safeParse(op.value);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
@@ -231,121 +329,4 @@ function checkOp(op: Op): void {
       `refusing to store an invalid ${op.collection} record: ${first ? describeIssue(first).message : ''}`,
     );
   }
-}
-
-interface Loaded {
-  snapshot: Snapshot;
-  created: boolean;
-  migratedFrom: number | null;
-  needsCompaction: boolean;
-}
-
-async function load(
-  dir: string,
-  file: string,
-  db: Low<unknown>,
-  journal: Journal,
-): Promise<Loaded> {
-  // Decided from the file, not from what it holds: a file holding `null` is not a new store.
-  const created = !(await fileExists(file));
-  try {
-    await db.read();
-  } catch (error) {
-    if (error instanceof NotJsonError) {
-      throw new StoreError(
-        'corrupt',
-        `The Claimdesk store ${file} is damaged: it is not valid JSON (${error.message}). ` +
-          'It has been left exactly as it is. Move it aside (or restore a backup) and start again.',
-        file,
-      );
-    }
-    throw error;
-  }
-  const raw: unknown = created ? emptySnapshot() : db.data;
-  if (!isRecord(raw)) {
-    throw new StoreError(
-      'invalid',
-      `The Claimdesk store ${file} does not hold a Claimdesk store (expected a JSON object). It has been left as it is.`,
-      file,
-    );
-  }
-  const version = raw.schemaVersion ?? 1;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new StoreError(
-      'invalid',
-      `The Claimdesk store ${file} has an unreadable schema version (${JSON.stringify(version)}). It has been left as it is.`,
-      file,
-    );
-  }
-  if (version > CURRENT_SCHEMA_VERSION) {
-    throw new StoreError(
-      'too_new',
-      `The Claimdesk store ${file} was written by a newer version of Claimdesk (store version ${version}); ` +
-        `this version reads store versions up to ${CURRENT_SCHEMA_VERSION}. Update Claimdesk to open it. Nothing was written.`,
-      file,
-    );
-  }
-
-  let replayed;
-  try {
-    replayed = await journal.read();
-  } catch (error) {
-    if (error instanceof JournalError) {
-      throw new StoreError(
-        'corrupt',
-        `The Claimdesk journal ${error.file} is damaged at ${error.message}. It has been left as it is.`,
-        error.file,
-      );
-    }
-    throw error;
-  }
-  const since = typeof raw.journalSeq === 'number' ? raw.journalSeq : 0;
-  const pending = replayed.entries.filter((e) => e.seq > since);
-  for (const entry of pending) applyOpsToRaw(raw, entry.ops);
-  const lastSeq = pending.at(-1)?.seq ?? since;
-
-  const migrated = migrate({ ...raw, journalSeq: lastSeq });
-  if (migrated.applied.length > 0) await backupBeforeMigration(dir, file, migrated.from);
-
-  const parsed = SnapshotSchema.safeParse(migrated.raw);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new StoreError(
-      'invalid',
-      `The Claimdesk store ${file} does not match the expected format (${first ? describeIssue(first).message : 'unknown problem'}). It has been left as it is.`,
-      file,
-    );
-  }
-  return {
-    snapshot: parsed.data,
-    created,
-    migratedFrom: migrated.applied.length > 0 ? migrated.from : null,
-    needsCompaction:
-      created || migrated.applied.length > 0 || replayed.entries.length > 0 || replayed.tornTail,
-  };
-}
-
-/**
- * Temp files a crash left mid-write (`.claimdesk.json.<pid>.<n>.tmp`, `.<hash>.txt.….tmp`,
- * a backup's `.claimdesk-<stamp>.json.….tmp`).
- * They never hold anything acknowledged, and only the lock holder writes here, so they go.
- */
-async function removeStaleTempFiles(dir: string): Promise<void> {
-  for (const folder of [dir, path.join(dir, TEXTS_DIR), path.join(dir, BACKUPS_DIR)]) {
-    const names = await readdir(folder).catch(() => [] as string[]);
-    await Promise.all(
-      names
-        .filter((name) => name.startsWith('.') && name.endsWith('.tmp'))
-        .map((name) => unlink(path.join(folder, name)).catch(() => undefined)),
-    );
-  }
-}
-
-/** Keeps the pre-migration file, so an upgrade can always be undone by hand. */
-async function backupBeforeMigration(dir: string, file: string, from: number): Promise<void> {
-  const backups = path.join(dir, BACKUPS_DIR);
-  await mkdir(backups, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  await copyFile(file, path.join(backups, `claimdesk-v${from}-${stamp}.json`));
-  await fsyncDirectory(backups);
 }

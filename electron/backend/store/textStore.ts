@@ -2,17 +2,40 @@
  * Document texts live outside the hot JSON, one file per text named by its sha256, so that
  * saving a claim never rewrites every article (DESIGN.md, "Store"). Texts are immutable:
  * the same text is stored once, however often it is imported.
+ *
+ * A text can go missing (deleted by hand, a disk error): the store then says which, puts it
+ * back from the backups' copies when they have it (backups.ts), and otherwise serves the
+ * document without its text, marked, until the file is imported again (same text, same
+ * hash: it lands in place).
  */
 import { createHash } from 'node:crypto';
-import { access, readFile } from 'node:fs/promises';
+import { access, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { isNotFound, writeFileDurable } from './durableFile';
+import { copyFileDurable, fileExists, isNotFound, writeFileDurable } from './durableFile';
 
 export const hashText = (text: string): string =>
   createHash('sha256').update(text, 'utf8').digest('hex');
 
+/** A document whose text file is missing: what the user can do is in the message. */
+export class MissingTextError extends Error {
+  constructor(readonly hash: string) {
+    super(
+      `The text of this document (texts/${hash}.txt) is missing from the data folder, and no backup holds a copy. ` +
+        'Import the original file again into this case: the same text is put back in place and its claims show again.',
+    );
+    this.name = 'MissingTextError';
+  }
+}
+
 export class TextStore {
-  constructor(readonly dir: string) {}
+  /** Texts known missing since open (a put of the same text clears one). */
+  readonly missing = new Set<string>();
+
+  constructor(
+    readonly dir: string,
+    /** Where backups keep their copies of texts (backups/texts). */
+    private readonly backupCopies: string | null = null,
+  ) {}
 
   private fileFor(hash: string): string {
     if (!/^[0-9a-f]{64}$/.test(hash)) throw new Error(`not a content hash: ${hash}`);
@@ -23,6 +46,7 @@ export class TextStore {
   async put(text: string): Promise<string> {
     const hash = hashText(text);
     const file = this.fileFor(hash);
+    this.missing.delete(hash);
     try {
       await access(file);
       return hash;
@@ -33,7 +57,43 @@ export class TextStore {
     return hash;
   }
 
+  /** The text; a MissingTextError when its file is gone. */
   async get(hash: string): Promise<string> {
-    return readFile(this.fileFor(hash), 'utf8');
+    try {
+      return await readFile(this.fileFor(hash), 'utf8');
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      if (await this.recover(hash)) return readFile(this.fileFor(hash), 'utf8');
+      this.missing.add(hash);
+      throw new MissingTextError(hash);
+    }
+  }
+
+  /**
+   * Of `hashes`, those whose files are missing after putting back what the backups hold.
+   * One directory listing, whatever the number of texts.
+   */
+  async check(hashes: Iterable<string>): Promise<{ missing: string[]; recovered: string[] }> {
+    const present = new Set(await readdir(this.dir).catch(() => [] as string[]));
+    const missing: string[] = [];
+    const recovered: string[] = [];
+    for (const hash of new Set(hashes)) {
+      if (present.has(`${hash}.txt`)) continue;
+      if (await this.recover(hash)) recovered.push(hash);
+      else missing.push(hash);
+    }
+    missing.forEach((hash) => this.missing.add(hash));
+    return { missing, recovered };
+  }
+
+  /** Puts a missing text back from the backups' copy, if there is one whose bytes match. */
+  private async recover(hash: string): Promise<boolean> {
+    if (!this.backupCopies) return false;
+    const copy = path.join(this.backupCopies, `${hash}.txt`);
+    if (!(await fileExists(copy))) return false;
+    if (hashText(await readFile(copy, 'utf8')) !== hash) return false;
+    await copyFileDurable(copy, this.fileFor(hash));
+    this.missing.delete(hash);
+    return true;
   }
 }

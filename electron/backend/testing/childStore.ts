@@ -9,14 +9,17 @@ import { bundleScript } from './bundle';
 import { T0 } from './records';
 
 const CHILD_SOURCE = `
+import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { Store } from '../store/store';
+import { DataDirLock } from '../store/lock';
+import { openStore } from '../store/openStore';
+import { LOCK_FILE } from '../store/store';
 
 const [dir, owner] = process.argv.slice(2);
 const say = (message: unknown) => process.stdout.write(JSON.stringify(message) + '\\n');
 
-Store.open(dir, { owner }).then(
-  (store) => {
+DataDirLock.acquire(path.join(dir, LOCK_FILE), owner).then(async (lock) => ({ lock, store: await openStore(dir) })).then(
+  ({ lock, store }) => {
     say({ ready: true });
     const lines = createInterface({ input: process.stdin });
     let queue = Promise.resolve();
@@ -30,6 +33,7 @@ Store.open(dir, { owner }).then(
           say({ put: command.id });
         } else if (command.op === 'close') {
           await store.close();
+          await lock.release();
           say({ closed: true });
           process.exit(0);
         }

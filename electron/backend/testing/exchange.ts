@@ -1,6 +1,7 @@
 /** Test helpers for case export and import: the sample case, files in and out. */
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ExportedFile, ImportedCase, Input } from '../../../shared/contract/channels';
+import type { ImportedCase, Input, JobFile, JobStatus } from '../../../shared/contract/channels';
 import type { z } from 'zod';
 import { BriefingSchema } from '../../../shared/domain/schemas';
 import type { Backend } from '../backend';
@@ -19,9 +20,19 @@ export async function openSample(
   return { b, caseId: only.id };
 }
 
-export interface ExportedText extends ExportedFile {
+export interface ExportedText extends JobFile {
   /** The file's bytes decoded as UTF-8 (a BOM, if any, kept). */
   text: string;
+}
+
+/** Waits for a job to end; a job that failed throws its message. */
+export async function finished(b: Backend, jobId: string): Promise<JobStatus> {
+  for (;;) {
+    const status = await call(b, 'jobs:wait', { jobId, waitMs: 5000 });
+    if (status.state === 'running') continue;
+    if (status.state === 'failed') throw new Error(status.error ?? 'the job failed');
+    return status;
+  }
 }
 
 export async function exportText(
@@ -29,8 +40,11 @@ export async function exportText(
   caseId: string,
   format: Input<'cases:export'>['format'],
 ): Promise<ExportedText> {
-  const file = await call(b, 'cases:export', { caseId, format });
-  return { ...file, text: Buffer.from(file.dataBase64, 'base64').toString('utf8') };
+  const { jobId } = await call(b, 'cases:export', { caseId, format });
+  await finished(b, jobId);
+  const done = b.ctx.jobs.file(jobId);
+  if (!done) throw new Error('the export left no file');
+  return { ...done.file, text: await readFile(done.path, 'utf8') };
 }
 
 export async function exportJson(b: Backend, caseId: string): Promise<Record<string, unknown>> {
@@ -39,13 +53,30 @@ export async function exportJson(b: Backend, caseId: string): Promise<Record<str
 
 export const toBase64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
 
-export function importText(
+/** Starts an import of a file sent inline and waits for it, however it ends. */
+export async function importJob(b: Backend, input: Input<'cases:import'>): Promise<JobStatus> {
+  const { jobId } = await call(b, 'cases:import', input);
+  for (;;) {
+    const status = await call(b, 'jobs:wait', { jobId, waitMs: 5000 });
+    if (status.state !== 'running') return status;
+  }
+}
+
+/** Imports a case file sent inline; throws the job's message when it is refused. */
+export async function importText(
   b: Backend,
   fileName: string,
   text: string,
   intoCaseId: string | null = null,
 ): Promise<ImportedCase> {
-  return call(b, 'cases:import', { fileName, dataBase64: toBase64(text), intoCaseId });
+  const { jobId } = await call(b, 'cases:import', {
+    fileName,
+    dataBase64: toBase64(text),
+    intoCaseId,
+  });
+  const status = await finished(b, jobId);
+  if (!status.imported) throw new Error(`the import ended ${status.state}`);
+  return status.imported;
 }
 
 /**

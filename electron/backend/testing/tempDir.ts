@@ -42,3 +42,18 @@ export async function readTree(dir: string): Promise<Map<string, Buffer>> {
   }
   return out;
 }
+
+/** Every line of every journal generation in a data dir, oldest first. */
+export async function journalLines(dataDir: string): Promise<string[]> {
+  const dir = path.join(dataDir, 'journal');
+  const names = (await readdir(dir).catch(() => [] as string[]))
+    .filter((n) => n.endsWith('.jsonl'))
+    .sort();
+  const lines: string[] = [];
+  for (const name of names) {
+    lines.push(
+      ...(await readFile(path.join(dir, name), 'utf8')).split('\n').filter((l) => l !== ''),
+    );
+  }
+  return lines;
+}

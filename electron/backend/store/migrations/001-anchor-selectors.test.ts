@@ -199,7 +199,7 @@ describe('migration 001: anchor selectors', () => {
     const original = await readFile(FIXTURE);
     const store = await Store.open(dir, { owner: 'the migration test' });
     expect(store.report).toEqual({ created: false, migratedFrom: 1 });
-    expect(store.snapshot()).toEqual(expectedCurrent());
+    expect(await store.snapshot()).toEqual(expectedCurrent());
 
     // The pre-migration copy; the rotating backup of the migrated snapshot is another file.
     const backups = (await readdir(path.join(dir, BACKUPS_DIR))).filter(isPreMigrationCopy);

@@ -137,7 +137,7 @@ describe('migration 002: attribution and entities', () => {
     const original = await readFile(FIXTURE);
     const store = await Store.open(dir, { owner: 'the migration test' });
     expect(store.report).toEqual({ created: false, migratedFrom: 2 });
-    expect(store.snapshot()).toEqual(await expectedCurrent());
+    expect(await store.snapshot()).toEqual(await expectedCurrent());
 
     // The pre-migration copy; the rotating backup of the migrated snapshot is another file.
     const backups = (await readdir(path.join(dir, BACKUPS_DIR))).filter(isPreMigrationCopy);
@@ -164,7 +164,7 @@ describe('migration 002: attribution and entities', () => {
     await writeFile(path.join(dir, JOURNAL_FILE), `${JSON.stringify(line)}\n`);
     const store = await Store.open(dir, { owner: 'the migration test' });
     expect(store.report.migratedFrom).toBe(2);
-    expect(store.snapshot().journalSeq).toBe(5);
+    expect((await store.snapshot()).journalSeq).toBe(5);
     expect(store.get('claims', 'claim-v2-journaled')).toEqual({ ...pending, ...CLAIM_DEFAULTS_V4 });
     await store.close();
   });

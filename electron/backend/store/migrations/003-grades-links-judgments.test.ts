@@ -153,7 +153,7 @@ describe('migration 003: grades, links and judgments', () => {
     const original = await readFile(FIXTURE);
     const store = await Store.open(dir, { owner: 'the migration test' });
     expect(store.report).toEqual({ created: false, migratedFrom: 3 });
-    expect(store.snapshot()).toEqual(await expectedCurrent());
+    expect(await store.snapshot()).toEqual(await expectedCurrent());
     // The pre-migration copy; the rotating backup of the migrated snapshot is another file.
     const backups = (await readdir(path.join(dir, BACKUPS_DIR))).filter(isPreMigrationCopy);
     expect(backups).toHaveLength(1);

@@ -72,7 +72,7 @@ describe('migration 004: briefing notes', () => {
     const store = await Store.open(dir, { owner: 'the migration test' });
     expect(store.report).toEqual({ created: false, migratedFrom: 4 });
     const expected = SnapshotSchema.parse(migrate(structuredClone(v4)).raw);
-    expect(store.snapshot()).toEqual(expected);
+    expect(await store.snapshot()).toEqual(expected);
     expect(store.list('briefings')).toEqual([]);
     // The pre-migration copy; the rotating backup of the migrated snapshot is another file.
     const backups = (await readdir(path.join(dir, BACKUPS_DIR))).filter(isPreMigrationCopy);

@@ -7,6 +7,7 @@ import { migration001 } from './001-anchor-selectors';
 import { migration002 } from './002-attribution-entities';
 import { migration003 } from './003-grades-links-judgments';
 import { migration004 } from './004-briefings';
+import { migration005 } from './005-segmented-layout';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration002,
   migration003,
   migration004,
+  migration005,
 ];
 
 export interface MigrationOutcome {

@@ -1,0 +1,129 @@
+/**
+ * What the views ask of the claims (issue 9: "the renderer asks for what it shows: a window
+ * of the list, counts and facets, the selected claim's details"). Every answer is built from
+ * the indexes and costs the size of what it returns.
+ */
+import type { ClaimFacets, Facet } from '../../../shared/contract/channels';
+import { CLAIM_KINDS, CLAIM_STATUSES, type Claim } from '../../../shared/domain/schemas';
+import { isFiltering, runClaimQuery, windowOf } from '../indexes/claimQuery';
+import type { HandlerContext } from './context';
+import { claimCountOf } from './cases';
+import { claimRow, claimsOfCase, claimsOfDocument, lineageOf } from './lookups';
+import { requireCase, requireDocument } from './require';
+import type { HandlersFor } from './types';
+
+const sortFacets = (counts: Map<string, number>): Facet[] =>
+  [...counts]
+    .map(([id, count]) => ({ id, count }))
+    .sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1));
+
+/** Claims carried by each outlet: as an intermediary or as their document's outlet. */
+function outletCounts(ctx: HandlerContext, caseId: string): Map<string, number> {
+  const k = ctx.ix.claims.caseOf(caseId);
+  const counts = new Map(k.carriers.counts);
+  for (const [documentId, n] of k.documents.counts) {
+    const outletId = ctx.store.get('documents', documentId)?.outletId;
+    if (!outletId) continue;
+    // A claim whose chain names its document's outlet too is counted once.
+    let twice = 0;
+    for (const id of ctx.ix.claims.byCarrier.get(outletId) ?? []) {
+      if (ctx.store.get('claims', id)?.documentId === documentId) twice += 1;
+    }
+    counts.set(outletId, (counts.get(outletId) ?? 0) + n - twice);
+  }
+  return counts;
+}
+
+export const claimQueryHandlers: HandlersFor<
+  | 'claims:list'
+  | 'claims:query'
+  | 'claims:get'
+  | 'claims:facets'
+  | 'claims:ofDocument'
+  | 'claims:orphans'
+  | 'claims:history'
+> = {
+  'claims:list': async ({ caseId }, ctx) => {
+    requireCase(ctx.store, caseId);
+    return claimsOfCase(ctx, caseId);
+  },
+
+  'claims:query': async ({ caseId, filter, offset, limit }, ctx) => {
+    requireCase(ctx.store, caseId);
+    const loading = ctx.store.caseLoaded(caseId) ? null : ctx.store.loading;
+    if (loading) {
+      ctx.store.prioritize(caseId);
+      // Before the case has loaded, only its first windows can be shown as they will be.
+      if (isFiltering(filter)) await ctx.store.ready;
+    }
+    const result = runClaimQuery(ctx.store, ctx.ix, caseId, filter);
+    const ids = windowOf(ctx.ix, result, offset, limit);
+    const rows = ids.flatMap((id) => {
+      const claim = ctx.store.get('claims', id);
+      return claim ? [claimRow(ctx, claim)] : [];
+    });
+    const stillLoading = ctx.store.caseLoaded(caseId) ? null : ctx.store.loading;
+    return {
+      total: claimCountOf(ctx, caseId),
+      matched: stillLoading ? claimCountOf(ctx, caseId) : result.matched,
+      offset,
+      rows,
+      titleMatches: result.titleMatches,
+      loading: stillLoading && { ...stillLoading },
+    };
+  },
+
+  'claims:get': async ({ claimIds }, ctx) =>
+    claimIds.flatMap((id) => {
+      const claim = ctx.store.get('claims', id);
+      return claim ? [claimRow(ctx, claim)] : [];
+    }),
+
+  'claims:facets': async ({ caseId }, ctx): Promise<ClaimFacets> => {
+    requireCase(ctx.store, caseId);
+    const loading = ctx.store.caseLoaded(caseId) ? null : ctx.store.loading;
+    if (loading) ctx.store.prioritize(caseId);
+    const k = ctx.ix.claims.caseOf(caseId);
+    const kinds: ClaimFacets['kinds'] = {};
+    for (const kind of CLAIM_KINDS) {
+      const n = k.kinds.get(kind)?.size ?? 0;
+      if (n > 0) kinds[kind] = n;
+    }
+    const statuses: ClaimFacets['statuses'] = {};
+    for (const status of CLAIM_STATUSES) {
+      const n = k.statuses.get(status)?.size ?? 0;
+      if (n > 0) statuses[status] = n;
+    }
+    return {
+      total: loading ? claimCountOf(ctx, caseId) : k.count,
+      kinds,
+      statuses,
+      orphaned: k.orphaned.size,
+      speakers: sortFacets(k.speakers.counts),
+      outlets: sortFacets(outletCounts(ctx, caseId)),
+      tags: sortFacets(k.tags.counts).map((f) => ({ tag: f.id, count: f.count })),
+      loading: loading && { ...loading },
+    };
+  },
+
+  'claims:ofDocument': async ({ documentId }, ctx) => {
+    requireDocument(ctx.store, documentId);
+    return claimsOfDocument(ctx, documentId).map((c: Claim) => ({
+      id: c.id,
+      start: c.anchor.start,
+      end: c.anchor.end,
+      kind: c.kind,
+      status: c.status,
+    }));
+  },
+
+  'claims:orphans': async ({ documentId }, ctx) => {
+    requireDocument(ctx.store, documentId);
+    return lineageOf(ctx, documentId)
+      .flatMap((d) => claimsOfDocument(ctx, d.id))
+      .filter((c) => c.anchorState === 'orphaned')
+      .map((c) => claimRow(ctx, c));
+  },
+
+  'claims:history': async ({ claimId }, { store }) => store.historyOf(claimId),
+};

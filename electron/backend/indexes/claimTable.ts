@@ -1,0 +1,188 @@
+/**
+ * The claims, indexed for the views (issue 9: "the backend owns the data and keeps what each
+ * view needs up to date per edit"). Each claim gets an ordinal the first time it is seen, in
+ * capture order, and every per-case structure is a bit set over ordinals: which claims are
+ * alive, of which kind and status, which match a search. A list window is then a few word
+ * operations and a skip, at any size; facet counts are kept as counters per edit.
+ */
+import { termSet } from '../../../shared/search/terms';
+import type { Claim, ClaimKind, ClaimStatus } from '../../../shared/domain/schemas';
+import { BitSet } from './bitset';
+import { TermIndex } from './termIndex';
+
+export class Counter {
+  readonly counts = new Map<string, number>();
+
+  add(key: string, delta: number): void {
+    const next = (this.counts.get(key) ?? 0) + delta;
+    if (next <= 0) this.counts.delete(key);
+    else this.counts.set(key, next);
+  }
+}
+
+/** Everything kept per case. */
+export class CaseClaims {
+  readonly alive = new BitSet();
+  count = 0;
+  readonly kinds = new Map<ClaimKind, BitSet>();
+  readonly statuses = new Map<ClaimStatus, BitSet>();
+  readonly orphaned = new BitSet();
+  readonly speakers = new Counter();
+  /** Intermediaries (a claim's `via`), by entity. */
+  readonly carriers = new Counter();
+  readonly tags = new Counter();
+  readonly documents = new Counter();
+}
+
+const EMPTY = new Set<string>();
+
+/** What a claim is found by in its own fields (issue 12: claim fields first, names apart). */
+export const claimTerms = (c: Claim): Set<string> =>
+  termSet(c.text, c.anchor.exact, c.tags.join(' '), c.notes);
+
+const sameTerms = (a: Claim, b: Claim) =>
+  a.text === b.text &&
+  a.anchor.exact === b.anchor.exact &&
+  a.notes === b.notes &&
+  a.tags.join('\u0000') === b.tags.join('\u0000');
+
+function addTo<K>(map: Map<K, Set<string>>, key: K, id: string): void {
+  let set = map.get(key);
+  if (!set) {
+    set = new Set();
+    map.set(key, set);
+  }
+  set.add(id);
+}
+
+function removeFrom<K>(map: Map<K, Set<string>>, key: K, id: string): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(id);
+  if (set.size === 0) map.delete(key);
+}
+
+export class ClaimTable {
+  private readonly ordinals = new Map<string, number>();
+  private readonly ids: string[] = [];
+  private readonly cases = new Map<string, CaseClaims>();
+  readonly byDocument = new Map<string, Set<string>>();
+  readonly bySpeaker = new Map<string, Set<string>>();
+  readonly byCarrier = new Map<string, Set<string>>();
+  /** Entities graded on a claim only (a reliability override), for merges. */
+  readonly byOverride = new Map<string, Set<string>>();
+  readonly byTag = new Map<string, Set<string>>();
+  /** The claim fields' terms, over ordinals. */
+  readonly terms = new TermIndex();
+
+  /** A claim's ordinal; a new claim gets the next one (a claim deleted and put back keeps its own). */
+  ordinal(id: string): number {
+    let n = this.ordinals.get(id);
+    if (n === undefined) {
+      n = this.ids.length;
+      this.ids.push(id);
+      this.ordinals.set(id, n);
+    }
+    return n;
+  }
+
+  ordinalOf(id: string): number | undefined {
+    return this.ordinals.get(id);
+  }
+
+  idAt(ordinal: number): string | undefined {
+    return this.ids[ordinal];
+  }
+
+  caseOf(caseId: string): CaseClaims {
+    let found = this.cases.get(caseId);
+    if (!found) {
+      found = new CaseClaims();
+      this.cases.set(caseId, found);
+    }
+    return found;
+  }
+
+  hasCase(caseId: string): boolean {
+    return this.cases.has(caseId);
+  }
+
+  /** Ordinals of a set of claim ids, as a bit set. */
+  bits(ids: Iterable<string>): BitSet {
+    const set = new BitSet(this.ids.length);
+    for (const id of ids) {
+      const n = this.ordinals.get(id);
+      if (n !== undefined) set.add(n);
+    }
+    return set;
+  }
+
+  apply(before: Claim | undefined, after: Claim | undefined): void {
+    const id = (after ?? before)?.id;
+    if (id === undefined) return;
+    const n = this.ordinal(id);
+    if (before) this.unindex(n, before);
+    if (after) this.index(n, after);
+    if (before && after && sameTerms(before, after)) return;
+    this.terms.update(n, before ? claimTerms(before) : EMPTY, after ? claimTerms(after) : EMPTY);
+  }
+
+  private index(n: number, c: Claim): void {
+    const k = this.caseOf(c.caseId);
+    k.alive.add(n);
+    k.count += 1;
+    bitsFor(k.kinds, c.kind).add(n);
+    bitsFor(k.statuses, c.status).add(n);
+    if (c.anchorState === 'orphaned') k.orphaned.add(n);
+    this.facets(k, c, 1);
+    addTo(this.byDocument, c.documentId, c.id);
+    if (c.attribution.speakerId) addTo(this.bySpeaker, c.attribution.speakerId, c.id);
+    for (const via of c.attribution.via) addTo(this.byCarrier, via, c.id);
+    for (const graded of Object.keys(c.attribution.reliabilityOverrides)) {
+      addTo(this.byOverride, graded, c.id);
+    }
+    for (const tag of c.tags) addTo(this.byTag, tag, c.id);
+  }
+
+  private unindex(n: number, c: Claim): void {
+    const k = this.caseOf(c.caseId);
+    k.alive.delete(n);
+    k.count -= 1;
+    k.kinds.get(c.kind)?.delete(n);
+    k.statuses.get(c.status)?.delete(n);
+    k.orphaned.delete(n);
+    this.facets(k, c, -1);
+    removeFrom(this.byDocument, c.documentId, c.id);
+    if (c.attribution.speakerId) removeFrom(this.bySpeaker, c.attribution.speakerId, c.id);
+    for (const via of c.attribution.via) removeFrom(this.byCarrier, via, c.id);
+    for (const graded of Object.keys(c.attribution.reliabilityOverrides)) {
+      removeFrom(this.byOverride, graded, c.id);
+    }
+    for (const tag of c.tags) removeFrom(this.byTag, tag, c.id);
+  }
+
+  private facets(k: CaseClaims, c: Claim, delta: number): void {
+    if (c.attribution.speakerId) k.speakers.add(c.attribution.speakerId, delta);
+    for (const via of new Set(c.attribution.via)) k.carriers.add(via, delta);
+    for (const tag of new Set(c.tags)) k.tags.add(tag, delta);
+    k.documents.add(c.documentId, delta);
+  }
+
+  /** Every claim naming an entity: as speaker, intermediary or in a grade set on the claim. */
+  claimsNaming(entityId: string): Set<string> {
+    return new Set([
+      ...(this.bySpeaker.get(entityId) ?? []),
+      ...(this.byCarrier.get(entityId) ?? []),
+      ...(this.byOverride.get(entityId) ?? []),
+    ]);
+  }
+}
+
+function bitsFor<K>(map: Map<K, BitSet>, key: K): BitSet {
+  let set = map.get(key);
+  if (!set) {
+    set = new BitSet();
+    map.set(key, set);
+  }
+  return set;
+}

@@ -1,0 +1,148 @@
+/**
+ * Claim scores, computed once and kept (issue 9: "scores, re-scored only for the claims an
+ * edit can affect, through one shared cache"). Every view and export reads scores here.
+ *
+ * A claim's score reads its own chain and credibility, the claims of its "same claim" group,
+ * and the chains of the claims linked to any of them by "supports" or "contradicts"
+ * (shared/scoring). So when claim Y's chain changes, the scores that can change are those of
+ * Y's group and of the groups of Y's linked claims; when a link changes, those of the groups
+ * at both ends, before and after. Everything else keeps its cached score.
+ */
+import { scoreClaim } from '../../../shared/scoring/confidence';
+import { toScoredClaim } from '../../../shared/scoring/fromRecords';
+import type { ClaimLink, ConfidenceScore, ScoringCase } from '../../../shared/scoring/model';
+import type { Claim, ClaimDocument, Entity, EvidenceLink } from '../../../shared/domain/schemas';
+import type { Store } from '../store/store';
+import type { ClaimTable } from './claimTable';
+import type { Relations } from './relations';
+
+const chainChanged = (a: Claim, b: Claim): boolean =>
+  a.documentId !== b.documentId ||
+  a.credibility !== b.credibility ||
+  a.status !== b.status ||
+  a.attribution.speakerId !== b.attribution.speakerId ||
+  a.attribution.via.join(' ') !== b.attribution.via.join(' ') ||
+  JSON.stringify(a.attribution.reliabilityOverrides) !==
+    JSON.stringify(b.attribution.reliabilityOverrides);
+
+export class ScoreCache {
+  private readonly cache = new Map<string, ConfidenceScore>();
+  readonly scoring: ScoringCase;
+  /** Scores dropped since the last `takeInvalidated`, for the change feed. */
+  private invalidated = new Set<string>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly relations: Relations,
+    private readonly table: ClaimTable,
+  ) {
+    this.scoring = {
+      claim: (id) => {
+        const claim = store.get('claims', id);
+        return claim && toScoredClaim(claim);
+      },
+      entityReliability: (id) => store.get('entities', id)?.reliability ?? 'F',
+      entityName: (id) => store.get('entities', id)?.name ?? 'Unknown',
+      documentOutletId: (id) => store.get('documents', id)?.outletId ?? null,
+      documentTitle: (id) => store.get('documents', id)?.title ?? 'Unknown document',
+      linksOf: (id) => this.claimLinks(id),
+    };
+  }
+
+  /** The claim's score, from the cache or computed now; undefined for an unknown claim. */
+  get(claimId: string): ConfidenceScore | undefined {
+    const cached = this.cache.get(claimId);
+    if (cached) return cached;
+    const claim = this.store.get('claims', claimId);
+    if (!claim) return undefined;
+    const score = scoreClaim(toScoredClaim(claim), this.scoring);
+    this.cache.set(claimId, score);
+    return score;
+  }
+
+  get size(): number {
+    return this.cache.size;
+  }
+
+  /** Claim ids whose score may have changed since the last call. */
+  takeInvalidated(): string[] {
+    const ids = [...this.invalidated];
+    this.invalidated = new Set();
+    return ids;
+  }
+
+  private claimLinks(id: string): ClaimLink[] {
+    const out: ClaimLink[] = [];
+    for (const linkId of this.relations.linksByClaim.get(id) ?? []) {
+      const link = this.store.get('links', linkId);
+      if (link?.target.kind !== 'claim') continue;
+      out.push({
+        fromClaimId: link.fromClaimId,
+        toClaimId: link.target.claimId,
+        relation: link.relation,
+      });
+    }
+    return out;
+  }
+
+  private group(claimId: string): Set<string> {
+    const group = new Set([claimId]);
+    const queue = [claimId];
+    while (queue.length > 0) {
+      const id = queue.pop() as string;
+      for (const link of this.claimLinks(id)) {
+        if (link.relation !== 'same_claim') continue;
+        const other = link.fromClaimId === id ? link.toClaimId : link.fromClaimId;
+        if (!group.has(other)) {
+          group.add(other);
+          queue.push(other);
+        }
+      }
+    }
+    return group;
+  }
+
+  /** Drops the scores that read claim `id`'s chain. */
+  private dropDependents(id: string): void {
+    for (const member of this.group(id)) this.drop(member);
+    for (const link of this.claimLinks(id)) {
+      if (link.relation !== 'supports' && link.relation !== 'contradicts') continue;
+      const other = link.fromClaimId === id ? link.toClaimId : link.fromClaimId;
+      for (const member of this.group(other)) this.drop(member);
+    }
+  }
+
+  private drop(id: string): void {
+    this.cache.delete(id);
+    this.invalidated.add(id);
+  }
+
+  /** Called before and after each change is indexed (both, so old and new structure count). */
+  claimChanged(before: Claim | undefined, after: Claim | undefined): void {
+    if (before && after && !chainChanged(before, after)) return;
+    const id = (after ?? before)?.id;
+    if (id) this.dropDependents(id);
+  }
+
+  linkChanged(link: EvidenceLink | undefined): void {
+    if (link?.target.kind !== 'claim') return;
+    this.dropDependents(link.fromClaimId);
+    this.dropDependents(link.target.claimId);
+  }
+
+  entityChanged(before: Entity | undefined, after: Entity | undefined): void {
+    if (!before || !after) return;
+    if (before.reliability === after.reliability && before.name === after.name) return;
+    const claims = this.table.claimsNaming(after.id);
+    for (const documentId of this.relations.documentsByOutlet.get(after.id) ?? []) {
+      for (const claimId of this.table.byDocument.get(documentId) ?? []) claims.add(claimId);
+    }
+    for (const claimId of claims) this.dropDependents(claimId);
+  }
+
+  documentChanged(before: ClaimDocument | undefined, after: ClaimDocument | undefined): void {
+    if (!before || !after) return;
+    if (before.outletId === after.outletId && before.title === after.title) return;
+    for (const claimId of this.table.byDocument.get(after.id) ?? []) this.dropDependents(claimId);
+  }
+}
