@@ -75,7 +75,14 @@ function body(m: BriefingModel, w: Writer): Content[] {
     m.judgments.forEach((j, i) => {
       const evidence = evidenceSegments(j);
       out.push(
-        { text: [t(`${i + 1}. ${j.statement}`), ` Likelihood: ${j.likelihood} (${j.range}).`] },
+        {
+          text: [
+            t(`${i + 1}. ${j.statement}`),
+            ` Likelihood: ${j.likelihood} `,
+            // The range stays on one line: "20–" at a line's end reads as a broken number.
+            { text: `(${j.range}).`, noWrap: true },
+          ],
+        },
         // ICD 203: confidence in a sentence of its own.
         {
           text: `${ANALYTIC_CONFIDENCE_LABEL}: ${j.confidence}.`,
