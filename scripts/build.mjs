@@ -84,10 +84,26 @@ await Promise.all([
   }),
 ]);
 
-// The PDF fonts (Roboto, shipped with pdfmake), read by the backend when it writes a PDF.
-await cp(path.join(root, 'node_modules/pdfmake/fonts/Roboto'), path.join(root, 'dist/fonts'), {
-  recursive: true,
-});
+// The PDF fonts, read by the backend when it writes a PDF, under the names
+// electron/backend/briefing/pdfFonts.ts looks for (issue 11): DejaVu Sans (Bitstream Vera
+// licence, 2.7 MB) for Latin, Greek, Cyrillic, arrows and quotes; Noto Sans SC (SIL OFL
+// 1.1, 10.5 MB) for Chinese and Japanese. Their licences go with them.
+const fonts = [
+  ['dejavu-fonts-ttf/ttf/DejaVuSans.ttf', 'DejaVuSans.ttf'],
+  ['dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf', 'DejaVuSans-Bold.ttf'],
+  ['dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf', 'DejaVuSans-Oblique.ttf'],
+  ['dejavu-fonts-ttf/ttf/DejaVuSans-BoldOblique.ttf', 'DejaVuSans-BoldOblique.ttf'],
+  ['dejavu-fonts-ttf/LICENSE', 'LICENSE-DejaVu.txt'],
+  [
+    '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+    'NotoSansSC-Regular.ttf',
+  ],
+  ['@expo-google-fonts/noto-sans-sc/LICENSE_FONT', 'LICENSE-NotoSansSC-OFL.txt'],
+];
+await mkdir(path.join(root, 'dist/fonts'), { recursive: true });
+for (const [from, to] of fonts) {
+  await cp(path.join(root, 'node_modules', from), path.join(root, 'dist/fonts', to));
+}
 await mkdir(path.join(root, 'dist/data'), { recursive: true });
 await cp(path.join(root, 'data/sample-case.json'), path.join(root, 'dist/data/sample-case.json'));
 console.log(`Built Claimdesk ${version} into dist/`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportFileName, MAX_BASE_BYTES, MAX_BASE_LENGTH, safeBaseName } from './fileNames';
+import { exportFileName, MAX_BASE_BYTES, MAX_BASE_LENGTH, safeBaseName, utf8Length } from './fileNames';
 
 describe('export file names', () => {
   it('keeps an ordinary title, and adds the extension', () => {
@@ -44,9 +44,15 @@ describe('export file names', () => {
     expect(safeBaseName('what? <when> "who" | *')).toBe('what when who');
   });
 
+  it('counts UTF-8 bytes as an encoder does', () => {
+    for (const text of ['abc', 'é', '€', '😀', 'Захарова 習近平']) {
+      expect(utf8Length(text)).toBe(Buffer.byteLength(text));
+    }
+  });
+
   it('stays within 255 bytes however wide the characters', () => {
     const name = exportFileName('😀'.repeat(120), 'claimdesk.json');
-    expect(new TextEncoder().encode(name).length).toBeLessThanOrEqual(255);
+    expect(utf8Length(name)).toBeLessThanOrEqual(255);
     expect(name.endsWith('😀.claimdesk.json')).toBe(true);
   });
 
@@ -58,7 +64,7 @@ describe('export file names', () => {
     expect([...cut]).toHaveLength(MAX_BASE_LENGTH);
     expect(cut.endsWith('éa')).toBe(true);
     const emoji = safeBaseName('😀'.repeat(MAX_BASE_LENGTH));
-    expect(new TextEncoder().encode(emoji).length).toBeLessThanOrEqual(MAX_BASE_BYTES);
+    expect(utf8Length(emoji)).toBeLessThanOrEqual(MAX_BASE_BYTES);
     // The cut is whole characters only: no lone surrogate anywhere.
     expect(cut).not.toMatch(
       /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/,

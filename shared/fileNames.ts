@@ -20,7 +20,15 @@ const WINDOWS_DEVICES = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$
 const isWindowsDevice = (name: string) =>
   WINDOWS_DEVICES.test((name.split('.')[0] ?? '').replace(/[ .]+$/, ''));
 
-const utf8Length = (text: string) => new TextEncoder().encode(text).length;
+/** Bytes of `text` in UTF-8 (shared/ has no TextEncoder: ES2022 only). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const char of text) {
+    const cp = char.codePointAt(0) ?? 0;
+    bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
 
 export function safeBaseName(title: string, fallback = 'case'): string {
   const cleaned = title

@@ -72,6 +72,27 @@ describe('scores of the sample case', () => {
     expect(score.value).toBe(66);
   });
 
+  it('reads the sample links one way (issue 11): Zakharova supports Chepa, so Chepa rises and Zakharova does not', async () => {
+    const { scoring, byKey } = await openSample();
+    const score = (key: string) => {
+      const claim = scoring.claim(byKey(key));
+      if (!claim) throw new Error(`no ${key} claim`);
+      return scoreClaim(claim, scoring);
+    };
+    // "zakharova-ready supports chepa-help": Zakharova D, credibility 3, stays at her base of
+    // 40 with nothing corroborating her; before issue 11 Chepa's claim raised her to 49.
+    expect(score('zakharova-ready')).toMatchObject({ value: 40, corroborating: 0 });
+    // Chepa's pledge: base 40, raised by Zakharova (D: 15% of the gap) to 49, and lowered
+    // by Galeotti (B: 35%), with whom it is in contradiction, to 31.85.
+    expect(score('chepa-help')).toMatchObject({ value: 32, corroborating: 1, contradicting: 1 });
+    // Sitenko's "no troops" supports Galeotti and is supported by Chepa's NATO quote: only
+    // Chepa counts for her, 60 + 40 × 0.15 = 66.
+    const sitenko = score('sitenko-troops');
+    expect(sitenko).toMatchObject({ value: 66, corroborating: 1 });
+    expect(sitenko.breakdown.some((l) => l.text.includes('Mark Galeotti'))).toBe(false);
+    expect(score('chepa-nato').corroborating).toBe(0);
+  });
+
   it('scores the Il-76 claim from its credibility alone: reliability F, no corroboration', async () => {
     const { scoring, byKey } = await openSample();
     const claim = scoring.claim(byKey('il76'));

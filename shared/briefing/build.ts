@@ -2,7 +2,9 @@
  * Builds a briefing note from a case (issue 5): title and marking, BLUF, key judgments with
  * their ICD 203 likelihood and confidence stated apart, what each actor said, the chosen
  * claims in the analyst's order, a source table with Admiralty grades, and one numbered
- * footnote per claim citing quote, speaker, outlet, document, date and URL.
+ * footnote per claim citing quote, speaker and chain, document, the dates said, reported and
+ * retrieved, and URL. Each judgment keeps its basis by direction (issue 11): the notes of
+ * the claims for it and against it, and how many of either the note does not cite.
  */
 import type { BriefingModel } from '../domain/briefingModel';
 import { ENTITY_KIND_LABELS } from '../domain/labels';
@@ -54,14 +56,22 @@ export function buildBriefing(note: NoteFields, records: BriefingRecords): Brief
   const notes = chosen.map((claim, i) => {
     const doc = documents.get(claim.documentId);
     const a = claim.attribution;
+    const outlet = doc?.outlet || name(doc?.outletId ?? null);
+    const reported = a.reportedOn || doc?.publishedAt || '';
     return {
       n: i + 1,
       quote: claim.anchor.exact,
       speaker: a.speakerId ? name(a.speakerId) : 'Unattributed',
-      outlet: [...a.via.map(name), doc?.outlet ?? ''].filter(Boolean).join(', '),
+      outlet: [...a.via.map(name), outlet].filter(Boolean).join(', '),
       document: doc?.title ?? '',
-      date: a.saidOn || a.reportedOn || doc?.publishedAt || '',
+      date: a.saidOn || reported,
       url: doc?.url ?? '',
+      chain: [a.speakerId ? name(a.speakerId) : 'No named speaker', ...a.via.map(name), outlet]
+        .filter(Boolean)
+        .join(' → '),
+      said: a.saidOn,
+      reported,
+      retrieved: doc?.retrievedAt ?? '',
     };
   });
 
@@ -118,15 +128,26 @@ export function buildBriefing(note: NoteFields, records: BriefingRecords): Brief
     .filter((j): j is Judgment => j !== undefined)
     .map((j) => {
       const band = likelihoodInfo(j.likelihood);
+      const cited = (relation: 'supports' | 'contradicts') =>
+        j.basis
+          .filter((b) => b.relation === relation)
+          .map((b) => noteOf.get(b.claimId))
+          .filter((n): n is number => n !== undefined)
+          .sort((a, b) => a - b);
+      const uncited = (relation: 'supports' | 'contradicts') =>
+        j.basis.filter((b) => b.relation === relation && !noteOf.has(b.claimId)).length;
+      const notesFor = cited('supports');
+      const notesAgainst = cited('contradicts');
       return {
         statement: j.statement,
         likelihood: band.term,
         range: `${band.min}–${band.max}%`,
         confidence: j.confidence,
-        notes: j.basis
-          .map((b) => noteOf.get(b.claimId))
-          .filter((n): n is number => n !== undefined)
-          .sort((a, b) => a - b),
+        notes: [...new Set([...notesFor, ...notesAgainst])].sort((a, b) => a - b),
+        notesFor,
+        notesAgainst,
+        uncitedFor: uncited('supports'),
+        uncitedAgainst: uncited('contradicts'),
       };
     });
 

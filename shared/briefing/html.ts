@@ -3,6 +3,8 @@
  * resources, every piece of user text escaped.
  */
 import type { BriefingModel } from '../domain/briefingModel';
+import { ANALYTIC_CONFIDENCE_LABEL, claimScoreText } from '../domain/labels';
+import { evidenceSegments, noteCitation } from './citation';
 
 export function escapeHtml(text: string): string {
   return text
@@ -16,14 +18,12 @@ export function escapeHtml(text: string): string {
 const STYLE = `
 body{font-family:Georgia,'Times New Roman',serif;max-width:46em;margin:2em auto;padding:0 1em;color:#1d2329;line-height:1.5}
 h1{font-size:1.7em;margin:.3em 0}h2{font-size:1.2em;border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:1.6em}
-h3{font-size:1.05em;margin-bottom:.2em}.marking{text-align:center;font-weight:bold;letter-spacing:.05em}
+h2,h3{break-after:avoid;page-break-after:avoid}h3{font-size:1.05em;margin-bottom:.2em}.marking{text-align:center;font-weight:bold;letter-spacing:.05em}
 .byline{color:#555}table{border-collapse:collapse;width:100%}th,td{border:1px solid #bbb;padding:.3em .5em;text-align:left}
-sup a{text-decoration:none}.notes{font-size:.9em}.grade{font-family:monospace;font-weight:bold}`;
+a.ref{text-decoration:none;font-weight:bold}.evidence{margin-top:0}.notes{font-size:.9em}.grade{font-family:monospace;font-weight:bold}`;
 
-const sup = (n: number) => `<sup><a href="#note-${n}">${n}</a></sup>`;
-/** Several notes on one statement: one superscript, comma-separated. */
-const sups = (ns: readonly number[]) =>
-  ns.length === 0 ? '' : `<sup>${ns.map((n) => `<a href="#note-${n}">${n}</a>`).join(',')}</sup>`;
+/** A note reference, "[3]" in the running text's size, linked to its note. */
+const ref = (n: number) => `<a class="ref" href="#note-${n}">[${n}]</a>`;
 
 export function briefingToHtml(m: BriefingModel): string {
   const e = escapeHtml;
@@ -36,8 +36,11 @@ export function briefingToHtml(m: BriefingModel): string {
   if (m.judgments.length > 0) {
     parts.push('<h2>Key judgments</h2><ol>');
     for (const j of m.judgments) {
+      const evidence = evidenceSegments(j)
+        .map((s) => ('note' in s ? ref(s.note) : e(s.text)))
+        .join('');
       parts.push(
-        `<li><p>${e(j.statement)}${sups(j.notes)} Likelihood: ${e(j.likelihood)} (${e(j.range)}).</p><p>Confidence: ${e(j.confidence)}.</p></li>`,
+        `<li><p>${e(j.statement)} Likelihood: ${e(j.likelihood)} (${e(j.range)}).</p><p>${ANALYTIC_CONFIDENCE_LABEL}: ${e(j.confidence)}.</p>${evidence ? `<p class="evidence">${evidence}</p>` : ''}</li>`,
       );
     }
     parts.push('</ol>');
@@ -48,15 +51,16 @@ export function briefingToHtml(m: BriefingModel): string {
       parts.push(`<h3>${e(a.name)}</h3>`);
       if (a.description)
         parts.push(`<p><em>${e(a.description)}</em>, source reliability ${e(a.reliability)}</p>`);
-      parts.push(`<ul>${a.points.map((p) => `<li>${e(p.text)}${sup(p.note)}</li>`).join('')}</ul>`);
+      parts.push(
+        `<ul>${a.points.map((p) => `<li>${e(p.text)} ${ref(p.note)}</li>`).join('')}</ul>`,
+      );
     }
   }
   if (m.claims.length > 0) {
     parts.push('<h2>Claims</h2><ul>');
     for (const c of m.claims) {
-      const score = c.score === null ? 'no score' : `confidence ${c.score}`;
       parts.push(
-        `<li><strong>${e(c.text)}</strong>${sup(c.note)} — ${e(c.attribution)} (<span class="grade">${e(c.grade)}</span>, ${score})</li>`,
+        `<li><strong>${e(c.text)}</strong> ${ref(c.note)} — ${e(c.attribution)} (<span class="grade">${e(c.grade)}</span>, ${claimScoreText(c.score)})</li>`,
       );
     }
     parts.push('</ul>');
@@ -75,11 +79,16 @@ export function briefingToHtml(m: BriefingModel): string {
   if (m.notes.length > 0) {
     parts.push('<h2>Notes</h2><ol class="notes">');
     for (const n of m.notes) {
-      const safeUrl = /^https?:\/\//i.test(n.url) ? `, <a href="${e(n.url)}">${e(n.url)}</a>` : '';
-      const fields = [n.speaker, n.outlet].filter(Boolean).map(e).join(', ');
-      parts.push(
-        `<li id="note-${n.n}">“${e(n.quote)}”, ${fields}, <em>${e(n.document)}</em>${n.date ? `, ${e(n.date)}` : ''}${safeUrl}. </li>`,
+      const cited = noteCitation(n).map((p) =>
+        p.url
+          ? /^https?:\/\//i.test(p.text)
+            ? `<a href="${e(p.text)}">${e(p.text)}</a>`
+            : e(p.text)
+          : p.italic
+            ? `<em>${e(p.text)}</em>`
+            : e(p.text),
       );
+      parts.push(`<li id="note-${n.n}" value="${n.n}">${cited.join(', ')}.</li>`);
     }
     parts.push('</ol>');
   }

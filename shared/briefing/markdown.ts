@@ -1,5 +1,7 @@
 /** A briefing note as Markdown. User text is escaped, so a claim cannot inject markup. */
 import type { BriefingModel } from '../domain/briefingModel';
+import { ANALYTIC_CONFIDENCE_LABEL, claimScoreText } from '../domain/labels';
+import { evidenceSegments, noteCitation } from './citation';
 
 /** Backslash-escapes Markdown's special characters, and neutralises raw HTML. */
 export function escapeMarkdown(text: string): string {
@@ -22,9 +24,12 @@ export function briefingToMarkdown(m: BriefingModel): string {
   if (m.judgments.length > 0) {
     out.push('## Key judgments', '');
     m.judgments.forEach((j, i) => {
-      const notes = j.notes.map(ref).join('');
+      const evidence = evidenceSegments(j)
+        .map((s) => ('note' in s ? ref(s.note) : e(s.text)))
+        .join('');
+      // ICD 203: likelihood and confidence in sentences of their own.
       out.push(
-        `${i + 1}. ${e(j.statement)}${notes} Likelihood: ${e(j.likelihood)} (${e(j.range)}). Confidence: ${e(j.confidence)}.`,
+        `${i + 1}. ${e(j.statement)} Likelihood: ${e(j.likelihood)} (${e(j.range)}). ${ANALYTIC_CONFIDENCE_LABEL}: ${e(j.confidence)}.${evidence ? `  \n   ${evidence}` : ''}`,
       );
     });
     out.push('');
@@ -42,8 +47,9 @@ export function briefingToMarkdown(m: BriefingModel): string {
   if (m.claims.length > 0) {
     out.push('## Claims', '');
     for (const c of m.claims) {
-      const score = c.score === null ? 'no score' : `confidence ${c.score}`;
-      out.push(`- **${e(c.text)}**${ref(c.note)} — ${e(c.attribution)} (${e(c.grade)}, ${score})`);
+      out.push(
+        `- **${e(c.text)}**${ref(c.note)} — ${e(c.attribution)} (${e(c.grade)}, ${claimScoreText(c.score)})`,
+      );
     }
     out.push('');
   }
@@ -54,14 +60,14 @@ export function briefingToMarkdown(m: BriefingModel): string {
     out.push('');
   }
   for (const n of m.notes) {
-    const parts = [
-      `“${e(n.quote)}”`,
-      e(n.speaker),
-      e(n.outlet),
-      `*${e(n.document)}*`,
-      e(n.date),
-      n.url ? `<${n.url.replace(/>/g, '%3E')}>` : '',
-    ].filter((p) => p && p !== '**');
+    // Only a web address becomes an autolink: "<javascript:…>" would be a link too.
+    const parts = noteCitation(n).map((p) =>
+      p.url && /^https?:\/\//i.test(p.text)
+        ? `<${p.text.replace(/[<>\s]/g, encodeURIComponent)}>`
+        : p.italic
+          ? `*${e(p.text)}*`
+          : e(p.text),
+    );
     out.push(`[^${n.n}]: ${parts.join(', ')}.`);
   }
   if (m.marking) out.push('', `**${e(m.marking)}**`);

@@ -21,8 +21,17 @@ export const BriefingModelSchema = z.object({
       /** Its probability range, e.g. "20–45%". */
       range: text,
       confidence: text,
-      /** Footnote numbers of the claims it rests on. */
+      /** Footnote numbers of every claim of its basis cited in the note, for and against. */
       notes: z.array(z.number().int()),
+      /**
+       * The same, by direction (issue 11): the claims that support it and those that cut
+       * against it. Absent in notes saved before issue 11, which render `notes` undirected.
+       */
+      notesFor: z.array(z.number().int()).optional(),
+      notesAgainst: z.array(z.number().int()).optional(),
+      /** Claims of its basis that the note does not cite, by direction, so none is hidden. */
+      uncitedFor: z.number().int().optional(),
+      uncitedAgainst: z.number().int().optional(),
     }),
   ),
   actors: z.array(
@@ -52,8 +61,15 @@ export const BriefingModelSchema = z.object({
       speaker: text,
       outlet: text,
       document: text,
+      /** The first known of the dates below; what notes saved before issue 11 show. */
       date: text,
       url: text,
+      /** Speaker, intermediaries and outlet, "Chepa → Lenta.ru → the digest" (issue 11). */
+      chain: text.optional(),
+      /** When it was said, reported (else published) and retrieved, `YYYY-MM-DD` or empty. */
+      said: text.optional(),
+      reported: text.optional(),
+      retrieved: text.optional(),
     }),
   ),
 });

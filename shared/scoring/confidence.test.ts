@@ -56,7 +56,7 @@ describe('confidence score', () => {
     ]);
   });
 
-  it('Galeotti and Sitenko on "no troops" corroborate each other, whichever way the link points', () => {
+  it('"Sitenko supports Galeotti" raises Galeotti and leaves Sitenko as she was (corroboration runs one way)', () => {
     const c = scenario();
     const g = c.add('g', {
       documentId: 'article',
@@ -65,16 +65,20 @@ describe('confidence score', () => {
       via: ['rferl'],
     });
     const s = c.add('s', { documentId: 'article', credibility: 2, speakerId: 'sitenko' });
+    const before = scoreClaim(s, c);
     c.link('s', 'supports', 'g');
     const gs = scoreClaim(g, c);
     const ss = scoreClaim(s, c);
     expect(gs.corroborating).toBe(1);
-    expect(ss.corroborating).toBe(1);
     // 70 + 30 * 0.5 * 0.5 (Sitenko is C = 50) = 77.5
     expect(gs.value).toBe(78);
     expect(
       gs.breakdown.some((l) => l.kind === 'corroboration' && l.text.includes('Alexandra Sitenko')),
     ).toBe(true);
+    // The supporting claim: no corroboration, no line naming Galeotti, the same score.
+    expect(ss.corroborating).toBe(0);
+    expect(ss.value).toBe(before.value);
+    expect(ss.breakdown.some((l) => l.text.includes('Mark Galeotti'))).toBe(false);
   });
 
   it("Chepa's pledge of help, in tension with Galeotti, lowers Galeotti's score by Chepa's weight", () => {

@@ -1,26 +1,41 @@
 /**
- * The confidence score of a claim (issue 4): computed, never typed in, always explained.
+ * The claim score (issues 4 and 11): computed, never typed in, always explained. Exports and
+ * the UI call it `CLAIM_SCORE_LABEL` ("Claim score", 0–100): it says how far one claim can be
+ * trusted, and is not an ICD 203 analytic confidence, which belongs to a key judgment.
  *
- * 1. Source: every carrier in the chain (speaker, intermediaries, the document's outlet) has
- *    an Admiralty reliability grade (the attribution's override, else the entity's default).
- *    A chain is as reliable as its weakest judged link. A–E read as 90/70/50/30/10, the
- *    STIX Appendix A values of credibility 1–5, so both grades sit on one scale.
+ * 1. Source: the chain's Admiralty letter (sourceLetter.ts: an unjudgeable originator makes
+ *    the chain F; otherwise the weakest judged link). A–E read as 90/70/50/30/10, the STIX
+ *    Appendix A values of credibility 1–5, so both grades sit on one scale.
  * 2. Information: credibility 1–5 reads as its STIX value. F and 6 "cannot be judged": they
  *    add nothing and are not treated as a midpoint.
  * 3. Base: the mean of what can be judged; nothing judged gives no score.
- * 4. Corroboration: claims that support this one (or are the same claim) from an independent
- *    origin close part of the gap to 100: each closes half the gap times its own source
- *    weight. The origin is the first carrier (speaker, else first intermediary, else outlet),
- *    so two outlets repeating one speaker, or an outlet repeating another, count once.
- * 5. Contradiction: each independent contradicting origin takes away the same share.
+ * 4. Corroboration runs one way: a claim is raised by the claims that support it (links
+ *    whose target it is) and by its "same claim" group (symmetric, transitive). "A supports
+ *    B" raises B and never A: A is evidence for B, B is not evidence for A. Each independent
+ *    origin closes half the gap to 100 times its own source weight. The origin is the first
+ *    carrier (speaker, else first intermediary, else outlet), so two outlets repeating one
+ *    speaker, or an outlet repeating another, count once; the claim's own origin never
+ *    corroborates it.
+ * 5. Contradiction is symmetric: two claims in contradiction cannot both hold, whichever of
+ *    them the analyst linked from (Admiralty credibility 5, "contradicted by other
+ *    information", reads the same from either side). Each lowers the other by the same
+ *    share, weighted by its own source, so a well-sourced claim dents a weak one more than
+ *    the reverse.
+ * 6. "Context" links never change a score.
+ * Scores do not propagate: a supporting claim weighs by its source letter, not by its own
+ * score, so the result does not depend on the order links were made in.
  */
+import { credibilityInfo, reliabilityInfo, type Reliability } from '../grading/scales';
+import type { BreakdownLine, ClaimScore, ScoredClaim, ScoringCase } from './model';
 import {
-  credibilityInfo,
-  reliabilityInfo,
-  RELIABILITY_CODES,
-  type Reliability,
-} from '../grading/scales';
-import type { BreakdownLine, ConfidenceScore, ScoredClaim, ScoringCase } from './model';
+  chainOf,
+  chainReliability,
+  originOf,
+  sourceLetter,
+  sourceLetterText,
+} from './sourceLetter';
+
+export { chainOf, chainReliability, originOf, sourceLetter } from './sourceLetter';
 
 const RELIABILITY_VALUE: Record<Reliability, number | null> = {
   A: 90,
@@ -36,45 +51,11 @@ const UNJUDGED_WEIGHT = 0.3;
 
 const round = (n: number) => Math.round(n);
 
-/** The carriers of a claim, nearest the speaker first, with the grade used for each. */
-export function chainOf(claim: ScoredClaim, c: ScoringCase): { id: string; grade: Reliability }[] {
-  const ids = [
-    ...(claim.speakerId ? [claim.speakerId] : []),
-    ...claim.via,
-    c.documentOutletId(claim.documentId),
-  ].filter((id, i, all): id is string => id !== null && all.indexOf(id) === i);
-  return ids.map((id) => ({
-    id,
-    grade: claim.reliabilityOverrides[id] ?? c.entityReliability(id),
-  }));
-}
-
-/** The weakest judged grade of the chain, or F when none is judged. */
-export function chainReliability(claim: ScoredClaim, c: ScoringCase): Reliability {
-  const judged = chainOf(claim, c)
-    .map((link) => link.grade)
-    .filter((g) => g !== 'F');
-  if (judged.length === 0) return 'F';
-  return judged.reduce((worst, g) =>
-    RELIABILITY_CODES.indexOf(g) > RELIABILITY_CODES.indexOf(worst) ? g : worst,
-  );
-}
-
-/** Where a claim first comes from: the unit of independence. */
-export function originOf(claim: ScoredClaim, c: ScoringCase): string {
-  return (
-    claim.speakerId ??
-    claim.via[0] ??
-    c.documentOutletId(claim.documentId) ??
-    `document:${claim.documentId}`
-  );
-}
-
 const originName = (origin: string, claim: ScoredClaim, c: ScoringCase) =>
   origin.startsWith('document:') ? `“${c.documentTitle(claim.documentId)}”` : c.entityName(origin);
 
 /** Claims joined to `claimId` by "same claim" links, directly or through others. */
-function sameClaimGroup(claimId: string, c: ScoringCase): Set<string> {
+export function sameClaimGroup(claimId: string, c: ScoringCase): Set<string> {
   const group = new Set([claimId]);
   const queue = [claimId];
   while (queue.length > 0) {
@@ -91,14 +72,35 @@ function sameClaimGroup(claimId: string, c: ScoringCase): Set<string> {
   return group;
 }
 
-/** Related claims by independent origin; the strongest claim stands for each origin. */
-function byOrigin(claims: ScoredClaim[], c: ScoringCase) {
-  const origins = new Map<string, ScoredClaim[]>();
-  for (const claim of claims) {
-    const origin = originOf(claim, c);
-    origins.set(origin, [...(origins.get(origin) ?? []), claim]);
+/**
+ * The claims that bear on `claim`'s score, each once: those that raise it (its "same claim"
+ * group, and claims that support any member of the group) and those in contradiction with
+ * any member, in either direction. Links the group makes to others ("this supports that")
+ * are evidence for the others and are not read here.
+ */
+export function relatedClaims(
+  claim: ScoredClaim,
+  c: ScoringCase,
+): { supporting: ScoredClaim[]; contradicting: ScoredClaim[] } {
+  const same = sameClaimGroup(claim.id, c);
+  const supporting = new Map<string, ScoredClaim>();
+  const contradicting = new Map<string, ScoredClaim>();
+  const add = (into: Map<string, ScoredClaim>, id: string) => {
+    const other = c.claim(id);
+    if (other) into.set(id, other);
+  };
+  for (const id of same) {
+    if (id !== claim.id) add(supporting, id);
+    for (const link of c.linksOf(id)) {
+      if (link.relation === 'supports' && link.toClaimId === id) {
+        if (!same.has(link.fromClaimId)) add(supporting, link.fromClaimId);
+      } else if (link.relation === 'contradicts') {
+        const other = link.fromClaimId === id ? link.toClaimId : link.fromClaimId;
+        if (!same.has(other)) add(contradicting, other);
+      }
+    }
   }
-  return origins;
+  return { supporting: [...supporting.values()], contradicting: [...contradicting.values()] };
 }
 
 const weightOf = (grade: Reliability) => {
@@ -106,7 +108,41 @@ const weightOf = (grade: Reliability) => {
   return value === null ? UNJUDGED_WEIGHT : value / 100;
 };
 
-export function scoreClaim(claim: ScoredClaim, c: ScoringCase): ConfidenceScore {
+/** Related claims by independent origin; the best-sourced claim stands for each origin. */
+function independent(
+  claims: readonly ScoredClaim[],
+  claim: ScoredClaim,
+  c: ScoringCase,
+  lines: BreakdownLine[],
+) {
+  const own = originOf(claim, c);
+  const origins = new Map<string, ScoredClaim[]>();
+  for (const other of claims) {
+    const origin = originOf(other, c);
+    origins.set(origin, [...(origins.get(origin) ?? []), other]);
+  }
+  for (const repeat of origins.get(own) ?? []) {
+    lines.push({
+      kind: 'not_independent',
+      text: `Not counted: “${c.documentTitle(repeat.documentId)}” carries the same origin (${originName(own, claim, c)}).`,
+    });
+  }
+  origins.delete(own);
+  return [...origins.entries()].map(([origin, list]) => {
+    const best = list.reduce((a, b) =>
+      weightOf(chainReliability(b, c)) > weightOf(chainReliability(a, c)) ? b : a,
+    );
+    if (list.length > 1) {
+      lines.push({
+        kind: 'not_independent',
+        text: `${list.length} claims from ${originName(origin, best, c)} count as one source.`,
+      });
+    }
+    return { origin, claim: best, grade: chainReliability(best, c) };
+  });
+}
+
+export function scoreClaim(claim: ScoredClaim, c: ScoringCase): ClaimScore {
   const lines: BreakdownLine[] = [];
   for (const link of chainOf(claim, c)) {
     const info = reliabilityInfo(link.grade);
@@ -116,15 +152,10 @@ export function scoreClaim(claim: ScoredClaim, c: ScoringCase): ConfidenceScore 
       text: `${c.entityName(link.id)}: ${info.code}, ${info.label.toLowerCase()}${overridden}`,
     });
   }
-  const reliability = chainReliability(claim, c);
+  const letter = sourceLetter(claim, c);
+  const reliability = letter.grade;
   const relValue = RELIABILITY_VALUE[reliability];
-  lines.push({
-    kind: 'chain',
-    text:
-      relValue === null
-        ? 'Source reliability cannot be judged (no graded carrier).'
-        : `Weakest link in the chain: ${reliability} → ${relValue}`,
-  });
+  lines.push({ kind: 'chain', text: sourceLetterText(claim, letter, c, relValue) });
   const cred = credibilityInfo(claim.credibility);
   lines.push({
     kind: 'credibility',
@@ -135,63 +166,25 @@ export function scoreClaim(claim: ScoredClaim, c: ScoringCase): ConfidenceScore 
   });
   const judged = [relValue, cred.stix].filter((v): v is number => v !== null);
 
-  // Related claims, with the ones that are not independent of this one set aside.
-  const own = originOf(claim, c);
-  const same = sameClaimGroup(claim.id, c);
-  const supporting: ScoredClaim[] = [];
-  const contradicting: ScoredClaim[] = [];
-  for (const id of same) {
-    if (id !== claim.id) {
-      const other = c.claim(id);
-      if (other) supporting.push(other);
-    }
-    for (const link of c.linksOf(id)) {
-      if (link.relation !== 'supports' && link.relation !== 'contradicts') continue;
-      const otherId = link.fromClaimId === id ? link.toClaimId : link.fromClaimId;
-      const other = c.claim(otherId);
-      if (!other || same.has(otherId)) continue;
-      (link.relation === 'supports' ? supporting : contradicting).push(other);
-    }
-  }
-  const independent = (claims: ScoredClaim[]) => {
-    const origins = byOrigin(claims, c);
-    const ownRepeats = origins.get(own) ?? [];
-    origins.delete(own);
-    for (const repeat of ownRepeats) {
-      lines.push({
-        kind: 'not_independent',
-        text: `Not counted: “${c.documentTitle(repeat.documentId)}” carries the same origin (${originName(own, claim, c)}).`,
-      });
-    }
-    return [...origins.entries()].map(([origin, list]) => {
-      const best = list.reduce((a, b) =>
-        weightOf(chainReliability(b, c)) > weightOf(chainReliability(a, c)) ? b : a,
-      );
-      if (list.length > 1) {
-        lines.push({
-          kind: 'not_independent',
-          text: `${list.length} claims from ${originName(origin, best, c)} count as one source.`,
-        });
-      }
-      return { origin, claim: best, grade: chainReliability(best, c) };
-    });
-  };
-  const pro = independent(supporting);
-  const con = independent(contradicting);
+  const related = relatedClaims(claim, c);
+  const pro = independent(related.supporting, claim, c, lines);
+  const con = independent(related.contradicting, claim, c, lines);
+  const result = (value: number | null): ClaimScore => ({
+    value,
+    reliability,
+    credibility: claim.credibility,
+    letter,
+    corroborating: pro.length,
+    contradicting: con.length,
+    breakdown: lines,
+  });
 
   if (judged.length === 0) {
     lines.push({
       kind: 'base',
       text: 'No score: neither the source nor the information can be judged.',
     });
-    return {
-      value: null,
-      reliability,
-      credibility: claim.credibility,
-      corroborating: pro.length,
-      contradicting: con.length,
-      breakdown: lines,
-    };
+    return result(null);
   }
   let score = judged.reduce((a, b) => a + b, 0) / judged.length;
   lines.push({
@@ -220,12 +213,5 @@ export function scoreClaim(claim: ScoredClaim, c: ScoringCase): ConfidenceScore 
       score: round(score),
     });
   }
-  return {
-    value: round(score),
-    reliability,
-    credibility: claim.credibility,
-    corroborating: pro.length,
-    contradicting: con.length,
-    breakdown: lines,
-  };
+  return result(round(score));
 }

@@ -67,6 +67,7 @@ export function scenario(): TestCase {
       wapo: { name: 'The Washington Post', reliability: 'B' },
       tracker: { name: 'Flight-tracking site', reliability: 'F' },
       digest: { name: 'Sample digest', reliability: 'F' },
+      rusources: { name: 'Russian sources (unnamed)', reliability: 'F' },
     },
     {
       article: { title: 'The article', outletId: 'digest' },

@@ -1,7 +1,9 @@
 /**
- * A briefing note as a real Word document (docx library): headings, a source table, and Word
- * footnotes that cite each claim's quote, speaker, outlet, document, date and URL. The
- * marking line is the header and footer of every page.
+ * A briefing note as a real Word document (docx library): headings kept with what follows,
+ * a source table, and Word footnotes that cite each claim's quote, speaker and chain,
+ * document, dates said, reported and retrieved, and URL. Each key judgment says which notes
+ * are evidence for it and which against (issue 11). The marking line is the header and
+ * footer of every page.
  */
 import {
   AlignmentType,
@@ -18,9 +20,16 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { evidenceSegments, noteCitation } from '../../../shared/briefing/citation';
 import type { BriefingModel } from '../../../shared/domain/briefingModel';
+import { ANALYTIC_CONFIDENCE_LABEL, claimScoreText } from '../../../shared/domain/labels';
 
-const sup = (n: number) => new TextRun({ text: String(n), superScript: true });
+/** A note reference in the running text: "[3]" at full size, bold, not a tiny superscript. */
+const ref = (n: number) => new TextRun({ text: `[${n}]`, bold: true });
+
+/** A heading that Word keeps on the page of the paragraph after it. */
+const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
+  new Paragraph({ text, heading: level, keepNext: true });
 
 const marking = (text: string) =>
   new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, bold: true })] });
@@ -44,41 +53,41 @@ function sourceTable(m: BriefingModel): Table {
 }
 
 function body(m: BriefingModel): (Paragraph | Table)[] {
-  const out: (Paragraph | Table)[] = [
-    new Paragraph({ text: m.title, heading: HeadingLevel.TITLE }),
-  ];
+  const out: (Paragraph | Table)[] = [heading(m.title, HeadingLevel.TITLE)];
   const byline = [m.author, m.date].filter(Boolean).join(' · ');
   if (byline) out.push(new Paragraph({ children: [new TextRun({ text: byline, italics: true })] }));
   if (m.bluf) {
-    out.push(new Paragraph({ text: 'Bottom line up front', heading: HeadingLevel.HEADING_1 }));
+    out.push(heading('Bottom line up front', HeadingLevel.HEADING_1));
     out.push(new Paragraph(m.bluf));
   }
   if (m.judgments.length > 0) {
-    out.push(new Paragraph({ text: 'Key judgments', heading: HeadingLevel.HEADING_1 }));
+    out.push(heading('Key judgments', HeadingLevel.HEADING_1));
     m.judgments.forEach((j, i) => {
       out.push(
         new Paragraph({
           children: [
             new TextRun({ text: `${i + 1}. `, bold: true }),
             new TextRun(j.statement),
-            ...(j.notes.length > 0
-              ? [new TextRun({ text: j.notes.join(','), superScript: true })]
-              : []),
             new TextRun(` Likelihood: ${j.likelihood} (${j.range}).`),
           ],
         }),
         // ICD 203: confidence in a sentence of its own.
         new Paragraph({
-          children: [new TextRun(`Confidence: ${j.confidence}.`)],
+          children: [new TextRun(`${ANALYTIC_CONFIDENCE_LABEL}: ${j.confidence}.`)],
+        }),
+        new Paragraph({
+          children: evidenceSegments(j).map((s) =>
+            'note' in s ? ref(s.note) : new TextRun(s.text),
+          ),
           spacing: { after: 120 },
         }),
       );
     });
   }
   if (m.actors.length > 0) {
-    out.push(new Paragraph({ text: 'What the actors said', heading: HeadingLevel.HEADING_1 }));
+    out.push(heading('What the actors said', HeadingLevel.HEADING_1));
     for (const a of m.actors) {
-      out.push(new Paragraph({ text: a.name, heading: HeadingLevel.HEADING_2 }));
+      out.push(heading(a.name, HeadingLevel.HEADING_2));
       if (a.description) {
         out.push(
           new Paragraph({
@@ -91,13 +100,16 @@ function body(m: BriefingModel): (Paragraph | Table)[] {
       }
       for (const p of a.points) {
         out.push(
-          new Paragraph({ bullet: { level: 0 }, children: [new TextRun(p.text), sup(p.note)] }),
+          new Paragraph({
+            bullet: { level: 0 },
+            children: [new TextRun(`${p.text} `), ref(p.note)],
+          }),
         );
       }
     }
   }
   if (m.claims.length > 0) {
-    out.push(new Paragraph({ text: 'Claims', heading: HeadingLevel.HEADING_1 }));
+    out.push(heading('Claims', HeadingLevel.HEADING_1));
     for (const c of m.claims) {
       out.push(
         new Paragraph({
@@ -108,14 +120,14 @@ function body(m: BriefingModel): (Paragraph | Table)[] {
             new FootnoteReferenceRun(c.note),
             new TextRun(` — ${c.attribution} (`),
             new TextRun({ text: c.grade, bold: true }),
-            new TextRun(`, ${c.score === null ? 'no score' : `confidence ${c.score}`})`),
+            new TextRun(`, ${claimScoreText(c.score)})`),
           ],
         }),
       );
     }
   }
   if (m.sources.length > 0) {
-    out.push(new Paragraph({ text: 'Sources', heading: HeadingLevel.HEADING_1 }));
+    out.push(heading('Sources', HeadingLevel.HEADING_1));
     out.push(sourceTable(m));
   }
   return out;
@@ -128,11 +140,10 @@ export async function briefingToDocx(m: BriefingModel): Promise<Buffer> {
       {
         children: [
           new Paragraph({
-            children: [
-              new TextRun(`“${n.quote}”, ${[n.speaker, n.outlet].filter(Boolean).join(', ')}, `),
-              new TextRun({ text: n.document, italics: true }),
-              new TextRun(`${n.date ? `, ${n.date}` : ''}${n.url ? `, ${n.url}` : ''}.`),
-            ],
+            children: noteCitation(n).flatMap((p, i, all) => [
+              new TextRun({ text: p.text, italics: p.italic === true }),
+              new TextRun(i < all.length - 1 ? ', ' : '.'),
+            ]),
           }),
         ],
       },

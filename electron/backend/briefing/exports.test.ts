@@ -59,7 +59,11 @@ describe('briefing exports', () => {
     const text = wordText(body);
     expect(text).toContain('Russia is unlikely to send troops to defend the Maduro government.');
     expect(text).toContain('Likelihood: unlikely (20–45%).');
-    expect(text).toContain('Confidence: moderate.');
+    expect(text).toContain('Analytic confidence: moderate.');
+    // Issue 11: the basis by direction; Chepa's pledge of help (note 7) cuts against it.
+    expect(text).toContain('Evidence for: [1], [3], [8] · against: [7].');
+    expect(text).toContain('B2, claim score 66/100');
+    expect(text).not.toMatch(/confidence \d/);
     expect(text).toContain('B2'); // Galeotti's "diplomacy only": B source, credibility 2
     expect(body).toContain('<w:tbl>'); // the source table
     expect(text).toContain('Usually reliable');
@@ -67,9 +71,12 @@ describe('briefing exports', () => {
     expect(body.match(/<w:footnoteReference /g)).toHaveLength(14);
     const notes = wordText(footnotes);
     expect(notes).toContain(
-      '“if the United States moved to topple Maduro, Russia could offer little beyond diplomacy”, Mark Galeotti, Radio Liberty',
+      '“if the United States moved to topple Maduro, Russia could offer little beyond diplomacy”, Mark Galeotti → Radio Liberty → Claimdesk sample digest, ',
     );
-    expect(notes).toContain("Moscow's options in Venezuela");
+    expect(notes).toContain(
+      "Moscow's options in Venezuela: what the Kremlin says, and what it can do, reported 2025-11-03.",
+    );
+    expect(notes).toContain('said 2025-10-30, reported 2025-11-03');
     expect(wordText(header)).toBe('UNCLASSIFIED // FOR TRAINING');
   });
 
@@ -81,16 +88,19 @@ describe('briefing exports', () => {
     const { text } = await extractText(pdf, { mergePages: true });
     const flat = text.replace(/\s+/g, ' ');
     expect(flat).toContain('UNCLASSIFIED // FOR TRAINING');
-    expect(flat).toContain(
-      '1. Russia is unlikely to send troops to defend the Maduro government.1,3,7,8',
-    );
     // The range may wrap after its dash, which the text layer reads as a space.
-    expect(flat).toMatch(/Likelihood: unlikely \(20– ?45%\)\. Confidence: moderate\./);
-    expect(flat).toContain('B — Usually reliable');
-    expect(flat).toMatch(/B2, confidence 66/);
-    expect(flat).toContain(
-      '“if the United States moved to topple Maduro, Russia could offer little beyond diplomacy”, Mark Galeotti, Radio Liberty',
+    expect(flat).toMatch(
+      /1\. Russia is unlikely to send troops to defend the Maduro government\. Likelihood: unlikely \(20– ?45%\)\. Analytic confidence: moderate\. Evidence for: \[1\], \[3\], \[8\] · against: \[7\]\./,
     );
+    expect(flat).toContain('Evidence for: [4], [9], [11], [12] · against: [1].');
+    expect(flat).toContain('B — Usually reliable');
+    expect(flat).toMatch(/B2, claim score 66\/100/);
+    expect(flat).toContain(
+      '[1] “if the United States moved to topple Maduro, Russia could offer little beyond diplomacy”, Mark Galeotti → Radio Liberty → Claimdesk sample digest',
+    );
+    // pdf.js reads a glyph the fonts lack (.notdef) as U+0000.
+    expect(flat).not.toContain('\u0000');
+    expect(flat).not.toContain('\uFFFD');
   });
 
   it('Markdown and HTML carry user text as text: markup in a claim is escaped, not rendered', async () => {
@@ -112,6 +122,10 @@ describe('briefing exports', () => {
     expect(md).toContain('\\*\\*bold\\*\\*');
     expect(md).not.toContain('](javascript:');
     expect(md).toMatch(/\[\^1\]: “if the United States moved/);
+    expect(md).toContain('Evidence for: [^1], [^3], [^8] · against: [^7]\\.');
+    expect(html).toContain(
+      'Evidence for: <a class="ref" href="#note-1">[1]</a>, <a class="ref" href="#note-3">[3]</a>, <a class="ref" href="#note-8">[8]</a> · against: <a class="ref" href="#note-7">[7]</a>.',
+    );
   });
 
   it('a reopened note reads as it was saved, and knows which claims were edited since', async () => {

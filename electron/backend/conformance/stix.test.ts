@@ -45,9 +45,10 @@ describe.skipIf(!standardsPresent)('STIX 2.1 export against the OASIS schemas', 
         ofType(bundle, t).length,
       ]),
     );
-    // 11 speakers and outlets plus the analyst; 14 claims; 2 judgments; 5 claim-to-claim links.
-    expect(counts).toEqual({ report: 1, identity: 12, note: 14, opinion: 2, relationship: 5 });
-    expect(bundle.objects).toHaveLength(34);
+    // 11 speakers and outlets plus the analyst; 14 claims; 2 judgments; 5 claim-to-claim
+    // links and 9 basis entries of the judgments (4 + 5), each a relationship to its opinion.
+    expect(counts).toEqual({ report: 1, identity: 12, note: 14, opinion: 2, relationship: 14 });
+    expect(bundle.objects).toHaveLength(43);
     for (const object of bundle.objects)
       expect([object.id, validate(object)]).toEqual([object.id, []]);
   });
@@ -91,7 +92,10 @@ describe.skipIf(!standardsPresent)('STIX 2.1 export against the OASIS schemas', 
 
     const judgments = await call(b, 'judgments:list', { caseId });
     const opinions = ofType(bundle, 'opinion');
-    expect(opinions.map((o) => [o.explanation, o.opinion, o.confidence])).toEqual([
+    // The explanation opens with the statement (its basis follows).
+    expect(
+      opinions.map((o) => [String(o.explanation).split('\n\n')[0], o.opinion, o.confidence]),
+    ).toEqual([
       // "unlikely to send troops": agreed with the claims it rests on, at the "likely" value.
       [judgments[0]?.statement, 'agree', likelihoodInfo('likely').stix],
       [judgments[1]?.statement, 'agree', likelihoodInfo('likely').stix],
@@ -100,6 +104,44 @@ describe.skipIf(!standardsPresent)('STIX 2.1 export against the OASIS schemas', 
       'estimative-language:likelihood-probability="unlikely"',
       'estimative-language:confidence-in-analytic-judgment="moderate"',
     ]);
+  });
+
+  it('an opinion refers to its evidence for and against, and keeps the direction (issue 11)', async () => {
+    const { b, caseId } = await openSample(harness);
+    const bundle = await bundleOf(b, caseId);
+    const claims = await call(b, 'claims:list', { caseId });
+    const noteOf = (text: string) => {
+      const claim = claims.find((c) => c.text.startsWith(text));
+      const note = ofType(bundle, 'note').find((n) =>
+        (n.external_references as { external_id?: string }[]).some(
+          (r) => r.external_id === `claim:${claim?.id}`,
+        ),
+      );
+      if (!note) throw new Error(`no note for ${text}`);
+      return note.id;
+    };
+    const [troops] = ofType(bundle, 'opinion');
+    if (!troops) throw new Error('no opinion');
+    const galeotti = noteOf('If the US moves');
+    const chepa = noteOf('Russia will help');
+    expect(troops.object_refs).toContain(galeotti);
+    expect(troops.object_refs).toContain(chepa);
+    expect(troops.object_refs).toHaveLength(4);
+    const explanation = String(troops.explanation);
+    expect(explanation).toContain(
+      `Evidence against (cuts against the judgment):\n- “Russia will help Venezuela within the partnership agreement, as far as it can.” (${chepa})`,
+    );
+    expect(explanation.indexOf(galeotti)).toBeLessThan(explanation.indexOf('Evidence against'));
+    const basis = ofType(bundle, 'relationship').filter((r) => r.target_ref === troops.id);
+    expect(basis.map((r) => [r.source_ref, r.relationship_type]).sort()).toEqual(
+      [
+        [galeotti, 'supports'],
+        [noteOf('The war in Ukraine'), 'supports'],
+        [noteOf("Russia's war with"), 'supports'],
+        [chepa, 'contradicts'],
+      ].sort(),
+    );
+    for (const r of basis) expect(validate(r)).toEqual([]);
   });
 
   it('gives the same ids on every export of the same case', async () => {

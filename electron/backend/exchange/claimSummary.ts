@@ -8,9 +8,13 @@ import {
   reliabilityInfo,
   type Reliability,
 } from '../../../shared/grading/scales';
-import { CLAIM_KIND_LABELS, CLAIM_STATUS_LABELS } from '../../../shared/domain/labels';
+import {
+  CLAIM_KIND_LABELS,
+  CLAIM_SCORE_LABEL,
+  CLAIM_STATUS_LABELS,
+} from '../../../shared/domain/labels';
 import type { Claim } from '../../../shared/domain/schemas';
-import type { ConfidenceScore } from '../../../shared/scoring/model';
+import type { ClaimScore } from '../../../shared/scoring/model';
 
 export function attributionLine(claim: Claim, name: (id: string) => string): string {
   const a = claim.attribution;
@@ -21,7 +25,11 @@ export function attributionLine(claim: Claim, name: (id: string) => string): str
   return a.reportedOn ? `${line}. Reported on ${a.reportedOn}.` : `${line}.`;
 }
 
-export function assessmentLine(claim: Claim, score: ConfidenceScore): string {
+/**
+ * The grades, the claim score (named so that it cannot be read as an ICD 203 confidence,
+ * issue 11) and the independent sources, for a W3C assessing body or a STIX note.
+ */
+export function assessmentLine(claim: Claim, score: ClaimScore): string {
   const reliability: Reliability = score.reliability;
   const code = admiraltyCode(reliability, claim.credibility);
   const grades =
@@ -29,8 +37,8 @@ export function assessmentLine(claim: Claim, score: ConfidenceScore): string {
     `information ${credibilityInfo(claim.credibility).label.toLowerCase()}.`;
   const value =
     score.value === null
-      ? 'No confidence score (nothing can be judged).'
-      : `Confidence score ${score.value}/100.`;
+      ? `No ${CLAIM_SCORE_LABEL.toLowerCase()} (nothing can be judged).`
+      : `${CLAIM_SCORE_LABEL} ${score.value}/100 (how far this claim can be trusted; not an ICD 203 confidence level).`;
   return [
     grades,
     value,

@@ -63,7 +63,7 @@ describe('cases:export as CSV', () => {
       expect(row[col('Claim id')]).toBe(claim.id);
       expect(row[col('Source reliability')]).toBe(score.reliability);
       expect(row[col('Admiralty code')]).toBe(`${score.reliability}${claim.credibility}`);
-      expect(row[col('Confidence score')]).toBe(score.value === null ? '' : String(score.value));
+      expect(row[col('Claim score (0–100)')]).toBe(score.value === null ? '' : String(score.value));
       expect(row[col('Corroborating sources')]).toBe(String(score.corroborating));
     });
     const galeotti = rows.find((r) =>

@@ -6,7 +6,11 @@
  * TAB or CR would be run as a formula by a spreadsheet (OWASP, "CSV Injection"); such a cell
  * gets a leading apostrophe, which spreadsheets show as text.
  */
-import { CLAIM_KIND_LABELS, CLAIM_STATUS_LABELS } from '../../../shared/domain/labels';
+import {
+  CLAIM_KIND_LABELS,
+  CLAIM_SCORE_LABEL,
+  CLAIM_STATUS_LABELS,
+} from '../../../shared/domain/labels';
 import { admiraltyCode } from '../../../shared/grading/scales';
 import type { Claim } from '../../../shared/domain/schemas';
 import type { CaseData } from './caseData';
@@ -46,7 +50,8 @@ export const CLAIM_COLUMNS = [
   'Source reliability',
   'Credibility',
   'Admiralty code',
-  'Confidence score',
+  // Not "confidence": ICD 203 keeps that word for a judgment's analytic confidence.
+  `${CLAIM_SCORE_LABEL} (0–100)`,
   'Corroborating sources',
   'Contradicting sources',
   'Tags',

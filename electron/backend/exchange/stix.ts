@@ -5,8 +5,9 @@
  *   exports it (the `created_by_ref` of everything the analyst made);
  * - `note`: one per claim: the wording and the quote, on the identities that carried it,
  *   `confidence` from the information credibility (none for 6, "cannot be judged");
- * - `opinion`: one per key judgment, on the notes it rests on (stixMappings.ts says how the
- *   ICD 203 likelihood becomes an opinion and a confidence);
+ * - `opinion`: one per key judgment, on the notes of its basis, for and against it
+ *   (stixOpinion.ts; stixMappings.ts says how the ICD 203 likelihood becomes an opinion
+ *   and a confidence), with a `supports` or `contradicts` relationship from each note;
  * - `relationship`: one per claim-to-claim evidence link, between the two notes.
  * Ids are name-based UUIDs of the Claimdesk ids (ids.ts): exporting twice gives the same ids,
  * so a platform updates what it already has. Links to spans, URLs and files have no STIX
@@ -17,17 +18,11 @@ import type { CaseData } from './caseData';
 import type { ExportMeta } from './caseFile';
 import { attributionLine } from './claimSummary';
 import { stixId, uuidV5 } from './ids';
+import { opinionObjects, type StixObject } from './stixOpinion';
+import { IDENTITY_CLASS, gradeLabels, noteConfidence } from './stixMappings';
 import { writeJsonArray, type FileWriter, type Progress } from './streamWriter';
-import {
-  IDENTITY_CLASS,
-  OPINION,
-  gradeLabels,
-  judgmentLabels,
-  noteConfidence,
-  opinionConfidence,
-} from './stixMappings';
 
-export type StixObject = { type: string; id: string } & Record<string, unknown>;
+export type { StixObject } from './stixOpinion';
 
 /** STIX wants UTC with milliseconds exactly (core.json, `timestamp_millis`). */
 const time = (iso: string): string => new Date(iso).toISOString();
@@ -117,22 +112,15 @@ function stixMakers(data: CaseData, meta: ExportMeta) {
     };
   };
 
-  const opinion = (judgment: Judgment): StixObject => {
-    const resting = judgment.basis
-      .filter((b) => b.relation === 'supports')
-      .map((b) => noteOf(b.claimId));
-    return {
-      ...common('opinion', stixId('opinion', judgment.id), judgment.createdAt, judgment.updatedAt),
-      created_by_ref: analystId,
-      explanation: judgment.statement,
-      authors: [meta.user],
-      opinion: OPINION[judgment.likelihood],
-      confidence: opinionConfidence(judgment.likelihood),
-      labels: judgmentLabels(judgment.likelihood, judgment.confidence),
-      // A judgment resting on no claim yet is an opinion on the case as a whole.
-      object_refs: resting.length > 0 ? resting : [reportId],
-    };
-  };
+  const claimsById = new Map(data.claims.map((c) => [c.id, c]));
+  const opinion = (judgment: Judgment): StixObject[] =>
+    opinionObjects(judgment, {
+      common,
+      analystId,
+      author: meta.user,
+      reportId,
+      claims: claimsById,
+    });
 
   const relationship = (link: EvidenceLink): StixObject[] => {
     if (link.target.kind !== 'claim') return [];
@@ -164,11 +152,13 @@ export async function writeStixBundle(
 ): Promise<void> {
   const make = stixMakers(data, meta);
   const claimLinks = data.links.filter((l) => l.target.kind === 'claim');
+  // Judgments are few: their opinions and basis relationships are made up front.
+  const opinions = data.judgments.flatMap(make.opinion);
   const ids = [
     make.analystId,
     ...data.entities.map((e) => stixId('identity', e.id)),
     ...data.claims.map((c) => make.noteOf(c.id)),
-    ...data.judgments.map((j) => stixId('opinion', j.id)),
+    ...opinions.map((o) => o.id),
     ...claimLinks.map((l) => stixId('relationship', l.id)),
   ];
   const report: StixObject = {
@@ -184,7 +174,7 @@ export async function writeStixBundle(
     yield make.analyst;
     yield* data.entities.map(make.identity);
     for (const claim of data.claims) yield make.note(claim);
-    yield* data.judgments.map(make.opinion);
+    yield* opinions;
     for (const link of claimLinks) yield* make.relationship(link);
   }
   await out.write(

@@ -33,21 +33,22 @@ export type OpinionValue =
   'strongly-disagree' | 'disagree' | 'neutral' | 'agree' | 'strongly-agree';
 
 /**
- * A key judgment becomes an `opinion` on the notes of the claims it rests on (its supporting
- * basis). A judgment's statement carries its own likelihood word ("Russia is *unlikely* to send
- * troops", which the app checks against the grade), and the claims in its basis support that
- * hedged statement. So the analyst agrees with them whatever the band; the band says how
- * firmly, and a statement commits more the further its band lies from even odds, in either
- * direction. The ICD 203 scale therefore folds at "roughly even chance":
+ * A key judgment becomes an `opinion` on the notes of its basis (stixOpinion.ts), for and
+ * against, with the direction of each in the explanation and in a `supports` or
+ * `contradicts` relationship from the note. A judgment's statement carries its own
+ * likelihood word ("Russia is *unlikely* to send troops", which the app checks against the
+ * grade), so the value is the analyst's agreement with that hedged statement, whatever the
+ * band; the band says how firmly, and a statement commits more the further its band lies
+ * from even odds, in either direction. The ICD 203 scale therefore folds at "roughly even
+ * chance":
  *
  *   almost no chance, very unlikely, very likely, almost certain -> strongly-agree
  *   unlikely, likely                                              -> agree
  *   roughly even chance                                           -> neutral
  *
  * Reading the bands straight onto the scale (unlikely -> disagree) would say the analyst
- * disagrees with Galeotti and Sitenko, whose claims the sample's "unlikely to send troops"
- * rests on: the opposite of the judgment. Nothing maps to disagree: a claim the analyst holds
- * against a judgment is in its `contradicts` basis, not in the opinion's object_refs.
+ * disagrees with the judgment's own wording. The claims against it are not disagreed with
+ * either: they are evidence, marked as such by their relationships.
  */
 export const OPINION: Record<Likelihood, OpinionValue> = {
   almost_no_chance: 'strongly-agree',

@@ -80,6 +80,11 @@ describe('cases:export as W3C Web Annotation', () => {
       ['commenting', 'Second statement in '],
       ['tagging', 'official-position'],
     ]);
+    // Issue 11: the claim score is named so it cannot be read as ICD 203 confidence.
+    const assessing = annotation?.body.find((x) => x.purpose === 'assessing')?.value ?? '';
+    // This claim is F6, so it has none, and says so with the same name.
+    expect(assessing).toContain('No claim score (nothing can be judged).');
+    expect(assessing).not.toMatch(/confidence score/i);
   });
 
   it('holds one annotation per claim on the collection’s first page', async () => {
