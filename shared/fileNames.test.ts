@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { exportFileName, MAX_BASE_BYTES, MAX_BASE_LENGTH, safeBaseName, utf8Length } from './fileNames';
+import {
+  exportFileName,
+  MAX_BASE_BYTES,
+  MAX_BASE_LENGTH,
+  safeBaseName,
+  utf8Length,
+} from './fileNames';
 
 describe('export file names', () => {
   it('keeps an ordinary title, and adds the extension', () => {

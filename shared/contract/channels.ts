@@ -37,7 +37,12 @@ import {
 } from './domains/documents';
 import { editInputs, type EditOutcome, type EditState } from './domains/edits';
 import { entityInputs, type EntityProfile } from './domains/entities';
-import { evidenceInputs, type ClaimEvidence, type EvidenceGraph } from './domains/evidence';
+import {
+  evidenceInputs,
+  type ClaimEvidence,
+  type EvidenceGraph,
+  type JudgmentView,
+} from './domains/evidence';
 import { exchangeInputs, type JobStarted, type JobStatus } from './domains/exchange';
 import { recoveryInputs, type Repaired, type RecoveryStatus } from './domains/recovery';
 
@@ -106,7 +111,7 @@ export interface Outputs {
   'links:delete': { linkId: string };
   'evidence:ofClaim': ClaimEvidence;
   'evidence:graph': EvidenceGraph;
-  'judgments:list': Judgment[];
+  'judgments:list': JudgmentView[];
   'judgments:create': Judgment;
   'judgments:update': Judgment;
   'judgments:delete': { judgmentId: string };

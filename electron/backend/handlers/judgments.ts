@@ -2,6 +2,7 @@
 import type { ParsedInput } from '../../../shared/contract/channels';
 import { CallFailure } from '../../../shared/contract/result';
 import type { Judgment } from '../../../shared/domain/schemas';
+import { checkJudgment } from '../../../shared/scoring/judgmentChecks';
 import { applyEdit } from '../edits/applyEdit';
 import type { HandlerContext } from './context';
 import { judgmentsOfCase } from './lookups';
@@ -37,7 +38,11 @@ export const judgmentHandlers: HandlersFor<
 > = {
   'judgments:list': async ({ caseId }, ctx) => {
     requireCase(ctx.store, caseId);
-    return judgmentsOfCase(ctx, caseId);
+    // The warnings read the basis claims' scores: the backend has them, the UI does not.
+    return judgmentsOfCase(ctx, caseId).map((j) => ({
+      ...j,
+      warnings: checkJudgment(j, ctx.ix.scores.scoring),
+    }));
   },
 
   'judgments:create': (input, ctx) =>

@@ -34,8 +34,16 @@ function takeToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+let token: string | null = null;
+
+/** The web host's access token, for the calls made outside the contract (uploads). */
+export function authToken(): string {
+  token ??= takeToken();
+  return token;
+}
+
 function httpTransport(): Transport {
-  const token = takeToken();
+  const token = authToken();
   return {
     kind: 'http',
     async invoke(channel, input) {

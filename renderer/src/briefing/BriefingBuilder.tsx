@@ -4,6 +4,7 @@ import type { Briefing } from '../../../shared/domain/schemas';
 import { likelihoodInfo } from '../../../shared/grading/scales';
 import { useAppStore } from '../store';
 import type { BriefingChange } from '../store/briefingsSlice';
+import { ClaimPicker } from '../evidence/ClaimPicker';
 import { ClaimOrder } from './ClaimOrder';
 
 function TextField({
@@ -47,7 +48,7 @@ function TextField({
 }
 
 export function BriefingBuilder({ note }: { note: Briefing }) {
-  const claims = useAppStore((s) => s.claims);
+  const claimCache = useAppStore((s) => s.claimCache);
   const judgments = useAppStore((s) => s.judgments);
   const updateBriefing = useAppStore((s) => s.updateBriefing);
   const notify = useAppStore((s) => s.notify);
@@ -55,7 +56,9 @@ export function BriefingBuilder({ note }: { note: Briefing }) {
     const failure = await updateBriefing(note.id, change);
     if (failure) notify('error', failure.message);
   };
-  const outside = claims.filter((c) => !note.claimIds.includes(c.id));
+  // The claim as it is now, else as the note last saved it (while it loads).
+  const text = (id: string) =>
+    claimCache[id]?.claim.text ?? note.saved?.claims.find((c) => c.claimId === id)?.text;
 
   return (
     <div className="briefing-builder" aria-label="Briefing builder">
@@ -107,32 +110,20 @@ export function BriefingBuilder({ note }: { note: Briefing }) {
       <h3>Claims in the note</h3>
       <ClaimOrder
         ids={note.claimIds}
-        claims={claims}
+        text={text}
         onChange={(edit) => save((current) => ({ claimIds: edit(current.claimIds) }))}
       />
-      {outside.length > 0 && (
-        <details>
-          <summary>Add claims ({outside.length} not in the note)</summary>
-          <ul className="add-claims">
-            {outside.map((c) => (
-              <li key={c.id}>
-                <button
-                  type="button"
-                  aria-label={`Add to the note: ${c.text}`}
-                  onClick={() =>
-                    void save((current) => ({
-                      claimIds: [...current.claimIds.filter((id) => id !== c.id), c.id],
-                    }))
-                  }
-                >
-                  Add
-                </button>{' '}
-                {c.text}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <div className="add-claims">
+        <ClaimPicker
+          label="Add a claim to the note"
+          exclude={note.claimIds}
+          onPick={(claim) =>
+            void save((current) => ({
+              claimIds: [...current.claimIds.filter((id) => id !== claim.id), claim.id],
+            }))
+          }
+        />
+      </div>
     </div>
   );
 }

@@ -2,8 +2,8 @@
  * The briefing builder (issue 5): notes of the case, the builder and a live preview side by
  * side, and exports to DOCX, PDF, Markdown and HTML.
  */
-import { useMemo, useState } from 'react';
-import { editedSince } from '../../../shared/briefing/build';
+import { useEffect, useMemo, useState } from 'react';
+import { editedSince } from '../../../shared/briefing/edited';
 import { briefingsSelectors, useAppStore } from '../store';
 import { BriefingBuilder } from './BriefingBuilder';
 import { BriefingPreview } from './BriefingPreview';
@@ -18,7 +18,9 @@ const FORMATS = [
 export function BriefingView() {
   const briefings = useAppStore(briefingsSelectors.briefings);
   const note = useAppStore(briefingsSelectors.activeBriefing);
-  const claims = useAppStore((s) => s.claims);
+  const claimCache = useAppStore((s) => s.claimCache);
+  const missing = useAppStore((s) => s.missingClaims);
+  const fetchClaims = useAppStore((s) => s.fetchClaims);
   const openBriefing = useAppStore((s) => s.openBriefing);
   const createBriefing = useAppStore((s) => s.createBriefing);
   const deleteBriefing = useAppStore((s) => s.deleteBriefing);
@@ -26,10 +28,20 @@ export function BriefingView() {
   const exportBriefing = useAppStore((s) => s.exportBriefing);
   const notify = useAppStore((s) => s.notify);
   const [title, setTitle] = useState('');
-  const edited = useMemo(
-    () => (note ? editedSince(note, claims) : new Set<string>()),
-    [note, claims],
-  );
+  // The note's claims as they are now, to say which changed since it was saved.
+  useEffect(() => {
+    if (note) void fetchClaims(note.claimIds);
+  }, [note, fetchClaims]);
+  const edited = useMemo(() => {
+    if (!note) return new Set<string>();
+    const known = note.claimIds.flatMap((id) => {
+      const row = claimCache[id];
+      return row ? [row.claim] : [];
+    });
+    // A claim not fetched yet is not counted as edited; a deleted one is.
+    const pending = note.claimIds.filter((id) => !claimCache[id] && !missing[id]);
+    return new Set([...editedSince(note, known)].filter((id) => !pending.includes(id)));
+  }, [note, claimCache, missing]);
 
   return (
     <main className="briefing-view" aria-label="Briefing">

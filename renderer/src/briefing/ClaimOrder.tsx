@@ -3,24 +3,24 @@
  * keyboard (the move buttons, or Alt+Up / Alt+Down on a row).
  */
 import { useRef, useState } from 'react';
-import type { Claim } from '../../../shared/domain/schemas';
 import { moveBy, moveOnto, without, type OrderEdit } from './orderEdits';
 
 interface Props {
   ids: readonly string[];
-  claims: readonly Claim[];
+  /** A claim's wording, when it is at hand (undefined while loading or deleted). */
+  text: (id: string) => string | undefined;
   /** Saves the edit, applied to the note as last saved; resolves once the saved note is back. */
   onChange: (edit: OrderEdit) => Promise<void>;
 }
 
-export function ClaimOrder({ ids, claims, onChange }: Props) {
+export function ClaimOrder({ ids, text: wording, onChange }: Props) {
   const [dragged, setDragged] = useState<number | null>(null);
   // The order asked for while saves are on their way: a second Alt+Up (or a held key) before
   // the first save is back must move on from the first move, not from the order before it.
   const [asked, setAsked] = useState<string[] | null>(null);
   const saving = useRef(0);
   const order = asked ?? ids;
-  const text = (id: string) => claims.find((c) => c.id === id)?.text ?? 'A deleted claim';
+  const text = (id: string) => wording(id) ?? 'A deleted claim';
   const change = (edit: OrderEdit) => {
     setAsked(edit(order));
     saving.current += 1;

@@ -19,6 +19,8 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { EntityPage } from './EntityPage';
 import { ImportDialog } from './ImportDialog';
 import { ImportStatus } from './ImportStatus';
+import { JobProgress } from './JobProgress';
+import { useStoreHealth } from './useStoreHealth';
 import { MainTabs } from './MainTabs';
 
 // The graph library is large: loaded when the graph is first opened.
@@ -61,6 +63,7 @@ function Workspace() {
   const openDialog = useAppStore((s) => s.openDialog);
   const view = useAppStore(evidenceSelectors.view);
   useUndoShortcuts();
+  useStoreHealth();
 
   useEffect(() => {
     void loadCases();
@@ -110,6 +113,7 @@ function Workspace() {
       {dialog === 'addDocument' && <AddDocumentDialog />}
       {pendingImport && <ImportDialog key={pendingImport.fileName} pending={pendingImport} />}
       <ImportStatus />
+      <JobProgress />
       <DropZone />
       <Notices />
     </div>

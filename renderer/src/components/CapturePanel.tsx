@@ -10,7 +10,7 @@ import {
   type LinkRelation,
 } from '../../../shared/domain/schemas';
 import { RELATION_NAMES } from '../../../shared/domain/linkLabels';
-import { useAppStore } from '../store';
+import { claimsSelectors, useAppStore } from '../store';
 import type { PendingSelection } from '../store/uiSlice';
 import { CredibilitySelect } from '../evidence/GradeSelect';
 import { AttributionFields } from './AttributionFields';
@@ -28,9 +28,17 @@ interface Props {
 
 export function CapturePanel({ selection, document, knownTags }: Props) {
   const createClaim = useAppStore((s) => s.createClaimFromSelection);
-  const activeClaim = useAppStore((s) =>
-    s.claims.find((c) => c.id === s.selectedClaimId && c.documentId !== undefined),
-  );
+  const selectedRow = useAppStore(claimsSelectors.selectedRow);
+  // A passage is evidence for another claim, never for the claim quoting that very passage.
+  const activeClaim =
+    selectedRow &&
+    !(
+      selectedRow.claim.documentId === selection.documentId &&
+      selectedRow.claim.anchor.start < selection.end &&
+      selection.start < selectedRow.claim.anchor.end
+    )
+      ? selectedRow.claim
+      : undefined;
   const createLink = useAppStore((s) => s.createLink);
   const [relation, setRelation] = useState<LinkRelation>('supports');
   const setSelection = useAppStore((s) => s.setSelection);

@@ -1,15 +1,14 @@
 /** One claim in the list: wording, quote, who said it and through whom; open to edit. */
 import { useState } from 'react';
-import type { Claim } from '../../../shared/domain/schemas';
+import type { ClaimRow } from '../../../shared/contract/channels';
 import { CLAIM_KIND_LABELS, CLAIM_STATUS_LABELS } from '../../../shared/domain/labels';
-import { documentsSelectors, useAppStore } from '../store';
-import type { ConfidenceScore } from '../../../shared/scoring/model';
+import { useAppStore } from '../store';
 import { EvidencePanel } from '../evidence/EvidencePanel';
 import { ScoreBadge } from '../evidence/ScoreBadge';
 import { AttributionLine } from './AttributionLine';
 import { ClaimEditor } from './ClaimEditor';
 
-/** Where the card sits when the list is virtual (only the rows in view are in the page). */
+/** Where the card sits in the virtual list (only the rows in view are in the page). */
 export interface VirtualRow {
   /** Lets the list measure the card, whose height depends on its text. */
   measure: (element: HTMLLIElement | null) => void;
@@ -21,15 +20,14 @@ export interface VirtualRow {
 }
 
 interface Props {
-  claim: Claim;
+  row: ClaimRow;
   selected: boolean;
   knownTags: readonly string[];
-  score: ConfidenceScore | undefined;
-  row?: VirtualRow;
+  placement: VirtualRow;
 }
 
-export function ClaimCard({ claim, selected, knownTags, score, row }: Props) {
-  const document = useAppStore(documentsSelectors.documentById(claim.documentId));
+export function ClaimCard({ row, selected, knownTags, placement }: Props) {
+  const { claim, score, document } = row;
   const selectClaim = useAppStore((s) => s.selectClaim);
   const deleteClaim = useAppStore((s) => s.deleteClaim);
   const notify = useAppStore((s) => s.notify);
@@ -40,16 +38,15 @@ export function ClaimCard({ claim, selected, knownTags, score, row }: Props) {
     if (error) notify('error', error.message);
   };
 
-  const cardClass = `claim-card kind-${claim.kind} status-${claim.status}${selected ? ' selected' : ''}`;
   return (
     <li
-      ref={row?.measure}
-      className={row ? `${cardClass} virtual-row` : cardClass}
-      style={row && { transform: `translateY(${row.top}px)` }}
+      ref={placement.measure}
+      className={`claim-card kind-${claim.kind} status-${claim.status}${selected ? ' selected' : ''} virtual-row`}
+      style={{ transform: `translateY(${placement.top}px)` }}
       data-claim-id={claim.id}
-      data-index={row?.index}
-      aria-posinset={row && row.index + 1}
-      aria-setsize={row?.setSize}
+      data-index={placement.index}
+      aria-posinset={placement.index + 1}
+      aria-setsize={placement.setSize}
       aria-current={selected ? 'true' : undefined}
     >
       {editing && selected ? (

@@ -1,6 +1,7 @@
 /** Every field of the selected claim, editable, with its history. */
 import { useState } from 'react';
-import type { Claim, ClaimDocument } from '../../../shared/domain/schemas';
+import type { ClaimRow } from '../../../shared/contract/channels';
+import type { Claim } from '../../../shared/domain/schemas';
 import { useAppStore } from '../store';
 import { ChainGrades } from '../evidence/ChainGrades';
 import { CredibilitySelect } from '../evidence/GradeSelect';
@@ -12,7 +13,7 @@ import { TagInput } from './TagInput';
 
 interface Props {
   claim: Claim;
-  document: ClaimDocument | null;
+  document: ClaimRow['document'];
   knownTags: readonly string[];
   onClose: () => void;
 }

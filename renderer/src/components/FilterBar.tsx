@@ -1,4 +1,7 @@
-/** Search and filters for the claim list. */
+/**
+ * Search and filters for the claim list. What each filter offers comes from the backend's
+ * facets for the case (the speakers, outlets and tags that figure in it, with counts).
+ */
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
@@ -6,37 +9,29 @@ import {
   CLAIM_STATUSES,
   type ClaimKind,
   type ClaimStatus,
-} from '../../../shared/domain/schemas';
+} from '../../../shared/domain/enums';
 import { CLAIM_KIND_LABELS, CLAIM_STATUS_LABELS } from '../../../shared/domain/labels';
-import { isFiltering } from '../../../shared/search/claimFilter';
 import { useAppStore } from '../store';
-import { latest } from '../store/documentsSlice';
+import { isFiltering } from '../store/filterSlice';
+import { DocumentFilter } from './DocumentFilter';
 
 const orNull = (value: string) => (value === '' ? null : value);
 
-export function FilterBar({ tags }: { tags: readonly string[] }) {
-  const { filter, setFilter, clearFilter, claims, entities, documents } = useAppStore(
+export function FilterBar() {
+  const { filter, setFilter, clearFilter, facets, entities } = useAppStore(
     useShallow((s) => ({
       filter: s.filter,
       setFilter: s.setFilter,
       clearFilter: s.clearFilter,
-      claims: s.claims,
+      facets: s.facets,
       entities: s.entities,
-      documents: s.documents,
     })),
   );
-  // Offer only the people and outlets that figure in this case's claims.
-  const { speakers, outlets } = useMemo(() => {
-    const speakerIds = new Set(claims.map((c) => c.attribution.speakerId));
-    const outletIds = new Set([
-      ...claims.flatMap((c) => c.attribution.via),
-      ...documents.map((d) => d.outletId),
-    ]);
-    return {
-      speakers: entities.filter((e) => speakerIds.has(e.id)),
-      outlets: entities.filter((e) => outletIds.has(e.id)),
-    };
-  }, [claims, entities, documents]);
+  const names = useMemo(() => new Map(entities.map((e) => [e.id, e.name])), [entities]);
+  const named = (list: readonly { id: string; count: number }[] | undefined) =>
+    (list ?? [])
+      .map((f) => ({ ...f, name: names.get(f.id) ?? 'Unknown' }))
+      .sort((a, b) => a.name.localeCompare(b.name));
 
   return (
     <div className="filter-bar" role="search">
@@ -54,9 +49,9 @@ export function FilterBar({ tags }: { tags: readonly string[] }) {
           onChange={(e) => setFilter({ speakerId: orNull(e.target.value) })}
         >
           <option value="">Any speaker</option>
-          {speakers.map((e) => (
-            <option key={e.id} value={e.id}>
-              {e.name}
+          {named(facets?.speakers).map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.name}
             </option>
           ))}
         </select>
@@ -66,9 +61,9 @@ export function FilterBar({ tags }: { tags: readonly string[] }) {
           onChange={(e) => setFilter({ outletId: orNull(e.target.value) })}
         >
           <option value="">Any outlet</option>
-          {outlets.map((e) => (
-            <option key={e.id} value={e.id}>
-              {e.name}
+          {named(facets?.outlets).map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.name}
             </option>
           ))}
         </select>
@@ -102,24 +97,19 @@ export function FilterBar({ tags }: { tags: readonly string[] }) {
           onChange={(e) => setFilter({ tag: orNull(e.target.value) })}
         >
           <option value="">Any tag</option>
-          {tags.map((t) => (
-            <option key={t} value={t}>
-              #{t}
-            </option>
-          ))}
+          {(facets?.tags ?? [])
+            .map((t) => t.tag)
+            .sort()
+            .map((t) => (
+              <option key={t} value={t}>
+                #{t}
+              </option>
+            ))}
         </select>
-        <select
-          aria-label="Filter by document"
-          value={filter.documentId ?? ''}
-          onChange={(e) => setFilter({ documentId: orNull(e.target.value) })}
-        >
-          <option value="">Any document</option>
-          {latest(documents).map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.title}
-            </option>
-          ))}
-        </select>
+        <DocumentFilter
+          documentId={filter.documentId}
+          onChange={(documentId) => setFilter({ documentId })}
+        />
         {isFiltering(filter) && (
           <button type="button" onClick={clearFilter}>
             Clear

@@ -1,41 +1,42 @@
-/** The people and outlets that figure in the open case, each a link to their page. */
+/** The people and outlets that figure in the open case (from its facets), each a link to their page. */
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ENTITY_KIND_LABELS } from '../../../shared/domain/labels';
 import { useAppStore } from '../store';
 
+/** The sidebar shows the most frequent; the claim list's filters reach the rest. */
+const SHOWN = 50;
+
 export function PeopleList() {
-  const { claims, documents, entities, openProfile, profileId } = useAppStore(
+  const { facets, entities, openProfile, profileId } = useAppStore(
     useShallow((s) => ({
-      claims: s.claims,
-      documents: s.documents,
+      facets: s.facets,
       entities: s.entities,
       openProfile: s.openProfile,
       profileId: s.profile?.entity.id ?? null,
     })),
   );
-  const inCase = useMemo(() => {
+  const { shown, more } = useMemo(() => {
     const count = new Map<string, number>();
-    const bump = (id: string | null) => id && count.set(id, (count.get(id) ?? 0) + 1);
-    for (const c of claims) {
-      bump(c.attribution.speakerId);
-      c.attribution.via.forEach(bump);
+    for (const f of [...(facets?.speakers ?? []), ...(facets?.outlets ?? [])]) {
+      count.set(f.id, (count.get(f.id) ?? 0) + f.count);
     }
-    documents.forEach((d) => bump(d.outletId));
-    return entities
-      .filter((e) => count.has(e.id))
-      .map((e) => ({ entity: e, count: count.get(e.id) ?? 0 }))
+    const byId = new Map(entities.map((e) => [e.id, e]));
+    const inCase = [...count]
+      .flatMap(([id, n]) => {
+        const entity = byId.get(id);
+        return entity ? [{ entity, count: n }] : [];
+      })
       .sort((a, b) => b.count - a.count || a.entity.name.localeCompare(b.entity.name));
-  }, [claims, documents, entities]);
+    return { shown: inCase.slice(0, SHOWN), more: Math.max(0, inCase.length - SHOWN) };
+  }, [facets, entities]);
 
   return (
     <section className="people">
       <h2>People &amp; outlets</h2>
-      {inCase.length === 0 && (
-        <p className="hint">Speakers and outlets of this case appear here.</p>
-      )}
+      {shown.length === 0 && <p className="hint">Speakers and outlets of this case appear here.</p>}
       <ul>
-        {inCase.map(({ entity, count }) => (
+        {shown.map(({ entity, count }) => (
           <li key={entity.id}>
             <button
               type="button"
@@ -50,6 +51,7 @@ export function PeopleList() {
           </li>
         ))}
       </ul>
+      {more > 0 && <p className="muted">and {more} more: find them with the claim filters.</p>}
     </section>
   );
 }

@@ -1,26 +1,24 @@
 /** The case switcher, the open case's documents, and its people and outlets. */
 import { useRef } from 'react';
 import { casesSelectors, documentsSelectors, useAppStore } from '../store';
-import { latest } from '../store/documentsSlice';
 import { CaseDataSection } from './CaseDataSection';
+import { DocumentRows } from './DocumentRows';
 import { PeopleList } from './PeopleList';
 
 const ACCEPT = '.txt,.md,.markdown,.html,.htm,.pdf,.docx';
+/** From this many documents on, the sidebar offers a search by title. */
+const SEARCH_FROM = 20;
 
 export function Sidebar() {
   const cases = useAppStore(casesSelectors.cases);
   const activeCase = useAppStore(casesSelectors.activeCase);
-  const documents = useAppStore(documentsSelectors.documents);
-  const activeDocumentId = useAppStore(documentsSelectors.activeDocumentId);
+  const documentList = useAppStore(documentsSelectors.documentList);
   const openCase = useAppStore((s) => s.openCase);
-  const openDocument = useAppStore((s) => s.openDocument);
   const openDialog = useAppStore((s) => s.openDialog);
   const importFiles = useAppStore((s) => s.importFiles);
+  const loadDocuments = useAppStore((s) => s.loadDocuments);
   const fileInput = useRef<HTMLInputElement>(null);
-  const shown = latest(documents);
-  const activeLineage = (id: string) =>
-    id === activeDocumentId ||
-    documents.some((d) => d.id === activeDocumentId && d.previousVersionId === id);
+  const searching = documentList.query !== '' || (activeCase?.documentCount ?? 0) >= SEARCH_FROM;
 
   return (
     <nav className="sidebar" aria-label="Cases and documents">
@@ -47,28 +45,17 @@ export function Sidebar() {
         </button>
       </section>
       <section className="documents">
-        <h2>Documents</h2>
-        <ul>
-          {shown.map((d) => (
-            <li key={d.id}>
-              <button
-                type="button"
-                className={d.id === activeDocumentId || activeLineage(d.id) ? 'doc active' : 'doc'}
-                aria-current={d.id === activeDocumentId ? 'page' : undefined}
-                onClick={() => void openDocument(d.id)}
-              >
-                <span className="doc-title">{d.title}</span>
-                {(d.outlet || d.previousVersionId) && (
-                  <span className="doc-outlet">
-                    {[d.outlet, d.previousVersionId ? 'new version' : '']
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </span>
-                )}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <h2>Documents {activeCase && <span className="count">{activeCase.documentCount}</span>}</h2>
+        {searching && (
+          <input
+            type="search"
+            aria-label="Find a document by title"
+            placeholder="Find a document by title"
+            value={documentList.query}
+            onChange={(e) => void loadDocuments(e.target.value)}
+          />
+        )}
+        <DocumentRows />
         <div className="actions start">
           <button type="button" disabled={!activeCase} onClick={() => openDialog('addDocument')}>
             Paste text

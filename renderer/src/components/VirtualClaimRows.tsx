@@ -1,13 +1,14 @@
 /**
- * A long claim list, virtual: only the cards in view (and a few either side) are in the page,
- * so a case of thousands of claims scrolls and filters as fast as a short one. Cards are
- * measured as they render, since their height follows their text. The selected card is always
- * kept in the page, so an edit open in it survives scrolling away and back.
+ * The claim list, virtual: only the cards in view (and a few either side) are in the page,
+ * and only their pages of rows are asked of the backend, so a case of 100,000 claims scrolls
+ * and filters as fast as a short one. Cards are measured as they render, since their height
+ * follows their text. A row whose page has not arrived yet shows as a placeholder.
  */
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useCallback, useEffect, type ReactNode, type RefObject } from 'react';
-import type { Claim } from '../../../shared/domain/schemas';
-import type { VirtualRow } from './ClaimCard';
+import { useCallback, useEffect, useMemo, type RefObject } from 'react';
+import { listSelectors, useAppStore } from '../store';
+import { PAGE, rowAt, type ListState } from '../store/listSlice';
+import { ClaimCard } from './ClaimCard';
 
 /** A card's height before it is measured: two lines of wording, a quote, a byline and badges. */
 const ESTIMATED_CARD_HEIGHT = 140;
@@ -15,15 +16,24 @@ const ESTIMATED_CARD_HEIGHT = 140;
 const GAP = 8;
 
 interface Props {
-  claims: readonly Claim[];
+  list: ListState;
   selectedClaimId: string | null;
   /** The element that scrolls, with this list at its top. */
   scrollRef: RefObject<HTMLElement | null>;
-  card: (claim: Claim, row: VirtualRow) => ReactNode;
 }
 
-export function VirtualClaimRows({ claims, selectedClaimId, scrollRef, card }: Props) {
-  const selectedIndex = selectedClaimId ? claims.findIndex((c) => c.id === selectedClaimId) : -1;
+export function VirtualClaimRows({ list, selectedClaimId, scrollRef }: Props) {
+  const showPages = useAppStore((s) => s.showPages);
+  const facets = useAppStore(listSelectors.facets);
+  const knownTags = useMemo(() => facets?.tags.map((t) => t.tag) ?? [], [facets]);
+  // Where the selected claim is in the pages here, if it is.
+  let selectedIndex = -1;
+  if (selectedClaimId) {
+    for (const [page, rows] of Object.entries(list.pages)) {
+      const i = rows.findIndex((r) => r.claim.id === selectedClaimId);
+      if (i >= 0) selectedIndex = Number(page) * PAGE + i;
+    }
+  }
   const rangeExtractor = useCallback(
     (range: Range) => {
       const indexes = defaultRangeExtractor(range);
@@ -36,19 +46,28 @@ export function VirtualClaimRows({ claims, selectedClaimId, scrollRef, card }: P
   // We do not build with the React Compiler, so nothing memoizes this component behind our back.
   // eslint-disable-next-line react-hooks/incompatible-library -- see above
   const virtualizer = useVirtualizer({
-    count: claims.length,
+    count: list.matched,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATED_CARD_HEIGHT,
-    getItemKey: (index) => claims[index]?.id ?? index,
-    overscan: 6,
+    getItemKey: (index) => rowAt(list, index)?.claim.id ?? `row-${index}`,
+    // A short list is rendered whole (find in page, reading order); a long one a window of it.
+    overscan: 12,
     gap: GAP,
     paddingStart: GAP,
     rangeExtractor,
   });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
 
-  // A highlight clicked in the reader brings its card into view, even from far down the list;
-  // so does a long list coming back (a search cleared) with a claim selected. A frame later,
-  // once the scrolling element has its size.
+  // Ask for the pages the window covers.
+  useEffect(() => {
+    const pages: number[] = [];
+    for (let p = Math.floor(first / PAGE); p <= Math.floor(last / PAGE); p++) pages.push(p);
+    showPages(pages);
+  }, [first, last, list.generation, showPages]);
+
+  // A highlight clicked in the reader brings its card into view, even from far down the list.
   useEffect(() => {
     if (selectedIndex < 0) return;
     const frame = requestAnimationFrame(() =>
@@ -61,15 +80,37 @@ export function VirtualClaimRows({ claims, selectedClaimId, scrollRef, card }: P
 
   return (
     <ol className="claim-list virtual" style={{ height: virtualizer.getTotalSize() }}>
-      {virtualizer.getVirtualItems().map((item) => {
-        const claim = claims[item.index];
-        if (!claim) return null;
-        return card(claim, {
+      {items.map((item) => {
+        const row = rowAt(list, item.index);
+        const placement = {
           measure: virtualizer.measureElement,
           index: item.index,
           top: item.start,
-          setSize: claims.length,
-        });
+          setSize: list.matched,
+        };
+        if (!row) {
+          return (
+            <li
+              key={item.key}
+              ref={virtualizer.measureElement}
+              className="claim-card placeholder virtual-row"
+              style={{ transform: `translateY(${item.start}px)` }}
+              data-index={item.index}
+              aria-busy="true"
+            >
+              <span className="muted">Loading…</span>
+            </li>
+          );
+        }
+        return (
+          <ClaimCard
+            key={row.claim.id}
+            row={row}
+            selected={row.claim.id === selectedClaimId}
+            knownTags={knownTags}
+            placement={placement}
+          />
+        );
       })}
     </ol>
   );

@@ -1,9 +1,13 @@
-/** Find a claim of the case by its words or by who said it (ARIA combobox). */
-import { useMemo } from 'react';
+/**
+ * Find a claim of the case by its words or by who said it (ARIA combobox). The backend's
+ * search answers as the analyst types: the best matches, never the whole case.
+ */
+import { useEffect, useState } from 'react';
+import type { ClaimRow } from '../../../shared/contract/channels';
+import { call } from '../api/client';
 import { useCombobox } from '../components/useCombobox';
-import { normalizeName } from '../../../shared/entities/names';
-import type { Claim } from '../../../shared/domain/schemas';
 import { useAppStore } from '../store';
+import type { Claim } from '../../../shared/domain/schemas';
 
 interface Props {
   label: string;
@@ -11,27 +15,41 @@ interface Props {
   onPick: (claim: Claim) => void;
 }
 
+const SHOWN = 8;
+
 export function ClaimPicker({ label, exclude = [], onPick }: Props) {
-  const claims = useAppStore((s) => s.claims);
+  const caseId = useAppStore((s) => s.activeCaseId);
   const entities = useAppStore((s) => s.entities);
   const combo = useCombobox({ label });
   const query = combo.query;
+  const [found, setFound] = useState<ClaimRow[]>([]);
+  const excluded = exclude.join(' ');
 
-  const options = useMemo(() => {
-    const q = normalizeName(query);
-    const speaker = (c: Claim) =>
-      entities.find((e) => e.id === c.attribution.speakerId)?.name ?? '';
-    return claims
-      .filter((c) => !exclude.includes(c.id))
-      .filter((c) => !q || normalizeName(`${c.text} ${c.anchor.exact} ${speaker(c)}`).includes(q))
-      .slice(0, 8)
-      .map((claim) => ({ claim, speaker: speaker(claim) }));
-  }, [claims, entities, exclude, query]);
+  useEffect(() => {
+    if (!caseId || !combo.open) return;
+    let current = true;
+    void call('claims:query', {
+      caseId,
+      filter: { query },
+      offset: 0,
+      limit: SHOWN + excluded.split(' ').length,
+    }).then((result) => {
+      if (!current || !result.ok) return;
+      const skip = new Set(excluded.split(' '));
+      setFound(result.value.rows.filter((r) => !skip.has(r.claim.id)).slice(0, SHOWN));
+    });
+    return () => {
+      current = false;
+    };
+  }, [caseId, query, excluded, combo.open]);
+
+  const speaker = (claim: Claim) =>
+    entities.find((e) => e.id === claim.attribution.speakerId)?.name ?? '';
 
   const choose = (index: number) => {
-    const claim = options[index]?.claim;
-    if (!claim) return;
-    onPick(claim);
+    const row = found[index];
+    if (!row) return;
+    onPick(row.claim);
     combo.reset();
   };
 
@@ -39,14 +57,14 @@ export function ClaimPicker({ label, exclude = [], onPick }: Props) {
     <div className="picker">
       <input
         placeholder="Search claims by words or speaker"
-        {...combo.inputProps(options.length, choose)}
+        {...combo.inputProps(found.length, choose)}
       />
-      {combo.open && options.length > 0 && (
+      {combo.open && found.length > 0 && (
         <ul className="picker-list" {...combo.listProps}>
-          {options.map(({ claim, speaker }, i) => (
+          {found.map(({ claim }, i) => (
             <li key={claim.id} {...combo.optionProps(i, choose)}>
               <span>{claim.text}</span>
-              <span className="muted">{speaker}</span>
+              <span className="muted">{speaker(claim)}</span>
             </li>
           ))}
         </ul>

@@ -5,35 +5,27 @@
  */
 import { useState } from 'react';
 import { LINK_LABELS, RELATION_NAMES } from '../../../shared/domain/linkLabels';
-import {
-  LINK_RELATIONS,
-  type Claim,
-  type EvidenceLink,
-  type LinkRelation,
-} from '../../../shared/domain/schemas';
-import { useAppStore } from '../store';
+import type { ClaimEvidence } from '../../../shared/contract/channels';
+import { LINK_RELATIONS, type LinkRelation } from '../../../shared/domain/enums';
+import type { Claim } from '../../../shared/domain/schemas';
+import { claimsSelectors, useAppStore } from '../store';
 import { ClaimPicker } from './ClaimPicker';
 
 type TargetKind = 'claim' | 'url' | 'file';
 
-function LinkRow({ link, claimId }: { link: EvidenceLink; claimId: string }) {
-  const claims = useAppStore((s) => s.claims);
-  const documents = useAppStore((s) => s.documents);
+function LinkRow({ entry }: { entry: ClaimEvidence['links'][number] }) {
+  const { link } = entry;
   const selectClaim = useAppStore((s) => s.selectClaim);
   const deleteLink = useAppStore((s) => s.deleteLink);
   const notify = useAppStore((s) => s.notify);
-  const outgoing = link.fromClaimId === claimId;
+  const outgoing = entry.end === 'from';
   // A passage, page or file is evidence *for* the claim: read from the claim, it supports it.
   const label =
     outgoing && link.target.kind === 'claim'
       ? LINK_LABELS[link.relation].from
       : LINK_LABELS[link.relation].to;
   const t = link.target;
-  const otherClaim = !outgoing
-    ? claims.find((c) => c.id === link.fromClaimId)
-    : t.kind === 'claim'
-      ? claims.find((c) => c.id === t.claimId)
-      : undefined;
+  const otherClaim = entry.other?.claim;
   let target: React.ReactNode;
   if (otherClaim) {
     target = (
@@ -42,10 +34,10 @@ function LinkRow({ link, claimId }: { link: EvidenceLink; claimId: string }) {
       </button>
     );
   } else if (t.kind === 'span') {
-    const doc = documents.find((d) => d.id === t.documentId);
     target = (
       <span>
-        <q>{t.anchor.exact}</q> <span className="muted">({doc?.title ?? 'document'})</span>
+        <q>{t.anchor.exact}</q>{' '}
+        <span className="muted">({entry.document?.title ?? 'document'})</span>
       </span>
     );
   } else if (t.kind === 'url') {
@@ -81,7 +73,7 @@ function LinkRow({ link, claimId }: { link: EvidenceLink; claimId: string }) {
 }
 
 export function EvidencePanel({ claim }: { claim: Claim }) {
-  const links = useAppStore((s) => s.links);
+  const evidence = useAppStore(claimsSelectors.evidence);
   const createLink = useAppStore((s) => s.createLink);
   const showGraph = useAppStore((s) => s.showGraph);
   const [relation, setRelation] = useState<LinkRelation>('supports');
@@ -91,10 +83,7 @@ export function EvidencePanel({ claim }: { claim: Claim }) {
   const [location, setLocation] = useState('');
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const around = links.filter(
-    (l) =>
-      l.fromClaimId === claim.id || (l.target.kind === 'claim' && l.target.claimId === claim.id),
-  );
+  const around = evidence?.links ?? [];
 
   const add = async (target: Parameters<typeof createLink>[0]['target']) => {
     const failure = await createLink({ fromClaimId: claim.id, relation, target, note });
@@ -119,10 +108,10 @@ export function EvidencePanel({ claim }: { claim: Claim }) {
           Show graph
         </button>
       </div>
-      {around.length === 0 && <p className="muted">No evidence linked yet.</p>}
+      {evidence && around.length === 0 && <p className="muted">No evidence linked yet.</p>}
       <ul className="evidence-list">
-        {around.map((link) => (
-          <LinkRow key={link.id} link={link} claimId={claim.id} />
+        {around.map((entry) => (
+          <LinkRow key={entry.link.id} entry={entry} />
         ))}
       </ul>
       <form

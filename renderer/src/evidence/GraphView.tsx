@@ -4,12 +4,12 @@
  * same graph is listed in text under the drawing, for the keyboard and screen readers.
  */
 import cytoscape from 'cytoscape';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
+import type { GraphEdge } from '../../../shared/contract/channels';
 import { LINK_LABELS } from '../../../shared/domain/linkLabels';
 import { countOf } from '../../../shared/domain/labels';
 import { evidenceSelectors, useAppStore } from '../store';
-import { neighbourhood, type GraphEdge } from './graphModel';
-import { useScores } from './useScores';
+import { ClaimPicker } from './ClaimPicker';
 
 /**
  * Cytoscape adds an inline <style> (`position: relative` on its container) unless an element
@@ -38,21 +38,21 @@ const EDGE_WORDS: Record<GraphEdge['relation'], string> = {
 export function GraphView() {
   const focus = useAppStore(evidenceSelectors.graphFocus);
   const judgments = useAppStore(evidenceSelectors.judgments);
-  const links = useAppStore(evidenceSelectors.links);
-  const claims = useAppStore((s) => s.claims);
+  const loaded = useAppStore(evidenceSelectors.graph);
+  const loadGraph = useAppStore((s) => s.loadGraph);
   const showGraph = useAppStore((s) => s.showGraph);
   const selectClaim = useAppStore((s) => s.selectClaim);
-  const scores = useScores();
+  const claimCache = useAppStore((s) => s.claimCache);
   const container = useRef<HTMLDivElement>(null);
   const firstJudgment = judgments[0]?.id;
-  const target = useMemo(
-    () => focus ?? (firstJudgment ? { kind: 'judgment' as const, id: firstJudgment } : null),
-    [focus, firstJudgment],
-  );
-  const graph = useMemo(
-    () => (target ? neighbourhood(target, claims, links, judgments) : { nodes: [], edges: [] }),
-    [target, claims, links, judgments],
-  );
+  const target = focus ?? (firstJudgment ? { kind: 'judgment' as const, id: firstJudgment } : null);
+  const graph = loaded ?? { nodes: [], edges: [], claims: [], truncated: false };
+  const scoreOf = (id: string) => graph.claims.find((r) => r.claim.id === id)?.score?.value;
+
+  // The graph opened without a focus of its own (the tab): around the first judgment.
+  useEffect(() => {
+    if (!loaded) void loadGraph();
+  }, [loaded, loadGraph]);
 
   useEffect(() => {
     if (!container.current || graph.nodes.length === 0) return;
@@ -64,9 +64,7 @@ export function GraphView() {
           data: {
             id: n.id,
             label:
-              n.kind === 'claim'
-                ? `${short(n.label)}  [${scores.get(n.id)?.value ?? '—'}]`
-                : short(n.label),
+              n.kind === 'claim' ? `${short(n.label)}  [${scoreOf(n.id) ?? '—'}]` : short(n.label),
           },
           classes: `${n.kind}${n.focus ? ' focus' : ''}`,
         })),
@@ -142,7 +140,8 @@ export function GraphView() {
       showGraph({ kind: node.hasClass('judgment') ? 'judgment' : 'claim', id: node.id() });
     });
     return () => cy.destroy();
-  }, [graph, scores, showGraph]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- redrawn when the graph changes
+  }, [loaded, showGraph]);
 
   const name = (id: string) => graph.nodes.find((n) => n.id === id)?.label ?? id;
 
@@ -166,15 +165,24 @@ export function GraphView() {
                 </option>
               ))}
             </optgroup>
-            <optgroup label="Claims">
-              {claims.map((c) => (
-                <option key={c.id} value={`claim:${c.id}`}>
-                  {short(c.text)}
+            {target?.kind === 'claim' && (
+              <optgroup label="Claim">
+                <option value={`claim:${target.id}`}>
+                  {short(claimCache[target.id]?.claim.text ?? 'The claim')}
                 </option>
-              ))}
-            </optgroup>
+              </optgroup>
+            )}
           </select>
         </label>
+        <ClaimPicker
+          label="Around a claim"
+          onPick={(claim) => showGraph({ kind: 'claim', id: claim.id })}
+        />
+        {graph.truncated && (
+          <p className="muted">
+            The neighbourhood is larger than a graph can show: the nearest claims are drawn.
+          </p>
+        )}
       </header>
       {graph.nodes.length === 0 ? (
         <p className="hint">Pick a claim or a judgment to see the evidence around it.</p>

@@ -3,7 +3,8 @@
  * confidence level, resting on claims, with the app's warnings where the wording outruns
  * the basis.
  */
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
+import type { JudgmentView } from '../../../shared/contract/channels';
 import {
   CONFIDENCE,
   LIKELIHOOD,
@@ -11,12 +12,9 @@ import {
   type ConfidenceLevel,
   type Likelihood,
 } from '../../../shared/grading/scales';
-import { checkJudgment } from '../../../shared/scoring/judgmentChecks';
-import type { Judgment } from '../../../shared/domain/schemas';
 import { evidenceSelectors, useAppStore } from '../store';
 import type { JudgmentChange } from '../store/evidenceSlice';
 import { ClaimPicker } from './ClaimPicker';
-import { useScoringCase } from './useScores';
 
 function GradeFields({
   likelihood,
@@ -66,18 +64,18 @@ function GradeFields({
   );
 }
 
-function JudgmentCard({ judgment }: { judgment: Judgment }) {
-  const claims = useAppStore((s) => s.claims);
+function JudgmentCard({ judgment }: { judgment: JudgmentView }) {
+  const claimCache = useAppStore((s) => s.claimCache);
+  const missing = useAppStore((s) => s.missingClaims);
   const updateJudgment = useAppStore((s) => s.updateJudgment);
   const deleteJudgment = useAppStore((s) => s.deleteJudgment);
   const showGraph = useAppStore((s) => s.showGraph);
   const selectClaim = useAppStore((s) => s.selectClaim);
   const notify = useAppStore((s) => s.notify);
-  const scoring = useScoringCase();
   const [editing, setEditing] = useState(false);
   const [statement, setStatement] = useState(judgment.statement);
   const [relation, setRelation] = useState<'supports' | 'contradicts'>('supports');
-  const warnings = useMemo(() => checkJudgment(judgment, scoring), [judgment, scoring]);
+  const warnings = judgment.warnings;
   const band = likelihoodInfo(judgment.likelihood);
 
   const update = async (change: JudgmentChange) => {
@@ -139,7 +137,7 @@ function JudgmentCard({ judgment }: { judgment: Judgment }) {
       <h4>Rests on</h4>
       <ul className="basis">
         {judgment.basis.map((b) => {
-          const claim = claims.find((c) => c.id === b.claimId);
+          const claim = claimCache[b.claimId]?.claim;
           return (
             <li key={b.claimId} className={b.relation}>
               <span className="relation">
@@ -150,7 +148,7 @@ function JudgmentCard({ judgment }: { judgment: Judgment }) {
                 className="link"
                 onClick={() => void selectClaim(b.claimId, true)}
               >
-                {claim?.text ?? 'A deleted claim'}
+                {claim?.text ?? (missing[b.claimId] ? 'A deleted claim' : 'Loading…')}
               </button>{' '}
               <button
                 type="button"

@@ -3,13 +3,14 @@
  * Competing Hypotheses: each cell says whether a claim supports or cuts against a judgment.
  * A claim that bears the same way on every judgment tells them apart no better than none;
  * the diagnostic ones, which support one judgment and cut against another, are marked.
- * Clicking a cell cycles it.
+ * Clicking a cell cycles it. The rows are the claims the judgments rest on, and, on request,
+ * the claims the list shows now (its search and filters): never every claim of a large case.
  */
 import { useMemo, useState } from 'react';
+import type { ClaimRow } from '../../../shared/contract/channels';
 import type { Judgment } from '../../../shared/domain/schemas';
 import { likelihoodInfo } from '../../../shared/grading/scales';
-import { evidenceSelectors, useAppStore } from '../store';
-import { useScores } from './useScores';
+import { evidenceSelectors, listSelectors, useAppStore } from '../store';
 
 type Cell = 'supports' | 'contradicts' | null;
 
@@ -21,26 +22,34 @@ const SYMBOL: Record<string, string> = { null: '·', supports: '+', contradicts:
 
 export function MatrixView() {
   const judgments = useAppStore(evidenceSelectors.judgments);
-  const claims = useAppStore((s) => s.claims);
+  const claimCache = useAppStore((s) => s.claimCache);
+  const list = useAppStore(listSelectors.list);
   const updateJudgment = useAppStore((s) => s.updateJudgment);
   const selectClaim = useAppStore((s) => s.selectClaim);
   const notify = useAppStore((s) => s.notify);
-  const scores = useScores();
-  const [allClaims, setAllClaims] = useState(false);
+  const [listed, setListed] = useState(false);
 
   const rows = useMemo(() => {
-    const used = new Set(judgments.flatMap((j) => j.basis.map((b) => b.claimId)));
-    return claims
-      .filter((c) => allClaims || used.has(c.id))
-      .map((claim) => {
-        const cells = judgments.map((j) => cellOf(j, claim.id));
+    const ids = new Set(judgments.flatMap((j) => j.basis.map((b) => b.claimId)));
+    const found: ClaimRow[] = [...ids].flatMap((id) => claimCache[id] ?? []);
+    if (listed) {
+      // The rows of the list's pages at hand, in the list's order.
+      for (const page of Object.keys(list.pages)
+        .map(Number)
+        .sort((a, b) => a - b)) {
+        for (const row of list.pages[page] ?? []) if (!ids.has(row.claim.id)) found.push(row);
+      }
+    }
+    return found
+      .map((row) => {
+        const cells = judgments.map((j) => cellOf(j, row.claim.id));
         // Diagnostic (ACH): consistent with some judgment and inconsistent with another, so it
         // helps tell them apart. Evidence that bears only one way discriminates little.
         const diagnostic = cells.includes('supports') && cells.includes('contradicts');
-        return { claim, cells, diagnostic };
+        return { row, cells, diagnostic };
       })
       .sort((a, b) => Number(b.diagnostic) - Number(a.diagnostic));
-  }, [claims, judgments, allClaims]);
+  }, [claimCache, judgments, listed, list.pages]);
 
   // Each click moves the cell on from what the one before it saved, so quick clicks never skip
   // or undo a step.
@@ -69,12 +78,8 @@ export function MatrixView() {
           against another, so they help tell them apart. Click a cell to change it.
         </p>
         <label className="inline">
-          <input
-            type="checkbox"
-            checked={allClaims}
-            onChange={(e) => setAllClaims(e.target.checked)}
-          />
-          Show every claim of the case
+          <input type="checkbox" checked={listed} onChange={(e) => setListed(e.target.checked)} />
+          Also show the claims listed on the right (their search and filters)
         </label>
       </header>
       <div className="matrix-scroll">
@@ -92,25 +97,25 @@ export function MatrixView() {
             </tr>
           </thead>
           <tbody>
-            {rows.map(({ claim, cells, diagnostic }) => (
-              <tr key={claim.id} className={diagnostic ? 'diagnostic' : undefined}>
+            {rows.map(({ row, cells, diagnostic }) => (
+              <tr key={row.claim.id} className={diagnostic ? 'diagnostic' : undefined}>
                 <th scope="row">
                   {diagnostic && <span aria-label="diagnostic">◆ </span>}
                   <button
                     type="button"
                     className="link"
-                    onClick={() => void selectClaim(claim.id, true)}
+                    onClick={() => void selectClaim(row.claim.id, true)}
                   >
-                    {claim.text}
+                    {row.claim.text}
                   </button>
                 </th>
-                <td className="num">{scores.get(claim.id)?.value ?? '—'}</td>
+                <td className="num">{row.score?.value ?? '—'}</td>
                 {judgments.map((j, i) => (
                   <td key={j.id} className={`cell ${cells[i] ?? 'none'}`}>
                     <button
                       type="button"
-                      aria-label={`J${i + 1} and “${claim.text}”: ${cells[i] ?? 'no bearing'}`}
-                      onClick={() => void cycle(j, claim.id)}
+                      aria-label={`J${i + 1} and “${row.claim.text}”: ${cells[i] ?? 'no bearing'}`}
+                      onClick={() => void cycle(j, row.claim.id)}
                     >
                       {SYMBOL[String(cells[i])]}
                     </button>

@@ -1,12 +1,12 @@
 /** The document text with every claim drawn as a highlight, overlaps included. */
 import { memo, useMemo } from 'react';
 import { segmentText } from '../../../shared/anchoring/segments';
-import type { Claim } from '../../../shared/domain/schemas';
+import type { Highlight } from '../../../shared/contract/channels';
 import type { ColorBy } from '../store/filterSlice';
 
 interface Props {
   text: string;
-  claims: readonly Claim[];
+  claims: readonly Highlight[];
   selectedClaimId: string | null;
   colorBy: ColorBy;
   onClaimClick: (claimId: string) => void;
@@ -18,7 +18,7 @@ function HighlightedTextInner({ text, claims, selectedClaimId, colorBy, onClaimC
     () =>
       segmentText(
         text.length,
-        claims.map((c) => ({ id: c.id, start: c.anchor.start, end: c.anchor.end })),
+        claims.map((c) => ({ id: c.id, start: c.start, end: c.end })),
       ),
     [text.length, claims],
   );

@@ -2,13 +2,14 @@
  * Claims a new snapshot could not place: the analyst re-attaches each to a passage selected
  * in the current version, or keeps it on the old snapshot it came from.
  */
+import type { ClaimRow } from '../../../shared/contract/channels';
 import type { Claim } from '../../../shared/domain/schemas';
 import { countOf } from '../../../shared/domain/labels';
 import { useAppStore } from '../store';
 import type { PendingSelection } from '../store/uiSlice';
 
 interface Props {
-  orphans: readonly Claim[];
+  orphans: readonly ClaimRow[];
   selection: PendingSelection | null;
 }
 
@@ -28,7 +29,7 @@ export function OrphanReview({ orphans, selection }: Props) {
         the version it was captured from.
       </p>
       <ul>
-        {orphans.map((claim) => (
+        {orphans.map(({ claim }) => (
           <li key={claim.id}>
             <div>
               <strong>{claim.text}</strong>

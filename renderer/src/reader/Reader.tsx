@@ -4,16 +4,15 @@
  * as well as the mouse; every edit is cancelled. Enter turns the selection into a claim.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { CapturePanel } from '../components/CapturePanel';
 import {
   claimsSelectors,
   documentsSelectors,
   filterSelectors,
+  listSelectors,
   uiSelectors,
   useAppStore,
 } from '../store';
-import { versionsOf } from '../store/documentsSlice';
 import { HighlightedText } from './HighlightedText';
 import { OrphanReview } from './OrphanReview';
 import { ReaderHeader } from './ReaderHeader';
@@ -23,11 +22,13 @@ import { usePendingHighlight } from './usePendingHighlight';
 const blockEdit = (event: Event) => event.preventDefault();
 
 export function Reader() {
-  const document = useAppStore(documentsSelectors.activeDocument);
-  const documents = useAppStore(documentsSelectors.documents);
-  const text = useAppStore(documentsSelectors.activeText);
-  const claims = useAppStore(useShallow(claimsSelectors.claimsOfDocument(document?.id ?? null)));
-  const allClaims = useAppStore(claimsSelectors.claims);
+  const openDoc = useAppStore(documentsSelectors.openDoc);
+  const document = openDoc?.document ?? null;
+  const text = openDoc?.text ?? undefined;
+  const activeDocumentId = useAppStore(documentsSelectors.activeDocumentId);
+  const highlights = useAppStore(documentsSelectors.highlights);
+  const orphans = useAppStore(documentsSelectors.orphans);
+  const facets = useAppStore(listSelectors.facets);
   const selectedClaimId = useAppStore(claimsSelectors.selectedClaimId);
   const revealRequest = useAppStore(claimsSelectors.revealRequest);
   const colorBy = useAppStore(filterSelectors.colorBy);
@@ -39,18 +40,8 @@ export function Reader() {
   const textRef = useRef<HTMLDivElement>(null);
   usePendingHighlight(textRef, selection, document?.id, text);
 
-  const versions = useMemo(
-    () => (document ? versionsOf(documents, document.id) : []),
-    [documents, document],
-  );
-  const orphans = useMemo(() => {
-    const ids = versions.map((v) => v.id);
-    return allClaims.filter((c) => c.anchorState === 'orphaned' && ids.includes(c.documentId));
-  }, [allClaims, versions]);
-  const knownTags = useMemo(
-    () => [...new Set(allClaims.flatMap((c) => c.tags))].sort(),
-    [allClaims],
-  );
+  const versions = openDoc?.versions ?? [];
+  const knownTags = useMemo(() => facets?.tags.map((t) => t.tag).sort() ?? [], [facets]);
 
   // Follow the browser's selection: a new range in the text becomes the pending selection;
   // a caret in the text clears it; a selection elsewhere (the capture form) leaves it be.
@@ -103,6 +94,13 @@ export function Reader() {
   }, [revealRequest, selectedClaimId]);
 
   if (!document) {
+    if (activeDocumentId) {
+      return (
+        <main className="reader empty" aria-label="Reader">
+          <p className="loading">Loading the document…</p>
+        </main>
+      );
+    }
     return (
       <main className="reader empty" aria-label="Reader">
         <p>Add a document to this case to start reading and capturing claims.</p>
@@ -127,7 +125,14 @@ export function Reader() {
       <ReaderHeader document={document} versions={versions} />
       <OrphanReview orphans={orphans} selection={selection} />
       <div className="reader-scroll">
-        {text === undefined ? (
+        {openDoc?.problem ? (
+          <div className="text-missing" role="alert">
+            <p>
+              <strong>The text of this document is missing.</strong>
+            </p>
+            <p>{openDoc.problem}</p>
+          </div>
+        ) : text === undefined ? (
           <p className="loading">Loading the text…</p>
         ) : (
           <div
@@ -147,7 +152,7 @@ export function Reader() {
           >
             <HighlightedText
               text={text}
-              claims={claims}
+              claims={highlights}
               selectedClaimId={selectedClaimId}
               colorBy={colorBy}
               onClaimClick={(id) => void selectClaim(id)}

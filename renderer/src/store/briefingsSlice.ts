@@ -1,9 +1,8 @@
 /** Briefing notes of the open case, and exporting notes and case data to files. */
 import type { Input } from '../../../shared/contract/channels';
-import { countOf } from '../../../shared/domain/labels';
 import type { Briefing } from '../../../shared/domain/schemas';
 import { call } from '../api/client';
-import { readFileBase64, saveExportedFile } from '../api/files';
+import { saveExportedFile, uploadFile } from '../api/files';
 import { createSerialEdits } from './serialEdits';
 import type { ActionError, AppState, SliceCreator } from './types';
 
@@ -63,7 +62,6 @@ export const createBriefingsSlice: SliceCreator<BriefingsSlice> = (set, get) => 
       if (!result.ok) return result.error;
       replace(result.value);
       set({ activeBriefingId: result.value.id });
-      void get().refreshEditState();
       return null;
     },
 
@@ -75,7 +73,6 @@ export const createBriefingsSlice: SliceCreator<BriefingsSlice> = (set, get) => 
         const result = await call('briefings:update', { briefingId, ...changes });
         if (!result.ok) return result.error;
         replace(result.value);
-        void get().refreshEditState();
         return null;
       }),
 
@@ -86,7 +83,6 @@ export const createBriefingsSlice: SliceCreator<BriefingsSlice> = (set, get) => 
         briefings: s.briefings.filter((b) => b.id !== briefingId),
         activeBriefingId: s.activeBriefingId === briefingId ? null : s.activeBriefingId,
       }));
-      void get().refreshEditState();
       return null;
     },
 
@@ -98,27 +94,21 @@ export const createBriefingsSlice: SliceCreator<BriefingsSlice> = (set, get) => 
     exportCase: async (format) => {
       const caseId = get().activeCaseId;
       if (!caseId) return get().notify('error', 'Open a case first.');
-      await save(await call('cases:export', { caseId, format }));
+      const started = await call('cases:export', { caseId, format });
+      if (!started.ok) return get().notify('error', started.error.message);
+      await get().followJob(started.value.jobId);
     },
 
     importCase: async (file, intoCaseId) => {
-      let dataBase64: string;
-      try {
-        dataBase64 = await readFileBase64(file);
-      } catch (error) {
-        return get().notify('error', `${file.name}: ${String(error)}`);
-      }
-      const result = await call('cases:import', { fileName: file.name, dataBase64, intoCaseId });
-      if (!result.ok) return get().notify('error', result.error.message);
-      const { caseId, added, merged } = result.value;
-      await get().reloadAll(caseId);
-      get().notify(
-        'info',
-        `Imported ${file.name}: ${countOf(added.claims, 'claim')} and ${countOf(added.documents, 'document')} added` +
-          (intoCaseId
-            ? `, ${countOf(merged.claims, 'claim')} and ${countOf(merged.documents, 'document')} already there.`
-            : '.'),
-      );
+      const uploaded = await uploadFile(file, 'case');
+      if ('error' in uploaded) return get().notify('error', uploaded.error);
+      const started = await call('cases:import', {
+        fileName: file.name,
+        uploadId: uploaded.uploadId,
+        intoCaseId,
+      });
+      if (!started.ok) return get().notify('error', started.error.message);
+      await get().followJob(started.value.jobId, intoCaseId);
     },
   };
 };

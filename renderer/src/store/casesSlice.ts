@@ -1,4 +1,4 @@
-/** The cases and which one is open. */
+/** The cases and which one is open; opening one loads what its views show first. */
 import type { CaseSummary } from '../../../shared/contract/channels';
 import { call } from '../api/client';
 import type { ActionError, AppState, SliceCreator } from './types';
@@ -13,8 +13,6 @@ export interface CasesSlice {
   loadCases: () => Promise<void>;
   createCase: (title: string, question: string) => Promise<ActionError>;
   openCase: (caseId: string) => Promise<void>;
-  /** Reloads everything from the backend (after undo, redo or a merge), on `caseId` if given. */
-  reloadAll: (caseId: string | null) => Promise<void>;
 }
 
 export const createCasesSlice: SliceCreator<CasesSlice> = (set, get) => ({
@@ -23,14 +21,24 @@ export const createCasesSlice: SliceCreator<CasesSlice> = (set, get) => ({
   loaded: false,
 
   loadCases: async () => {
-    if (!get().loaded) void get().loadEntities();
+    if (!get().loaded) {
+      void get().loadEntities();
+      get().startChangeFeed();
+    }
     const result = await call('cases:list', {});
     if (!result.ok) return get().notify('error', result.error.message);
     set({ cases: result.value, loaded: true });
     const remembered = localStorage.getItem(LAST_CASE_KEY);
     const active = get().activeCaseId ?? remembered;
     const target = result.value.find((c) => c.id === active) ?? result.value[0];
-    if (target && target.id !== get().activeCaseId) await get().openCase(target.id);
+    if (!target) {
+      if (get().activeCaseId) {
+        set({ activeCaseId: null, activeDocumentId: null, openDoc: null, highlights: [] });
+        await get().reloadList();
+      }
+      return;
+    }
+    if (target.id !== get().activeCaseId) await get().openCase(target.id);
   },
 
   createCase: async (title, question) => {
@@ -39,41 +47,30 @@ export const createCasesSlice: SliceCreator<CasesSlice> = (set, get) => ({
     const created = result.value;
     set((s) => ({ cases: [{ ...created, documentCount: 0, claimCount: 0 }, ...s.cases] }));
     await get().openCase(created.id);
-    void get().refreshEditState();
     return null;
   },
 
   openCase: async (caseId) => {
     localStorage.setItem(LAST_CASE_KEY, caseId);
-    set({ activeCaseId: caseId, selection: null, selectedClaimId: null, profile: null });
+    set({
+      activeCaseId: caseId,
+      selection: null,
+      selectedClaimId: null,
+      evidence: null,
+      profile: null,
+      activeDocumentId: null,
+      openDoc: null,
+      highlights: [],
+      orphans: [],
+      facets: null,
+    });
     await Promise.all([
-      get().loadDocuments(caseId),
-      get().loadClaims(caseId),
-      get().loadEvidence(caseId),
+      get().reloadList(),
+      get().loadFacets(),
+      get().loadDocuments(''),
+      get().loadJudgments(),
       get().loadBriefings(caseId),
     ]);
-  },
-
-  reloadAll: async (caseId) => {
-    await Promise.all([get().loadEntities(), get().refreshEditState()]);
-    const cases = await call('cases:list', {});
-    if (!cases.ok) return get().notify('error', cases.error.message);
-    set({ cases: cases.value });
-    const target =
-      cases.value.find((c) => c.id === (caseId ?? get().activeCaseId)) ?? cases.value[0];
-    if (!target) {
-      set({ activeCaseId: null, documents: [], claims: [], activeDocumentId: null });
-      return;
-    }
-    if (target.id !== get().activeCaseId) return get().openCase(target.id);
-    await Promise.all([
-      get().loadDocuments(target.id),
-      get().loadClaims(target.id),
-      get().loadEvidence(target.id),
-      get().loadBriefings(target.id),
-    ]);
-    const profile = get().profile;
-    if (profile) await get().openProfile(profile.entity.id);
   },
 });
 

@@ -1,6 +1,10 @@
-/** The open case's claims, which one is selected, and their histories. */
-import type { Input } from '../../../shared/contract/channels';
-import type { Claim, HistoryEntry } from '../../../shared/domain/schemas';
+/**
+ * Claims: the selected one and its evidence and history, and the edits. An edit puts the
+ * claim it returns into the screen at once (the card updates); what else it changed (scores
+ * of linked claims, counts, the list's order) arrives through the change feed.
+ */
+import type { ClaimEvidence, Input } from '../../../shared/contract/channels';
+import type { HistoryEntry } from '../../../shared/domain/schemas';
 import { call } from '../api/client';
 import type { PendingSelection } from './uiSlice';
 import type { ActionError, AppState, SliceCreator } from './types';
@@ -10,12 +14,12 @@ export type ClaimFields = Omit<Input<'claims:create'>, 'documentId' | 'start' | 
 export type ClaimChanges = Omit<Input<'claims:update'>, 'claimId'>;
 
 export interface ClaimsSlice {
-  claims: Claim[];
   selectedClaimId: string | null;
   /** Bumped when the reader should bring the selected claim into view. */
   revealRequest: number;
+  /** The selected claim's links from both ends, and the judgments resting on it. */
+  evidence: ClaimEvidence | null;
   histories: Record<string, HistoryEntry[]>;
-  loadClaims: (caseId: string) => Promise<void>;
   /** Creates a claim from the pending selection; empty wording means "use the quote". */
   createClaimFromSelection: (fields: ClaimFields) => Promise<ActionError>;
   updateClaim: (claimId: string, changes: ClaimChanges) => Promise<ActionError>;
@@ -23,98 +27,103 @@ export interface ClaimsSlice {
   /** Settles an orphan: on the given passage, or (null) kept on its old snapshot. */
   reattachClaim: (claimId: string, passage: PendingSelection | null) => Promise<ActionError>;
   selectClaim: (claimId: string | null, reveal?: boolean) => Promise<void>;
+  loadEvidence: () => Promise<void>;
   loadHistory: (claimId: string) => Promise<void>;
 }
 
-const adjustCount = (s: AppState, caseId: string, delta: number) =>
-  s.cases.map((c) => (c.id === caseId ? { ...c, claimCount: c.claimCount + delta } : c));
+export const createClaimsSlice: SliceCreator<ClaimsSlice> = (set, get) => {
+  /** The claim an edit returned, on screen at once. */
+  const show = (claim: Parameters<AppState['putClaim']>[0]) => {
+    get().putClaim(claim);
+    get().patchListRow(claim);
+  };
+  return {
+    selectedClaimId: null,
+    revealRequest: 0,
+    evidence: null,
+    histories: {},
 
-const replace = (claims: Claim[], updated: Claim) =>
-  claims.map((c) => (c.id === updated.id ? updated : c));
+    createClaimFromSelection: async (fields) => {
+      const selection = get().selection;
+      if (!selection) return { message: 'Select a passage in the document first.' };
+      const result = await call('claims:create', { ...selection, ...fields });
+      if (!result.ok) return result.error;
+      const created = result.value;
+      show(created);
+      set({ selection: null, selectedClaimId: created.id, evidence: null });
+      void get().loadEvidence();
+      return null;
+    },
 
-export const createClaimsSlice: SliceCreator<ClaimsSlice> = (set, get) => ({
-  claims: [],
-  selectedClaimId: null,
-  revealRequest: 0,
-  histories: {},
+    updateClaim: async (claimId, changes) => {
+      const result = await call('claims:update', { claimId, ...changes });
+      if (!result.ok) return result.error;
+      show(result.value);
+      if (get().histories[claimId]) void get().loadHistory(claimId);
+      return null;
+    },
 
-  loadClaims: async (caseId) => {
-    const result = await call('claims:list', { caseId });
-    if (!result.ok) return get().notify('error', result.error.message);
-    if (get().activeCaseId === caseId) set({ claims: result.value, histories: {} });
-  },
+    deleteClaim: async (claimId) => {
+      const result = await call('claims:delete', { claimId });
+      if (!result.ok) return result.error;
+      get().dropClaims([claimId]);
+      set((s) => ({
+        selectedClaimId: s.selectedClaimId === claimId ? null : s.selectedClaimId,
+        evidence: s.selectedClaimId === claimId ? null : s.evidence,
+      }));
+      return null;
+    },
 
-  createClaimFromSelection: async (fields) => {
-    const selection = get().selection;
-    if (!selection) return { message: 'Select a passage in the document first.' };
-    const result = await call('claims:create', { ...selection, ...fields });
-    if (!result.ok) return result.error;
-    const created = result.value;
-    set((s) => ({
-      claims: [...s.claims, created],
-      cases: adjustCount(s, created.caseId, 1),
-      selection: null,
-      selectedClaimId: created.id,
-    }));
-    void get().refreshEditState();
-    return null;
-  },
+    reattachClaim: async (claimId, passage) => {
+      const result = await call('claims:reattach', { claimId, passage });
+      if (!result.ok) return result.error;
+      show(result.value);
+      set({ selection: null });
+      return null;
+    },
 
-  updateClaim: async (claimId, changes) => {
-    const result = await call('claims:update', { claimId, ...changes });
-    if (!result.ok) return result.error;
-    set((s) => ({ claims: replace(s.claims, result.value) }));
-    void get().refreshEditState();
-    if (get().histories[claimId]) void get().loadHistory(claimId);
-    return null;
-  },
+    selectClaim: async (claimId, reveal = false) => {
+      if (claimId) await get().fetchClaims([claimId]);
+      const row = claimId ? get().claimCache[claimId] : undefined;
+      if (row && row.claim.documentId !== get().activeDocumentId) {
+        await get().openDocument(row.claim.documentId);
+      }
+      set((s) => ({
+        selectedClaimId: claimId,
+        evidence: s.selectedClaimId === claimId ? s.evidence : null,
+        profile: null,
+        view: reveal ? 'reader' : s.view,
+        revealRequest: reveal ? s.revealRequest + 1 : s.revealRequest,
+      }));
+      if (claimId) await get().loadEvidence();
+    },
 
-  deleteClaim: async (claimId) => {
-    const claim = get().claims.find((c) => c.id === claimId);
-    const result = await call('claims:delete', { claimId });
-    if (!result.ok) return result.error;
-    set((s) => ({
-      claims: s.claims.filter((c) => c.id !== claimId),
-      cases: claim ? adjustCount(s, claim.caseId, -1) : s.cases,
-      selectedClaimId: s.selectedClaimId === claimId ? null : s.selectedClaimId,
-    }));
-    if (claim) void get().loadEvidence(claim.caseId);
-    void get().refreshEditState();
-    return null;
-  },
+    loadEvidence: async () => {
+      const claimId = get().selectedClaimId;
+      if (!claimId) return;
+      const result = await call('evidence:ofClaim', { claimId });
+      if (get().selectedClaimId !== claimId) return;
+      if (!result.ok) {
+        // Deleted meanwhile (by undo, say): nothing is selected any more.
+        if (result.error.code === 'not_found') set({ selectedClaimId: null, evidence: null });
+        else get().notify('error', result.error.message);
+        return;
+      }
+      set({ evidence: result.value });
+    },
 
-  reattachClaim: async (claimId, passage) => {
-    const result = await call('claims:reattach', { claimId, passage });
-    if (!result.ok) return result.error;
-    set((s) => ({ claims: replace(s.claims, result.value), selection: null }));
-    void get().refreshEditState();
-    return null;
-  },
-
-  selectClaim: async (claimId, reveal = false) => {
-    const claim = get().claims.find((c) => c.id === claimId);
-    if (claim && claim.documentId !== get().activeDocumentId)
-      await get().openDocument(claim.documentId);
-    set((s) => ({
-      selectedClaimId: claimId,
-      profile: null,
-      view: reveal ? 'reader' : s.view,
-      revealRequest: reveal ? s.revealRequest + 1 : s.revealRequest,
-    }));
-  },
-
-  loadHistory: async (claimId) => {
-    const result = await call('claims:history', { claimId });
-    if (!result.ok) return get().notify('error', result.error.message);
-    set((s) => ({ histories: { ...s.histories, [claimId]: result.value } }));
-  },
-});
+    loadHistory: async (claimId) => {
+      const result = await call('claims:history', { claimId });
+      if (!result.ok) return get().notify('error', result.error.message);
+      set((s) => ({ histories: { ...s.histories, [claimId]: result.value } }));
+    },
+  };
+};
 
 export const claimsSelectors = {
-  claims: (s: AppState) => s.claims,
   selectedClaimId: (s: AppState) => s.selectedClaimId,
+  selectedRow: (s: AppState) => (s.selectedClaimId ? s.claimCache[s.selectedClaimId] : undefined),
   revealRequest: (s: AppState) => s.revealRequest,
-  claimsOfDocument: (documentId: string | null) => (s: AppState) =>
-    s.claims.filter((c) => c.documentId === documentId),
+  evidence: (s: AppState) => s.evidence,
   history: (claimId: string) => (s: AppState) => s.histories[claimId],
 };

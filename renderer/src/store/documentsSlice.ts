@@ -1,93 +1,167 @@
-/** The open case's documents, the open document and the texts fetched so far. */
-import type { Input } from '../../../shared/contract/channels';
+/**
+ * Documents: the sidebar's list (a window at a time: a case may hold thousands), the open
+ * document with its text and versions, its highlights, and the claims of its lineage that
+ * wait for review after a new version.
+ */
+import type {
+  ClaimRow,
+  DocumentRow,
+  DocumentWithText,
+  Highlight,
+  Input,
+} from '../../../shared/contract/channels';
 import { countOf } from '../../../shared/domain/labels';
-import type { ClaimDocument } from '../../../shared/domain/schemas';
 import { call } from '../api/client';
 import type { ActionError, AppState, SliceCreator } from './types';
 
 export type NewDocument = Omit<Input<'documents:create'>, 'caseId' | 'versionOf'>;
 
+export const DOCUMENT_PAGE = 100;
+
+export interface DocumentList {
+  caseId: string | null;
+  query: string;
+  total: number;
+  rows: Record<number, DocumentRow[]>;
+  generation: number;
+}
+
 export interface DocumentsSlice {
-  documents: ClaimDocument[];
+  documentList: DocumentList;
   activeDocumentId: string | null;
-  /** Texts by document id; texts are immutable, so a fetched one never goes stale. */
-  texts: Record<string, string>;
-  loadDocuments: (caseId: string) => Promise<void>;
+  /** The open document, its text (null while loading) and its versions. */
+  openDoc: DocumentWithText | null;
+  highlights: Highlight[];
+  /** Claims of the open document's lineage that a new version could not place. */
+  orphans: ClaimRow[];
+  /** Starts the sidebar's list over (for the open case, and a title filter). */
+  loadDocuments: (query?: string) => Promise<void>;
+  showDocumentPages: (pages: number[]) => void;
   createDocument: (fields: NewDocument, versionOf?: string | null) => Promise<ActionError>;
-  openDocument: (documentId: string) => Promise<void>;
+  openDocument: (documentId: string | null) => Promise<void>;
+  /** The open document's highlights and orphans again (after an edit touched its claims). */
+  refreshDocument: () => Promise<void>;
 }
 
-export const createDocumentsSlice: SliceCreator<DocumentsSlice> = (set, get) => ({
-  documents: [],
-  activeDocumentId: null,
-  texts: {},
+const EMPTY: DocumentList = { caseId: null, query: '', total: 0, rows: {}, generation: 0 };
 
-  loadDocuments: async (caseId) => {
-    const result = await call('documents:list', { caseId });
+export const createDocumentsSlice: SliceCreator<DocumentsSlice> = (set, get) => {
+  const fetchPage = async (page: number, generation: number) => {
+    const { activeCaseId: caseId, documentList } = get();
+    if (!caseId) return;
+    const result = await call('documents:query', {
+      caseId,
+      query: documentList.query,
+      offset: page * DOCUMENT_PAGE,
+      limit: DOCUMENT_PAGE,
+    });
     if (!result.ok) return get().notify('error', result.error.message);
-    if (get().activeCaseId !== caseId) return;
-    const active = get().activeDocumentId;
-    const keep = result.value.some((d) => d.id === active);
-    set({ documents: result.value, activeDocumentId: keep ? active : null });
-    const first = latest(result.value)[0];
-    if (!keep && first) await get().openDocument(first.id);
-  },
+    if (get().documentList.generation !== generation) return;
+    set((s) => ({
+      documentList: {
+        ...s.documentList,
+        total: result.value.total,
+        rows: { ...s.documentList.rows, [page]: result.value.rows },
+      },
+    }));
+  };
 
-  createDocument: async (fields, versionOf = null) => {
-    const caseId = get().activeCaseId;
-    if (!caseId) return { message: 'Create or open a case first.' };
-    const result = await call('documents:create', { ...fields, caseId, versionOf });
-    if (!result.ok) return result.error;
-    const { document, reanchored, orphaned } = result.value;
-    await Promise.all([get().loadDocuments(caseId), get().loadClaims(caseId), get().loadCases()]);
-    void get().loadEntities();
-    await get().openDocument(document.id);
-    if (versionOf) {
-      get().notify(
-        orphaned > 0 ? 'warning' : 'info',
-        `New version imported: ${countOf(reanchored, 'claim')} moved to it` +
-          (orphaned > 0 ? `, ${orphaned} could not be placed and wait for review.` : '.'),
-      );
-    }
-    void get().refreshEditState();
-    return null;
-  },
+  return {
+    documentList: EMPTY,
+    activeDocumentId: null,
+    openDoc: null,
+    highlights: [],
+    orphans: [],
 
-  openDocument: async (documentId) => {
-    set({ activeDocumentId: documentId, selection: null, profile: null });
-    if (get().texts[documentId] !== undefined) return;
-    const result = await call('documents:get', { documentId });
-    if (!result.ok) return get().notify('error', result.error.message);
-    set((s) => ({ texts: { ...s.texts, [documentId]: result.value.text } }));
-  },
-});
+    loadDocuments: async (query) => {
+      const caseId = get().activeCaseId;
+      const generation = get().documentList.generation + 1;
+      set((s) => ({
+        documentList: {
+          caseId,
+          query: query ?? (s.documentList.caseId === caseId ? s.documentList.query : ''),
+          total: s.documentList.caseId === caseId ? s.documentList.total : 0,
+          rows: s.documentList.caseId === caseId ? s.documentList.rows : {},
+          generation,
+        },
+      }));
+      await fetchPage(0, generation);
+      // Keep the other pages in view up to date too.
+      const pages = Object.keys(get().documentList.rows)
+        .map(Number)
+        .filter((p) => p > 0);
+      await Promise.all(pages.map((p) => fetchPage(p, generation)));
+      if (!get().activeDocumentId) {
+        const first = get().documentList.rows[0]?.[0];
+        if (first) await get().openDocument(first.document.id);
+      }
+    },
 
-/** The newest snapshot of each document: those no other document replaces. */
-export function latest(documents: readonly ClaimDocument[]): ClaimDocument[] {
-  const replaced = new Set(documents.map((d) => d.previousVersionId));
-  return documents.filter((d) => !replaced.has(d.id));
-}
+    showDocumentPages: (pages) => {
+      const { documentList } = get();
+      for (const page of pages) {
+        if (!documentList.rows[page]) void fetchPage(page, documentList.generation);
+      }
+    },
 
-/** A document's snapshots, oldest first, ending with `documentId`'s newest successor. */
-export function versionsOf(
-  documents: readonly ClaimDocument[],
-  documentId: string,
-): ClaimDocument[] {
-  const byId = new Map(documents.map((d) => [d.id, d]));
-  const next = new Map(documents.map((d) => [d.previousVersionId, d]));
-  let first = byId.get(documentId);
-  while (first?.previousVersionId && byId.has(first.previousVersionId)) {
-    first = byId.get(first.previousVersionId);
-  }
-  const chain: ClaimDocument[] = [];
-  for (let d = first; d; d = next.get(d.id)) chain.push(d);
-  return chain;
-}
+    createDocument: async (fields, versionOf = null) => {
+      const caseId = get().activeCaseId;
+      if (!caseId) return { message: 'Create or open a case first.' };
+      const result = await call('documents:create', { ...fields, caseId, versionOf });
+      if (!result.ok) return result.error;
+      const { document, reanchored, orphaned } = result.value;
+      await get().openDocument(document.id);
+      if (versionOf) {
+        get().notify(
+          orphaned > 0 ? 'warning' : 'info',
+          `New version imported: ${countOf(reanchored, 'claim')} moved to it` +
+            (orphaned > 0 ? `, ${orphaned} could not be placed and wait for review.` : '.'),
+        );
+      }
+      return null;
+    },
+
+    openDocument: async (documentId) => {
+      set((s) => ({
+        activeDocumentId: documentId,
+        openDoc: s.openDoc?.document.id === documentId ? s.openDoc : null,
+        selection: null,
+        profile: null,
+      }));
+      if (!documentId) return set({ highlights: [], orphans: [] });
+      const result = await call('documents:get', { documentId });
+      if (get().activeDocumentId !== documentId) return;
+      if (!result.ok) return get().notify('error', result.error.message);
+      set({ openDoc: result.value });
+      await get().refreshDocument();
+    },
+
+    refreshDocument: async () => {
+      const documentId = get().activeDocumentId;
+      if (!documentId) return;
+      const [highlights, orphans] = await Promise.all([
+        call('claims:ofDocument', { documentId }),
+        call('claims:orphans', { documentId }),
+      ]);
+      if (get().activeDocumentId !== documentId) return;
+      if (!highlights.ok) {
+        // Gone (an undone import): the sidebar's first document takes its place.
+        if (highlights.error.code === 'not_found') return get().openDocument(null);
+        return get().notify('error', highlights.error.message);
+      }
+      if (!orphans.ok) return get().notify('error', orphans.error.message);
+      set({ highlights: highlights.value, orphans: orphans.value });
+      get().cacheRows(orphans.value);
+    },
+  };
+};
 
 export const documentsSelectors = {
-  documents: (s: AppState) => s.documents,
+  documentList: (s: AppState) => s.documentList,
   activeDocumentId: (s: AppState) => s.activeDocumentId,
-  activeDocument: (s: AppState) => s.documents.find((d) => d.id === s.activeDocumentId) ?? null,
-  activeText: (s: AppState) => (s.activeDocumentId ? s.texts[s.activeDocumentId] : undefined),
-  documentById: (id: string) => (s: AppState) => s.documents.find((d) => d.id === id) ?? null,
+  openDoc: (s: AppState) => s.openDoc,
+  activeDocument: (s: AppState) => s.openDoc?.document ?? null,
+  activeText: (s: AppState) => s.openDoc?.text ?? undefined,
+  highlights: (s: AppState) => s.highlights,
+  orphans: (s: AppState) => s.orphans,
 };

@@ -1,11 +1,14 @@
-/** Undo and redo: the backend keeps the stacks; the UI shows their labels and reloads after. */
+/**
+ * Undo and redo: the backend keeps the stacks and undoes one edit at a time; what the undo
+ * changed reaches the screen through the change feed, like any edit (issue 9: "undo returns
+ * what changed instead of reloading everything").
+ */
 import type { EditState } from '../../../shared/contract/channels';
 import { call } from '../api/client';
 import type { AppState, SliceCreator } from './types';
 
 export interface EditSlice {
   editState: EditState;
-  /** Called after every successful edit so the Undo/Redo labels stay true. */
   refreshEditState: () => Promise<void>;
   undo: () => Promise<void>;
   redo: () => Promise<void>;
@@ -17,7 +20,10 @@ export const createEditSlice: SliceCreator<EditSlice> = (set, get) => {
     if (!result.ok) return get().notify('info', result.error.message);
     const { label, caseId, state } = result.value;
     set({ editState: state });
-    await get().reloadAll(caseId);
+    // Undoing an edit of another case brings that case back on screen.
+    if (caseId && caseId !== get().activeCaseId && get().cases.some((c) => c.id === caseId)) {
+      await get().openCase(caseId);
+    }
     get().notify('info', `${channel === 'edit:undo' ? 'Undone' : 'Redone'}: ${label}`);
   };
   return {

@@ -12,9 +12,13 @@ export interface EntitiesSlice {
   createEntity: (name: string, kind: EntityKind) => Promise<Entity | ActionError>;
   updateEntity: (changes: Input<'entities:update'>) => Promise<ActionError>;
   mergeEntities: (keepId: string, mergeId: string) => Promise<ActionError>;
-  openProfile: (entityId: string) => Promise<void>;
+  /** A speaker page; `more` adds the next page of its timeline. */
+  openProfile: (entityId: string, more?: boolean) => Promise<void>;
   closeProfile: () => void;
 }
+
+/** Timeline entries a speaker page asks for at a time. */
+const PROFILE_PAGE = 200;
 
 export const createEntitiesSlice: SliceCreator<EntitiesSlice> = (set, get) => ({
   entities: [],
@@ -33,7 +37,6 @@ export const createEntitiesSlice: SliceCreator<EntitiesSlice> = (set, get) => ({
     set((s) => ({
       entities: [...s.entities, created].sort((a, b) => a.name.localeCompare(b.name)),
     }));
-    void get().refreshEditState();
     return created;
   },
 
@@ -45,23 +48,27 @@ export const createEntitiesSlice: SliceCreator<EntitiesSlice> = (set, get) => ({
       entities: s.entities.map((e) => (e.id === updated.id ? updated : e)),
       profile: s.profile?.entity.id === updated.id ? { ...s.profile, entity: updated } : s.profile,
     }));
-    void get().refreshEditState();
     return null;
   },
 
   mergeEntities: async (keepId, mergeId) => {
     const result = await call('entities:merge', { keepId, mergeId });
     if (!result.ok) return result.error;
-    await get().reloadAll(get().activeCaseId);
+    await get().loadEntities();
     await get().openProfile(keepId);
-    void get().refreshEditState();
     return null;
   },
 
-  openProfile: async (entityId) => {
-    const result = await call('entities:profile', { entityId });
+  openProfile: async (entityId, more = false) => {
+    const shown =
+      more && get().profile?.entity.id === entityId ? (get().profile?.claims ?? []) : [];
+    const result = await call('entities:profile', {
+      entityId,
+      offset: shown.length,
+      limit: PROFILE_PAGE,
+    });
     if (!result.ok) return get().notify('error', result.error.message);
-    set({ profile: result.value });
+    set({ profile: { ...result.value, offset: 0, claims: [...shown, ...result.value.claims] } });
   },
 
   closeProfile: () => set({ profile: null }),

@@ -1,6 +1,6 @@
-/** Evidence links and key judgments of the open case. */
-import type { Input } from '../../../shared/contract/channels';
-import type { EvidenceLink, Judgment } from '../../../shared/domain/schemas';
+/** Evidence links (made and removed here, shown per claim) and the key judgments of the case. */
+import type { EvidenceGraph, Input, JudgmentView } from '../../../shared/contract/channels';
+import type { Judgment } from '../../../shared/domain/schemas';
 import { call } from '../api/client';
 import { createSerialEdits } from './serialEdits';
 import type { ActionError, AppState, SliceCreator } from './types';
@@ -10,14 +10,16 @@ export type JudgmentChanges = Omit<Input<'judgments:update'>, 'judgmentId'>;
 export type JudgmentChange = JudgmentChanges | ((current: Judgment) => JudgmentChanges);
 
 export type MainView = 'reader' | 'judgments' | 'matrix' | 'graph' | 'briefing';
+export type GraphFocus = { kind: 'claim' | 'judgment'; id: string };
 
 export interface EvidenceSlice {
-  links: EvidenceLink[];
-  judgments: Judgment[];
+  judgments: JudgmentView[];
   view: MainView;
   /** What the graph is centred on. */
-  graphFocus: { kind: 'claim' | 'judgment'; id: string } | null;
-  loadEvidence: (caseId: string) => Promise<void>;
+  graphFocus: GraphFocus | null;
+  graph: EvidenceGraph | null;
+  loadJudgments: () => Promise<void>;
+  loadGraph: () => Promise<void>;
   createLink: (input: Input<'links:create'>) => Promise<ActionError>;
   updateLink: (input: Input<'links:update'>) => Promise<ActionError>;
   deleteLink: (linkId: string) => Promise<ActionError>;
@@ -26,64 +28,104 @@ export interface EvidenceSlice {
   updateJudgment: (judgmentId: string, change: JudgmentChange) => Promise<ActionError>;
   deleteJudgment: (judgmentId: string) => Promise<ActionError>;
   setView: (view: MainView) => void;
-  showGraph: (focus: EvidenceSlice['graphFocus']) => void;
+  showGraph: (focus: GraphFocus | null) => void;
 }
 
 export const createEvidenceSlice: SliceCreator<EvidenceSlice> = (set, get) => {
-  /** After an edit: reload the case's links and judgments, which an edit may touch together. */
-  const refresh = async () => {
-    const caseId = get().activeCaseId;
-    if (caseId) await get().loadEvidence(caseId);
-    void get().refreshEditState();
-  };
-  const run = async <T>(
-    result: Promise<{ ok: true; value: T } | { ok: false; error: ActionError }>,
-  ) => {
-    const answer = await result;
-    if (!answer.ok) return answer.error;
-    await refresh();
-    return null;
-  };
+  // The warnings stay as they were until the change feed brings the list with new ones.
+  const replaceJudgment = (judgment: Judgment) =>
+    set((s) => ({
+      judgments: [
+        ...s.judgments.filter((j) => j.id !== judgment.id),
+        { ...judgment, warnings: s.judgments.find((j) => j.id === judgment.id)?.warnings ?? [] },
+      ].sort((a, b) => a.order - b.order || a.createdAt.localeCompare(b.createdAt)),
+    }));
   const serial = createSerialEdits();
   return {
-    links: [],
     judgments: [],
     view: 'reader',
     graphFocus: null,
+    graph: null,
 
-    loadEvidence: async (caseId) => {
-      const [links, judgments] = await Promise.all([
-        call('links:list', { caseId }),
-        call('judgments:list', { caseId }),
-      ]);
-      if (!links.ok) return get().notify('error', links.error.message);
-      if (!judgments.ok) return get().notify('error', judgments.error.message);
-      if (get().activeCaseId === caseId) set({ links: links.value, judgments: judgments.value });
-    },
-    createLink: (input) => run(call('links:create', input)),
-    updateLink: (input) => run(call('links:update', input)),
-    deleteLink: (linkId) => run(call('links:delete', { linkId })),
-    createJudgment: (input) => {
+    loadJudgments: async () => {
       const caseId = get().activeCaseId;
-      if (!caseId) return Promise.resolve({ message: 'Open a case first.' });
-      return run(call('judgments:create', { ...input, caseId }));
+      if (!caseId) return set({ judgments: [] });
+      const result = await call('judgments:list', { caseId });
+      if (!result.ok) return get().notify('error', result.error.message);
+      if (get().activeCaseId !== caseId) return;
+      set({ judgments: result.value });
+      // The claims they rest on, for the views that name them.
+      void get().fetchClaims(result.value.flatMap((j) => j.basis.map((b) => b.claimId)));
+    },
+
+    loadGraph: async () => {
+      const focus =
+        get().graphFocus ??
+        (get().judgments[0]
+          ? { kind: 'judgment' as const, id: get().judgments[0]?.id ?? '' }
+          : null);
+      if (!focus) return set({ graph: null });
+      const result = await call('evidence:graph', { focus });
+      if (!result.ok) return get().notify('error', result.error.message);
+      set({ graph: result.value });
+      get().cacheRows(result.value.claims);
+    },
+
+    createLink: async (input) => {
+      const result = await call('links:create', input);
+      if (!result.ok) return result.error;
+      void get().loadEvidence();
+      return null;
+    },
+    updateLink: async (input) => {
+      const result = await call('links:update', input);
+      if (!result.ok) return result.error;
+      void get().loadEvidence();
+      return null;
+    },
+    deleteLink: async (linkId) => {
+      const result = await call('links:delete', { linkId });
+      if (!result.ok) return result.error;
+      void get().loadEvidence();
+      return null;
+    },
+
+    createJudgment: async (input) => {
+      const caseId = get().activeCaseId;
+      if (!caseId) return { message: 'Open a case first.' };
+      const result = await call('judgments:create', { ...input, caseId });
+      if (!result.ok) return result.error;
+      replaceJudgment(result.value);
+      return null;
     },
     updateJudgment: (judgmentId, change) =>
-      serial(judgmentId, () => {
+      serial(judgmentId, async () => {
         const current = get().judgments.find((j) => j.id === judgmentId);
-        if (!current) return Promise.resolve({ message: 'This judgment has been deleted.' });
+        if (!current) return { message: 'This judgment has been deleted.' };
         const changes = typeof change === 'function' ? change(current) : change;
-        return run(call('judgments:update', { judgmentId, ...changes }));
+        const result = await call('judgments:update', { judgmentId, ...changes });
+        if (!result.ok) return result.error;
+        replaceJudgment(result.value);
+        void get().fetchClaims(result.value.basis.map((b) => b.claimId));
+        return null;
       }),
-    deleteJudgment: (judgmentId) => run(call('judgments:delete', { judgmentId })),
+    deleteJudgment: async (judgmentId) => {
+      const result = await call('judgments:delete', { judgmentId });
+      if (!result.ok) return result.error;
+      set((s) => ({ judgments: s.judgments.filter((j) => j.id !== judgmentId) }));
+      return null;
+    },
     setView: (view) => set({ view, profile: null }),
-    showGraph: (graphFocus) => set({ graphFocus, view: 'graph', profile: null }),
+    showGraph: (graphFocus) => {
+      set({ graphFocus, view: 'graph', profile: null });
+      void get().loadGraph();
+    },
   };
 };
 
 export const evidenceSelectors = {
-  links: (s: AppState) => s.links,
   judgments: (s: AppState) => s.judgments,
   view: (s: AppState) => s.view,
   graphFocus: (s: AppState) => s.graphFocus,
+  graph: (s: AppState) => s.graph,
 };

@@ -4,9 +4,9 @@
  * version of one already in the case, or not at all. A failure names the file and the
  * reason, and the case stays as it was.
  */
-import { MAX_IMPORT_BYTES, type ExtractedFile } from '../../../shared/contract/channels';
+import type { ExtractedFile } from '../../../shared/contract/channels';
 import { call } from '../api/client';
-import { readFileBase64 } from '../api/files';
+import { uploadFile } from '../api/files';
 import type { NewDocument } from './documentsSlice';
 import type { AppState, SliceCreator } from './types';
 
@@ -43,22 +43,15 @@ export const createImportSlice: SliceCreator<ImportSlice> = (set, get) => {
     if (!caseId) return get().notify('error', 'Open a case before importing documents.');
     const progress = (stage: ImportProgress['stage']) =>
       set({ importProgress: { fileName: file.name, index, total, stage } });
-    if (file.size > MAX_IMPORT_BYTES) {
-      const mb = Math.round(file.size / 1024 / 1024);
-      return get().notify(
-        'error',
-        `${file.name}: the file is ${mb} MB; Claimdesk imports files up to 50 MB.`,
-      );
-    }
     progress('reading');
-    let dataBase64: string;
-    try {
-      dataBase64 = await readFileBase64(file);
-    } catch (error) {
-      return get().notify('error', `${file.name}: ${String(error)}`);
-    }
+    const uploaded = await uploadFile(file, 'document');
+    if ('error' in uploaded) return get().notify('error', uploaded.error);
     progress('extracting');
-    const extracted = await call('documents:extract', { caseId, fileName: file.name, dataBase64 });
+    const extracted = await call('documents:extract', {
+      caseId,
+      fileName: file.name,
+      uploadId: uploaded.uploadId,
+    });
     if (!extracted.ok) return get().notify('error', extracted.error.message);
     progress('confirming');
     const decision = await new Promise<ImportDecision>((resolve) => {

@@ -1,6 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { BriefingsSlice } from './briefingsSlice';
 import type { CasesSlice } from './casesSlice';
+import type { ChangesSlice } from './changesSlice';
+import type { ClaimCacheSlice } from './claimCacheSlice';
 import type { ClaimsSlice } from './claimsSlice';
 import type { DocumentsSlice } from './documentsSlice';
 import type { EditSlice } from './editSlice';
@@ -8,19 +10,25 @@ import type { EntitiesSlice } from './entitiesSlice';
 import type { EvidenceSlice } from './evidenceSlice';
 import type { FilterSlice } from './filterSlice';
 import type { ImportSlice } from './importSlice';
+import type { JobsSlice } from './jobsSlice';
+import type { ListSlice } from './listSlice';
 import type { RecoverySlice } from './recoverySlice';
 import type { UiSlice } from './uiSlice';
 
-/** The whole UI state: a cache of the backend's truth plus view state (STYLE.md, "Store"). */
+/** The whole UI state: a cache of what the screen shows, plus view state (STYLE.md, "Store"). */
 export type AppState = CasesSlice &
   BriefingsSlice &
-  DocumentsSlice &
+  ChangesSlice &
+  ClaimCacheSlice &
   ClaimsSlice &
+  DocumentsSlice &
+  EditSlice &
   EntitiesSlice &
   EvidenceSlice &
-  EditSlice &
   FilterSlice &
   ImportSlice &
+  JobsSlice &
+  ListSlice &
   RecoverySlice &
   UiSlice;
 

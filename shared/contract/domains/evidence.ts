@@ -8,6 +8,7 @@ import {
   type EvidenceLink,
   type Judgment,
 } from '../../domain/schemas';
+import type { JudgmentWarning } from '../../scoring/judgmentChecks';
 import { title } from '../fields';
 import type { ClaimRow } from './claims';
 
@@ -94,6 +95,11 @@ export const evidenceInputs = {
     .strict(),
   'judgments:delete': z.object({ judgmentId: IdSchema }).strict(),
 } as const;
+
+/** A key judgment with the warnings its wording and basis draw (shared/scoring/judgmentChecks.ts). */
+export interface JudgmentView extends Judgment {
+  warnings: JudgmentWarning[];
+}
 
 export interface ClaimEvidence {
   /** Each link touching the claim, seen from the claim. */

@@ -1,0 +1,75 @@
+/**
+ * Exports and imports of whole cases run as jobs in the backend (issue 9): the screen shows
+ * each one's progress with a Cancel button, saves an export's file when it is done, and
+ * opens an imported case.
+ */
+import type { JobStatus } from '../../../shared/contract/channels';
+import { countOf } from '../../../shared/domain/labels';
+import { call } from '../api/client';
+import { saveJobFile } from '../api/files';
+import type { AppState, SliceCreator } from './types';
+
+export interface JobsSlice {
+  jobs: JobStatus[];
+  /** Follows a job the backend started until it ends. */
+  followJob: (jobId: string, intoCaseId?: string | null) => Promise<void>;
+  cancelJob: (jobId: string) => Promise<void>;
+}
+
+export const createJobsSlice: SliceCreator<JobsSlice> = (set, get) => {
+  const show = (status: JobStatus) =>
+    set((s) => ({
+      jobs: s.jobs.some((j) => j.jobId === status.jobId)
+        ? s.jobs.map((j) => (j.jobId === status.jobId ? status : j))
+        : [...s.jobs, status],
+    }));
+  const hide = (jobId: string) => set((s) => ({ jobs: s.jobs.filter((j) => j.jobId !== jobId) }));
+
+  const finished = async (status: JobStatus, intoCaseId: string | null) => {
+    hide(status.jobId);
+    if (status.state === 'cancelled') return get().notify('info', `Cancelled: ${status.label}.`);
+    if (status.state === 'failed')
+      return get().notify('error', status.error ?? `${status.label} failed.`);
+    if (status.file) {
+      const saved = await saveJobFile(status.jobId, status.file);
+      if ('error' in saved)
+        get().notify('error', `Could not save ${status.file.fileName}: ${saved.error}`);
+      else if (saved.saved) get().notify('info', `Saved ${saved.path}`);
+    }
+    if (status.imported) {
+      const { caseId, added, merged } = status.imported;
+      await get().loadCases();
+      await get().openCase(caseId);
+      get().notify(
+        'info',
+        `${status.label.replace(/^Importing/, 'Imported')}: ${countOf(added.claims, 'claim')} and ${countOf(added.documents, 'document')} added` +
+          (intoCaseId
+            ? `, ${countOf(merged.claims, 'claim')} and ${countOf(merged.documents, 'document')} already there.`
+            : '.'),
+      );
+    }
+  };
+
+  return {
+    jobs: [],
+    followJob: async (jobId, intoCaseId = null) => {
+      for (;;) {
+        const result = await call('jobs:wait', { jobId, waitMs: 400 });
+        if (!result.ok) {
+          hide(jobId);
+          return get().notify('error', result.error.message);
+        }
+        if (result.value.state !== 'running') return finished(result.value, intoCaseId);
+        show(result.value);
+      }
+    },
+    cancelJob: async (jobId) => {
+      const result = await call('jobs:cancel', { jobId });
+      if (!result.ok) get().notify('error', result.error.message);
+    },
+  };
+};
+
+export const jobsSelectors = {
+  jobs: (s: AppState) => s.jobs,
+};

@@ -1,0 +1,179 @@
+/**
+ * The claim list as the screen shows it (issue 9): how many claims match the search and the
+ * filters, and the pages of rows around what is in view, asked for as the list scrolls. Only
+ * a few pages are kept; a change re-asks for the count and the pages in view, never for the
+ * case. The facets (speakers, outlets, tags, counts) come with it.
+ */
+import type {
+  ClaimFacets,
+  ClaimFilterInput,
+  ClaimRow,
+  TitleMatch,
+} from '../../../shared/contract/channels';
+import type { Claim } from '../../../shared/domain/schemas';
+import { call } from '../api/client';
+import type { AppState, SliceCreator } from './types';
+
+export const PAGE = 50;
+/** Pages kept around the view; farther ones are let go and asked for again if needed. */
+const KEPT_PAGES = 24;
+
+export interface ListState {
+  caseId: string | null;
+  /** Claims in the case, and those passing the search and filters. */
+  total: number;
+  matched: number;
+  titleMatches: TitleMatch[];
+  /** Set while the backend is still loading the case after start. */
+  loading: { loaded: number; total: number } | null;
+  /** Rows by page number. */
+  pages: Record<number, ClaimRow[]>;
+  /** Bumped by every new query, so a late answer to an old one is dropped. */
+  generation: number;
+  /** The first answer has come. */
+  ready: boolean;
+}
+
+export interface ListSlice {
+  list: ListState;
+  facets: ClaimFacets | null;
+  /** Page numbers the list shows now (set by the virtual list as it scrolls). */
+  visiblePages: number[];
+  /** Starts the list over for the open case and the current filter. */
+  reloadList: () => Promise<void>;
+  /** Asks for the pages in view that are not here yet. */
+  showPages: (pages: number[]) => void;
+  /** After an edit: the count and the pages in view again, the rows replaced in place. */
+  refreshList: () => Promise<void>;
+  loadFacets: () => Promise<void>;
+  /** A claim an edit returned, patched into the page that holds it. */
+  patchListRow: (claim: Claim) => void;
+}
+
+const EMPTY_LIST: ListState = {
+  caseId: null,
+  total: 0,
+  matched: 0,
+  titleMatches: [],
+  loading: null,
+  pages: {},
+  generation: 0,
+  ready: false,
+};
+
+export const createListSlice: SliceCreator<ListSlice> = (set, get) => {
+  const inFlight = new Set<string>();
+
+  const fetchPage = async (page: number, generation: number): Promise<void> => {
+    const { activeCaseId: caseId, filter } = get();
+    if (!caseId) return;
+    const key = `${generation}:${page}`;
+    if (inFlight.has(key)) return;
+    inFlight.add(key);
+    const result = await call('claims:query', {
+      caseId,
+      filter: filter satisfies ClaimFilterInput,
+      offset: page * PAGE,
+      limit: PAGE,
+    });
+    inFlight.delete(key);
+    if (!result.ok) return get().notify('error', result.error.message);
+    if (get().list.generation !== generation) return;
+    const { total, matched, titleMatches, loading, rows } = result.value;
+    set((s) => {
+      const pages = { ...s.list.pages, [page]: rows };
+      // Keep the pages nearest those in view.
+      const keys = Object.keys(pages).map(Number);
+      if (keys.length > KEPT_PAGES) {
+        const near = s.visiblePages.length > 0 ? s.visiblePages : [page];
+        const distance = (p: number) => Math.min(...near.map((v) => Math.abs(v - p)));
+        for (const p of keys
+          .sort((a, b) => distance(b) - distance(a))
+          .slice(0, keys.length - KEPT_PAGES)) {
+          delete pages[p];
+        }
+      }
+      return { list: { ...s.list, total, matched, titleMatches, loading, pages, ready: true } };
+    });
+  };
+
+  return {
+    list: EMPTY_LIST,
+    facets: null,
+    visiblePages: [0],
+
+    reloadList: async () => {
+      const caseId = get().activeCaseId;
+      const generation = get().list.generation + 1;
+      set((s) => ({
+        list: {
+          ...EMPTY_LIST,
+          caseId,
+          generation,
+          total: s.list.caseId === caseId ? s.list.total : 0,
+        },
+        visiblePages: [0],
+      }));
+      await fetchPage(0, generation);
+    },
+
+    showPages: (pages) => {
+      const { list } = get();
+      set({ visiblePages: pages });
+      for (const page of pages) {
+        if (!list.pages[page]) void fetchPage(page, list.generation);
+      }
+    },
+
+    refreshList: async () => {
+      // A new generation for the answers, but the old rows stay on screen until replaced.
+      const generation = get().list.generation + 1;
+      set((s) => ({ list: { ...s.list, generation } }));
+      const pages = get().visiblePages.length > 0 ? get().visiblePages : [0];
+      const previous = get().list.pages;
+      await Promise.all(pages.map((p) => fetchPage(p, generation)));
+      // Pages out of view are stale now: dropped, asked for again when scrolled to.
+      set((s) => ({
+        list: {
+          ...s.list,
+          pages: Object.fromEntries(
+            Object.entries(s.list.pages).filter(
+              ([p]) => pages.includes(Number(p)) || !previous[Number(p)],
+            ),
+          ),
+        },
+      }));
+    },
+
+    loadFacets: async () => {
+      const caseId = get().activeCaseId;
+      if (!caseId) return set({ facets: null });
+      const result = await call('claims:facets', { caseId });
+      if (!result.ok) return get().notify('error', result.error.message);
+      if (get().activeCaseId === caseId) set({ facets: result.value });
+    },
+
+    patchListRow: (claim) =>
+      set((s) => {
+        let changed = false;
+        const pages: Record<number, ClaimRow[]> = {};
+        for (const [p, rows] of Object.entries(s.list.pages)) {
+          pages[Number(p)] = rows.map((row) => {
+            if (row.claim.id !== claim.id) return row;
+            changed = true;
+            return { ...row, claim };
+          });
+        }
+        return changed ? { list: { ...s.list, pages } } : {};
+      }),
+  };
+};
+
+/** The row at `index` of the list, if its page is here. */
+export const rowAt = (list: ListState, index: number): ClaimRow | undefined =>
+  list.pages[Math.floor(index / PAGE)]?.[index % PAGE];
+
+export const listSelectors = {
+  list: (s: AppState) => s.list,
+  facets: (s: AppState) => s.facets,
+};
