@@ -65,6 +65,15 @@ await Promise.all([
     target: 'node22',
     external: ['electron'],
   }),
+  // The backend, run by the desktop shell in a utility process (plain Node, no electron).
+  esbuild({
+    ...common,
+    entryPoints: [path.join(root, 'electron/backend/utility/utilityMain.ts')],
+    outfile: path.join(root, 'dist/electron/backend.cjs'),
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+  }),
   esbuild({
     ...common,
     entryPoints: [path.join(root, 'electron/preload/index.ts')],

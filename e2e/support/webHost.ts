@@ -68,6 +68,27 @@ export class WebHost {
     return response.json();
   }
 
+  /**
+   * A case exported through the API as a script would: the export job started, waited for,
+   * and its file downloaded from the address the job gives.
+   */
+  async exportCase(caseId: string, format: string): Promise<string> {
+    const started = (await this.call('cases:export', { caseId, format })) as {
+      value: { jobId: string };
+    };
+    const { jobId } = started.value;
+    for (;;) {
+      const status = (await this.call('jobs:wait', { jobId, waitMs: 5000 })) as {
+        value: { state: string; error: string | null; file: { key: string } | null };
+      };
+      if (status.value.state === 'running') continue;
+      if (!status.value.file)
+        throw new Error(`export ${status.value.state}: ${status.value.error}`);
+      const response = await fetch(`${this.origin}/download/${jobId}/${status.value.file.key}`);
+      return response.text();
+    }
+  }
+
   /** A graceful stop (what Ctrl+C does): the host saves and releases the data dir. */
   async stop(): Promise<ExitInfo> {
     this.child.kill('SIGTERM');

@@ -30,12 +30,7 @@ test('a case of 2,000 claims lists them all through a virtual list: count, scrol
   // The sample case, exported through the API, its 14 claims copied to 2,000 distinct ones.
   const listed = (await host.call('cases:list', {})) as { value: { id: string }[] };
   const caseId = listed.value[0]?.id ?? '';
-  const exported = (await host.call('cases:export', { caseId, format: 'json' })) as {
-    value: { dataBase64: string };
-  };
-  const sample = JSON.parse(
-    Buffer.from(exported.value.dataBase64, 'base64').toString('utf8'),
-  ) as CaseFileLike;
+  const sample = JSON.parse(await host.exportCase(caseId, 'json')) as CaseFileLike;
   const originals = sample.claims;
   const file: CaseFileLike = {
     ...sample,

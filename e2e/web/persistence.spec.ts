@@ -4,6 +4,7 @@ import path from 'node:path';
 import { CURRENT_SCHEMA_VERSION } from '../../electron/backend/store/schema';
 import { AppPage } from '../support/appPage';
 import { expect, test } from '../support/fixtures';
+import { readStoreOnDisk } from '../support/storeOnDisk';
 import { WebHost } from '../support/webHost';
 
 const TEXT =
@@ -26,22 +27,23 @@ test('a case, document and claim survive a restart of the web host, and sit on d
   const stopped = await host.stop();
   expect(stopped.code).toBe(0);
 
-  // On disk: the claim and the document record are in the store; the text is not.
-  const store = JSON.parse(await readFile(path.join(dataDir, 'claimdesk.json'), 'utf8')) as {
-    schemaVersion: number;
-    cases: { title: string }[];
-    documents: { title: string; contentHash: string }[];
-    claims: { text: string; anchor: { exact: string; start: number } }[];
-  };
+  // On disk: the claim and the document record are in the store's segments; the text is not.
+  const store = await readStoreOnDisk(dataDir);
+  const cases = (store.records.cases ?? []) as { title: string }[];
+  const documents = (store.records.documents ?? []) as { title: string; contentHash: string }[];
+  const claims = (store.records.claims ?? []) as {
+    text: string;
+    anchor: { exact: string; start: number };
+  }[];
   expect(store.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
-  expect(store.cases.map((c) => c.title)).toContain('Restart case');
-  const doc = store.documents.find((d) => d.title === 'Zakharova statement');
+  expect(cases.map((c) => c.title)).toContain('Restart case');
+  const doc = documents.find((d) => d.title === 'Zakharova statement');
   expect(doc).toBeDefined();
-  const claim = store.claims.find((c) => c.text.includes('Zakharova'));
+  const claim = claims.find((c) => c.text.includes('Zakharova'));
   expect(claim?.anchor.exact).toBe('готова ответить на запросы партнёров');
   expect(claim?.anchor.start).toBe(TEXT.indexOf('готова'));
   // The text lives in its own file; the store holds only the quote and its short context.
-  expect(JSON.stringify(store)).not.toContain('the briefing room was full');
+  expect(store.raw).not.toContain('the briefing room was full');
   expect(await readFile(path.join(dataDir, 'texts', `${doc?.contentHash}.txt`), 'utf8')).toBe(TEXT);
 
   const restarted = await WebHost.start(dataDir);

@@ -39,8 +39,13 @@ test('a damaged store opens on the recovery screen; restoring the backup brings 
 }) => {
   const backup = await storeWithOneBackup(dataDir);
   const backupBytes = await readFile(path.join(dataDir, 'backups', backup));
-  const held = JSON.parse(backupBytes.toString('utf8')) as Record<string, unknown[]>;
-  const counts = ['cases', 'documents', 'claims'].map((k) => held[k]?.length ?? 0);
+  // A backup is a manifest naming its segments (copies kept in backups/segments), with counts.
+  const held = JSON.parse(backupBytes.toString('utf8')) as {
+    segments: { collection: string; count: number }[];
+  };
+  const counts = ['cases', 'documents', 'claims'].map((k) =>
+    held.segments.filter((s) => s.collection === k).reduce((n, s) => n + s.count, 0),
+  );
   expect(counts[0]).toBe(2);
   const stamp = /^claimdesk-(.+)T(\d\d)-(\d\d)-(.+)\.json$/.exec(backup) ?? [];
   const madeAt = new Date(`${stamp[1]}T${stamp[2]}:${stamp[3]}:${stamp[4]}`);
@@ -79,11 +84,16 @@ test('a damaged store opens on the recovery screen; restoring the backup brings 
     );
     await expect(page.getByRole('combobox', { name: 'Case' }).locator('option')).toHaveCount(2);
 
+    // The damaged store, set aside in a folder of its own, byte for byte.
     const names = await readdir(dataDir);
-    const aside = names.filter((n) => /^claimdesk\.damaged-.+\.json$/.test(n));
+    const aside = names.filter((n) => /^claimdesk\.damaged-/.test(n));
     expect(aside).toHaveLength(1);
-    expect(await readFile(path.join(dataDir, aside[0] ?? ''), 'utf8')).toBe(GARBAGE);
-    expect(await readFile(path.join(dataDir, 'claimdesk.json'))).toEqual(backupBytes);
+    expect(await readFile(path.join(dataDir, aside[0] ?? '', 'claimdesk.json'), 'utf8')).toBe(
+      GARBAGE,
+    );
+    // And the app says what came back and where the damaged files are.
+    await expect(page.locator('.notices')).toContainText(`Restored the backup ${backup}`);
+    await expect(page.locator('.notices')).toContainText(aside[0] ?? '');
     // The backup itself is still there to go back to.
     expect(names).toContain('backups');
     expect(await readdir(path.join(dataDir, 'backups'))).toContain(backup);

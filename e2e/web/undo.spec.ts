@@ -2,10 +2,9 @@
  * Undo and redo (issue 3): from the keyboard and the toolbar, for creating and editing a
  * claim; what is on disk after an undo; and the history a claim keeps of its edits.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { AppPage } from '../support/appPage';
 import { expect, test } from '../support/fixtures';
+import { readStoreOnDisk } from '../support/storeOnDisk';
 import { WebHost } from '../support/webHost';
 
 const NOTE = {
@@ -122,12 +121,15 @@ test('after an undo and a restart, the store on disk holds what the UI showed', 
   expect(shown).toEqual(['Kept claim.']);
 
   expect((await host.stop()).code).toBe(0);
-  const store = JSON.parse(await readFile(path.join(dataDir, 'claimdesk.json'), 'utf8')) as {
-    cases: { id: string; title: string }[];
-    claims: { caseId: string; text: string; anchor: { exact: string } }[];
-  };
-  const caseId = store.cases.find((c) => c.title === 'Undo on disk')?.id;
-  const onDisk = store.claims.filter((c) => c.caseId === caseId);
+  const store = await readStoreOnDisk(dataDir);
+  const cases = (store.records.cases ?? []) as { id: string; title: string }[];
+  const claims = (store.records.claims ?? []) as {
+    caseId: string;
+    text: string;
+    anchor: { exact: string };
+  }[];
+  const caseId = cases.find((c) => c.title === 'Undo on disk')?.id;
+  const onDisk = claims.filter((c) => c.caseId === caseId);
   expect(onDisk.map((c) => c.text)).toEqual(shown);
   expect(onDisk[0]?.anchor.exact).toBe('Russia would help Venezuela');
 

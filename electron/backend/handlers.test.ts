@@ -220,8 +220,9 @@ describe('backend handlers through dispatch', () => {
     const [document] = await call(b, 'documents:list', { caseId });
     const { text } = await call(b, 'documents:get', { documentId: document?.id ?? '' });
     const claims = await call(b, 'claims:list', { caseId });
+    expect(text).not.toBeNull();
     for (const claim of claims) {
-      expect(text.slice(claim.anchor.start, claim.anchor.end)).toBe(claim.anchor.exact);
+      expect((text ?? '').slice(claim.anchor.start, claim.anchor.end)).toBe(claim.anchor.exact);
     }
     // The ten sample entities, plus the outlet entity documents:create makes for the digest.
     const entities = await call(b, 'entities:list', {});

@@ -1,12 +1,12 @@
 /**
- * The Electron main process: lifecycle only. The backend is plain Node (../backend); the
- * window, IPC, security and menu each live in their own file.
+ * The Electron main process: lifecycle only. The backend runs in a utility process
+ * (backendProcess.ts); the window, IPC, security and menu each live in their own file.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog } from 'electron';
 import { dataDirFromArgs } from '../backend/dataDir';
-import { openBackendSession, type BackendSession } from '../backend/session';
+import { startBackendProcess, type BackendProcess } from './backendProcess';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { installSecurity } from './security';
@@ -15,7 +15,7 @@ import { createMainWindow } from './window';
 const rendererFile = path.join(__dirname, '..', 'renderer', 'index.html');
 const rendererUrl = pathToFileURL(rendererFile).toString();
 
-let backend: BackendSession | null = null;
+let backend: BackendProcess | null = null;
 let quitting = false;
 
 if (!app.requestSingleInstanceLock()) {
@@ -36,9 +36,8 @@ async function start(): Promise<void> {
   const dataDir = dataDirFromArgs(process.argv, process.env) ?? app.getPath('userData');
   try {
     // A damaged store opens in recovery mode: the window shows the backups to restore.
-    backend = await openBackendSession({
+    backend = await startBackendProcess({
       dataDir,
-      host: 'desktop',
       version: app.getVersion(),
       sampleCaseFile: path.join(__dirname, '..', 'data', 'sample-case.json'),
     });
@@ -52,7 +51,7 @@ async function start(): Promise<void> {
   }
   installSecurity(rendererUrl);
   installMenu();
-  registerIpc(backend.dispatch, rendererUrl);
+  registerIpc(backend, rendererUrl, dataDir);
   createMainWindow(rendererFile);
 }
 
@@ -60,7 +59,7 @@ app.on('window-all-closed', () => app.quit());
 
 app.on('before-quit', (event) => {
   if (quitting || !backend) return;
-  // Fold the journal into the snapshot and release the data dir before leaving.
+  // Fold the journal into the store and release the data folder before leaving.
   event.preventDefault();
   quitting = true;
   void backend.close().finally(() => app.quit());

@@ -13,6 +13,7 @@ import { dataDirFromArgs, defaultUserDataDir } from '../backend/dataDir';
 import { writeFileDurable } from '../backend/store/durableFile';
 import { openBackendSession } from '../backend/session';
 import { StoreError } from '../backend/store/errors';
+import { fileHostFor } from './fileHost';
 import { openInBrowser } from './openBrowser';
 import { startWebServer } from './server';
 
@@ -45,14 +46,7 @@ async function main(): Promise<void> {
     dispatch: backend.dispatch,
     files: () => {
       const ctx = backend.backend?.ctx;
-      if (!ctx) return null;
-      return {
-        upload: (fileName, body, limit) => ctx.uploads.receive(fileName, body, limit),
-        download: (jobId, key) => {
-          const found = ctx.jobs.file(jobId, key);
-          return found && { path: found.path, ...found.file };
-        },
-      };
+      return ctx ? fileHostFor(ctx) : null;
     },
     rendererDir: path.join(__dirname, '..', 'renderer'),
     token,

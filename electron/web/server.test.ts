@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../backend/backend';
 import { tempDirs } from '../backend/testing/tempDir';
+import { fileHostFor } from './fileHost';
 import { CONTENT_SECURITY_POLICY, startWebServer, type RunningServer } from './server';
 
 const TOKEN = 'a'.repeat(64);
@@ -38,7 +39,13 @@ async function startServer(): Promise<RunningServer> {
     version: 'test',
     log: () => undefined,
   });
-  running = await startWebServer({ dispatch: backend.dispatch, rendererDir, token: TOKEN });
+  const ctx = backend.ctx;
+  running = await startWebServer({
+    dispatch: backend.dispatch,
+    files: () => fileHostFor(ctx),
+    rendererDir,
+    token: TOKEN,
+  });
   return running;
 }
 

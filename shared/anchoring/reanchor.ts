@@ -3,10 +3,19 @@
  * after its `match-quote.ts`): same position first, then exact occurrences of the quote,
  * then an approximate search scored on the quote, its prefix and suffix, and its position.
  * A quote that cannot be found well enough is left for the analyst (an orphan).
+ *
+ * Issue 9: the search starts where the quote is expected (`hint`: reanchorAll.ts follows the
+ * shift of the claims placed before it) and looks in a window around it before the whole
+ * text; an approximate match is looked for in that window only (in a short text, the whole
+ * of it), and must keep some of its context, so a deleted passage is never "found" in a
+ * lookalike sentence far away.
+ * Issue 12: an approximate match is snapped to whole words and to the quote marks and
+ * punctuation the old quote had, so it never cuts a word or takes in a stray mark.
  */
 import search from 'approx-string-match';
 import type { Anchor } from '../domain/schemas';
 import { createAnchor, isAnchor } from './textQuote';
+import { snapToWords } from './snap';
 
 export type LocateQuality = 'exact' | 'fuzzy';
 
@@ -19,6 +28,8 @@ export interface LocateOptions {
    * otherwise the old start is used as is. Only breaks ties; it never outweighs context.
    */
   previousTextLength?: number;
+  /** Where the quote is expected now, when known better than by scaling (reanchorAll.ts). */
+  hint?: number;
 }
 
 /** A fuzzy match is accepted only if its quote is at least this similar (1 - errors/length). */
@@ -26,6 +37,15 @@ export const MIN_QUOTE_SIMILARITY = 0.75;
 
 /** Upper bound on the edit distance searched for, whatever the quote's length (Hypothesis: 256). */
 export const MAX_SEARCH_ERRORS = 256;
+
+/** Text either side of the expected position searched first (plus the quote's length). */
+export const SEARCH_WINDOW = 4096;
+
+/** Texts up to this length are searched approximately in full when the window finds nothing. */
+const SHORT_TEXT = 32 * 1024;
+
+/** An approximate match must keep at least this much of its prefix or suffix. */
+const MIN_CONTEXT_SIMILARITY = 0.5;
 
 // Weights of Hypothesis's `match-quote.ts`.
 const QUOTE_WEIGHT = 50;
@@ -70,6 +90,8 @@ interface Candidate {
 
 interface Scored extends Candidate {
   quoteScore: number;
+  prefixScore: number;
+  suffixScore: number;
   contextScore: number;
   distance: number;
   score: number;
@@ -92,7 +114,7 @@ function scoreCandidate(text: string, anchor: Anchor, hint: number, candidate: C
   const contextScore = PREFIX_WEIGHT * prefixScore + SUFFIX_WEIGHT * suffixScore;
   const score =
     (QUOTE_WEIGHT * quoteScore + contextScore + POSITION_WEIGHT * positionScore) / MAX_SCORE;
-  return { ...candidate, quoteScore, contextScore, distance, score };
+  return { ...candidate, quoteScore, prefixScore, suffixScore, contextScore, distance, score };
 }
 
 /** Widens a range so that neither end splits a surrogate pair, counting each widening as an error. */
@@ -117,22 +139,47 @@ function result(text: string, anchor: Anchor, chosen: Scored): LocateResult {
   };
 }
 
-/** Start offsets of every occurrence of `quote` in `text`, overlapping ones included. */
-function exactOccurrences(text: string, quote: string): number[] {
+/** Start offsets of every occurrence of `quote` in `text[from, to)`, overlapping ones included. */
+function exactOccurrences(text: string, quote: string, from = 0, to = text.length): number[] {
   const starts: number[] = [];
-  for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) {
+  for (
+    let at = text.indexOf(quote, from);
+    at !== -1 && at + quote.length <= to;
+    at = text.indexOf(quote, at + 1)
+  ) {
     starts.push(at);
   }
   return starts;
 }
 
+/** The occurrence whose context matches best, the one nearest the expected position among equals. */
+function bestExact(
+  occurrences: readonly number[],
+  score: (c: Candidate) => Scored,
+  length: number,
+): Scored | undefined {
+  let best: Scored | undefined;
+  for (const start of occurrences) {
+    const scored = score({ start, end: start + length, errors: 0 });
+    if (
+      best === undefined ||
+      scored.contextScore > best.contextScore + EPSILON ||
+      (Math.abs(scored.contextScore - best.contextScore) <= EPSILON &&
+        scored.distance < best.distance)
+    ) {
+      best = scored;
+    }
+  }
+  return best;
+}
+
 /**
  * Where `anchor`'s quote now sits in `text`, or null when it cannot be found with at least
  * {@link MIN_QUOTE_SIMILARITY} similarity. The returned anchor's `exact` is the text now at
- * its range (never splitting a surrogate pair), its prefix and suffix are recomputed from
- * `text`. `quality` is 'exact' when that text equals the old quote, 'fuzzy' otherwise;
- * `score` in [0, 1] weighs quote, prefix, suffix and position as Hypothesis does.
- * Offsets are UTF-16 code units.
+ * its range (never splitting a surrogate pair, a word or a quote mark the old quote did
+ * not have), its prefix and suffix are recomputed from `text`. `quality` is 'exact' when that
+ * text equals the old quote, 'fuzzy' otherwise; `score` in [0, 1] weighs quote, prefix, suffix
+ * and position as Hypothesis does. Offsets are UTF-16 code units.
  */
 export function locateAnchor(
   text: string,
@@ -144,44 +191,46 @@ export function locateAnchor(
 
   const previous = options.previousTextLength;
   const hint =
-    previous !== undefined && previous > 0
+    options.hint ??
+    (previous !== undefined && previous > 0
       ? Math.round((anchor.start * text.length) / previous)
-      : anchor.start;
+      : anchor.start);
   const score = (candidate: Candidate): Scored =>
     scoreCandidate(text, anchor, hint, onCodePointBoundaries(text, candidate));
 
-  // 1. The quote is still where it was.
-  if (text.slice(anchor.start, anchor.end) === exact) {
-    return result(text, anchor, score({ start: anchor.start, end: anchor.end, errors: 0 }));
-  }
-
-  // 2. The quote occurs verbatim elsewhere: the occurrence whose context matches best,
-  //    the one nearest the expected position among equals.
-  const occurrences = exactOccurrences(text, exact);
-  if (occurrences.length > 0) {
-    let best: Scored | undefined;
-    for (const start of occurrences) {
-      const scored = score({ start, end: start + exact.length, errors: 0 });
-      if (
-        best === undefined ||
-        scored.contextScore > best.contextScore + EPSILON ||
-        (Math.abs(scored.contextScore - best.contextScore) <= EPSILON &&
-          scored.distance < best.distance)
-      ) {
-        best = scored;
-      }
+  // 1. The quote is still where it was, or where it is expected.
+  for (const at of new Set([anchor.start, hint])) {
+    if (text.slice(at, at + exact.length) === exact) {
+      return result(text, anchor, score({ start: at, end: at + exact.length, errors: 0 }));
     }
-    return best === undefined ? null : result(text, anchor, best);
   }
 
-  // 3. Approximate search. approx-string-match handles patterns longer than its 32-bit word
-  //    in blocks, so the quote is searched whole (Hypothesis does not split it either).
+  // 2. The quote occurs verbatim near where it is expected, else anywhere (a moved passage).
+  const from = Math.max(0, hint - SEARCH_WINDOW);
+  const to = Math.min(text.length, hint + SEARCH_WINDOW + exact.length);
+  const near = bestExact(exactOccurrences(text, exact, from, to), score, exact.length);
+  if (near) return result(text, anchor, near);
+  const anywhere = bestExact(exactOccurrences(text, exact), score, exact.length);
+  if (anywhere) return result(text, anchor, anywhere);
+
+  // 3. Approximate search, in the window (in a short text, all of it). approx-string-match
+  //    handles patterns longer than its 32-bit word in blocks, so the quote is searched whole.
   const maxErrors = maxErrorsFor(exact);
   if (maxErrors === 0) return null;
+  const [lo, hi] = text.length <= SHORT_TEXT ? [0, text.length] : [from, to];
   let best: Scored | undefined;
-  for (const match of search(text, exact, maxErrors)) {
-    const scored = score(match);
+  for (const match of search(text.slice(lo, hi), exact, maxErrors)) {
+    const snapped = snapToWords(text, lo + match.start, lo + match.end, exact);
+    const scored = score({
+      start: snapped.start,
+      end: snapped.end,
+      errors: match.errors + Math.abs(snapped.end - snapped.start - (match.end - match.start)),
+    });
     if (scored.quoteScore < MIN_QUOTE_SIMILARITY) continue;
+    // Nothing of the old context left: a lookalike, not the passage itself.
+    const hasContext = anchor.prefix !== '' || anchor.suffix !== '';
+    if (hasContext && Math.max(scored.prefixScore, scored.suffixScore) < MIN_CONTEXT_SIMILARITY)
+      continue;
     if (
       best === undefined ||
       scored.score > best.score + EPSILON ||

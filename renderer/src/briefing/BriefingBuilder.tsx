@@ -1,8 +1,8 @@
 /** The note's fields, judgments and claims; every change is saved as it is made. */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Briefing } from '../../../shared/domain/schemas';
 import { likelihoodInfo } from '../../../shared/grading/scales';
-import { useAppStore } from '../store';
+import { listSelectors, useAppStore } from '../store';
 import type { BriefingChange } from '../store/briefingsSlice';
 import { ClaimPicker } from '../evidence/ClaimPicker';
 import { ClaimOrder } from './ClaimOrder';
@@ -47,6 +47,9 @@ function TextField({
   );
 }
 
+/** Claims of the list offered to add with one click. */
+const LISTED = 100;
+
 export function BriefingBuilder({ note }: { note: Briefing }) {
   const claimCache = useAppStore((s) => s.claimCache);
   const judgments = useAppStore((s) => s.judgments);
@@ -56,6 +59,24 @@ export function BriefingBuilder({ note }: { note: Briefing }) {
     const failure = await updateBriefing(note.id, change);
     if (failure) notify('error', failure.message);
   };
+  const add = (claimId: string) =>
+    void save((current) => ({
+      claimIds: [...current.claimIds.filter((id) => id !== claimId), claimId],
+    }));
+  // The claims of the list at hand (its search and filters) not in the note yet; the
+  // picker above finds any other.
+  const list = useAppStore(listSelectors.list);
+  const outside = useMemo(() => {
+    const inNote = new Set(note.claimIds);
+    return Object.keys(list.pages)
+      .map(Number)
+      .sort((a, b) => a - b)
+      .flatMap((p) => list.pages[p] ?? [])
+      .map((r) => r.claim)
+      .filter((c) => !inNote.has(c.id))
+      .slice(0, LISTED);
+  }, [list.pages, note.claimIds]);
+  const everyClaimListed = list.matched === list.total && list.total <= LISTED;
   // The claim as it is now, else as the note last saved it (while it loads).
   const text = (id: string) =>
     claimCache[id]?.claim.text ?? note.saved?.claims.find((c) => c.claimId === id)?.text;
@@ -117,13 +138,32 @@ export function BriefingBuilder({ note }: { note: Briefing }) {
         <ClaimPicker
           label="Add a claim to the note"
           exclude={note.claimIds}
-          onPick={(claim) =>
-            void save((current) => ({
-              claimIds: [...current.claimIds.filter((id) => id !== claim.id), claim.id],
-            }))
-          }
+          onPick={(claim) => add(claim.id)}
         />
       </div>
+      {outside.length > 0 && (
+        <details>
+          <summary>
+            {everyClaimListed
+              ? `Add claims (${outside.length} not in the note)`
+              : `Add claims from the list (${outside.length} shown)`}
+          </summary>
+          <ul className="add-claims">
+            {outside.map((c) => (
+              <li key={c.id}>
+                <button
+                  type="button"
+                  aria-label={`Add to the note: ${c.text}`}
+                  onClick={() => add(c.id)}
+                >
+                  Add
+                </button>{' '}
+                {c.text}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </div>
   );
 }

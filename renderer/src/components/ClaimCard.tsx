@@ -10,8 +10,6 @@ import { ClaimEditor } from './ClaimEditor';
 
 /** Where the card sits in the virtual list (only the rows in view are in the page). */
 export interface VirtualRow {
-  /** Lets the list measure the card, whose height depends on its text. */
-  measure: (element: HTMLLIElement | null) => void;
   index: number;
   /** Offset from the top of the list, in pixels. */
   top: number;
@@ -24,9 +22,11 @@ interface Props {
   selected: boolean;
   knownTags: readonly string[];
   placement: VirtualRow;
+  /** Lets the list measure the card, whose height depends on its text. */
+  measureRef: (element: HTMLLIElement | null) => void;
 }
 
-export function ClaimCard({ row, selected, knownTags, placement }: Props) {
+export function ClaimCard({ row, selected, knownTags, placement, measureRef }: Props) {
   const { claim, score, document } = row;
   const selectClaim = useAppStore((s) => s.selectClaim);
   const deleteClaim = useAppStore((s) => s.deleteClaim);
@@ -40,7 +40,7 @@ export function ClaimCard({ row, selected, knownTags, placement }: Props) {
 
   return (
     <li
-      ref={placement.measure}
+      ref={measureRef}
       className={`claim-card kind-${claim.kind} status-${claim.status}${selected ? ' selected' : ''} virtual-row`}
       style={{ transform: `translateY(${placement.top}px)` }}
       data-claim-id={claim.id}

@@ -25,7 +25,9 @@ export function ClaimList() {
         <h2>
           Claims{' '}
           <span className="count" aria-label="Claims shown">
-            {filtering ? `${list.matched} of ${list.total}` : list.total}
+            {filtering && list.matched !== list.total
+              ? `${list.matched} of ${list.total}`
+              : list.total}
           </span>
         </h2>
         {list.loading && (

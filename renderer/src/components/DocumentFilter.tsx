@@ -5,7 +5,6 @@
  */
 import { useEffect, useState } from 'react';
 import type { DocumentRow } from '../../../shared/contract/channels';
-import { call } from '../api/client';
 import { documentsSelectors, useAppStore } from '../store';
 import { useCombobox } from './useCombobox';
 
@@ -20,6 +19,7 @@ interface Props {
 export function DocumentFilter({ documentId, onChange }: Props) {
   const documentList = useAppStore(documentsSelectors.documentList);
   const caseId = useAppStore((s) => s.activeCaseId);
+  const findDocuments = useAppStore((s) => s.findDocuments);
   const [rows, setRows] = useState<DocumentRow[]>([]);
   const [chosenTitle, setChosenTitle] = useState('');
   const many = documentList.total > SELECT_UP_TO;
@@ -30,17 +30,13 @@ export function DocumentFilter({ documentId, onChange }: Props) {
   useEffect(() => {
     if (!caseId) return;
     let current = true;
-    void call('documents:query', {
-      caseId,
-      query: many ? query : '',
-      limit: many ? 10 : SELECT_UP_TO,
-    }).then((result) => {
-      if (current && result.ok) setRows(result.value.rows);
+    void findDocuments(many ? query : '', many ? 10 : SELECT_UP_TO).then((found) => {
+      if (current) setRows(found);
     });
     return () => {
       current = false;
     };
-  }, [caseId, many, query, documentList.generation]);
+  }, [caseId, findDocuments, many, query, documentList.generation]);
 
   if (!many) {
     return (

@@ -30,7 +30,7 @@ function BackupRow({ backup }: { backup: BackupSummary }) {
       <td>
         {backup.usable
           ? `${countOf(backup.cases, 'case')}, ${countOf(backup.documents, 'document')}, ${countOf(backup.claims, 'claim')}`
-          : 'Unreadable: it cannot be restored'}
+          : `It cannot be restored: ${backup.problem || 'it does not read as a Claimdesk store'}`}
       </td>
       <td>{sizeLabel(backup.size)}</td>
       <td>
@@ -67,8 +67,12 @@ export function RecoveryScreen() {
             <code>{status.file}</code>
           </>
         )}{' '}
-        is kept: when you restore a backup or start empty, it is moved aside under a new name
-        (claimdesk.damaged-…) in the same folder, and never overwritten.
+        is kept: when you restore a backup or start empty, the store as it is now is moved aside
+        under a new name (a folder claimdesk.damaged-… beside it), and never overwritten.
+      </p>
+      <p>
+        Restoring a backup also replays the edits made since it, from the journal: every one that
+        still applies is brought back, and you are told how many could not be.
       </p>
 
       <h2>Backups</h2>

@@ -51,7 +51,7 @@ export function VirtualClaimRows({ list, selectedClaimId, scrollRef }: Props) {
     estimateSize: () => ESTIMATED_CARD_HEIGHT,
     getItemKey: (index) => rowAt(list, index)?.claim.id ?? `row-${index}`,
     // A short list is rendered whole (find in page, reading order); a long one a window of it.
-    overscan: 12,
+    overscan: 20,
     gap: GAP,
     paddingStart: GAP,
     rangeExtractor,
@@ -83,7 +83,6 @@ export function VirtualClaimRows({ list, selectedClaimId, scrollRef }: Props) {
       {items.map((item) => {
         const row = rowAt(list, item.index);
         const placement = {
-          measure: virtualizer.measureElement,
           index: item.index,
           top: item.start,
           setSize: list.matched,
@@ -109,6 +108,7 @@ export function VirtualClaimRows({ list, selectedClaimId, scrollRef }: Props) {
             selected={row.claim.id === selectedClaimId}
             knownTags={knownTags}
             placement={placement}
+            measureRef={virtualizer.measureElement}
           />
         );
       })}

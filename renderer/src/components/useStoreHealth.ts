@@ -4,15 +4,15 @@
  * put back from the backups, and what a restore brought back.
  */
 import { useEffect } from 'react';
-import { call } from '../api/client';
 import { useAppStore } from '../store';
 
 export function useStoreHealth(): void {
   const notify = useAppStore((s) => s.notify);
+  const storeHealth = useAppStore((s) => s.storeHealth);
   useEffect(() => {
-    void call('app:info', {}).then((result) => {
-      if (!result.ok) return;
-      const { missingTexts, textsRecovered, recovered } = result.value.health;
+    void storeHealth().then((health) => {
+      if (!health) return;
+      const { missingTexts, textsRecovered, recovered } = health;
       if (recovered) {
         notify(
           recovered.skipped > 0 || recovered.unreadable > 0 || recovered.gap ? 'warning' : 'info',
@@ -46,5 +46,5 @@ export function useStoreHealth(): void {
         );
       }
     });
-  }, [notify]);
+  }, [notify, storeHealth]);
 }

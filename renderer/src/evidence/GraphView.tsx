@@ -175,7 +175,7 @@ export function GraphView() {
           </select>
         </label>
         <ClaimPicker
-          label="Around a claim"
+          label="Centre on a claim"
           onPick={(claim) => showGraph({ kind: 'claim', id: claim.id })}
         />
         {graph.truncated && (

@@ -79,7 +79,7 @@ export function MatrixView() {
         </p>
         <label className="inline">
           <input type="checkbox" checked={listed} onChange={(e) => setListed(e.target.checked)} />
-          Also show the claims listed on the right (their search and filters)
+          Show the claims of the list too (as its search and filters select them)
         </label>
       </header>
       <div className="matrix-scroll">

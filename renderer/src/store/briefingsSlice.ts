@@ -108,7 +108,7 @@ export const createBriefingsSlice: SliceCreator<BriefingsSlice> = (set, get) => 
         intoCaseId,
       });
       if (!started.ok) return get().notify('error', started.error.message);
-      await get().followJob(started.value.jobId, intoCaseId);
+      await get().followJob(started.value.jobId, { fileName: file.name, intoCaseId });
     },
   };
 };

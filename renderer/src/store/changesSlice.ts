@@ -89,7 +89,10 @@ export const createChangesSlice: SliceCreator<ChangesSlice> = (set, get) => {
         }
         if (touched('documents')) work.push(get().loadDocuments());
         if (touched('claims') || touched('documents')) work.push(get().refreshDocument());
-        if (touched('judgments')) work.push(get().loadJudgments());
+        // A judgment's warnings read its basis claims' scores and statuses.
+        if (touched('judgments') || touched('claims') || touched('links') || touched('entities')) {
+          work.push(get().loadJudgments());
+        }
         if (touched('briefings')) work.push(get().loadBriefings(caseId));
         if (touched('links') || touched('claims')) work.push(get().loadEvidence());
         if (
@@ -99,8 +102,8 @@ export const createChangesSlice: SliceCreator<ChangesSlice> = (set, get) => {
           work.push(get().loadGraph());
         }
       } else if (touched('entities') && caseId) {
-        // A renamed or regraded person changes the names and scores shown in this case too.
-        work.push(get().refreshList(), get().loadFacets());
+        // A renamed or regraded person changes the names, scores and warnings shown here too.
+        work.push(get().refreshList(), get().loadFacets(), get().loadJudgments());
       }
       // Claims a view names (a judgment's basis, a note, the selection) that changed.
       const cached = get().claimCache;

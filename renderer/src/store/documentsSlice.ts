@@ -38,6 +38,8 @@ export interface DocumentsSlice {
   loadDocuments: (query?: string) => Promise<void>;
   showDocumentPages: (pages: number[]) => void;
   createDocument: (fields: NewDocument, versionOf?: string | null) => Promise<ActionError>;
+  /** Documents of the open case whose title matches `query` (all of them for ''), for pickers. */
+  findDocuments: (query: string, limit: number) => Promise<DocumentRow[]>;
   openDocument: (documentId: string | null) => Promise<void>;
   /** The open document's highlights and orphans again (after an edit touched its claims). */
   refreshDocument: () => Promise<void>;
@@ -102,6 +104,13 @@ export const createDocumentsSlice: SliceCreator<DocumentsSlice> = (set, get) => 
       for (const page of pages) {
         if (!documentList.rows[page]) void fetchPage(page, documentList.generation);
       }
+    },
+
+    findDocuments: async (query, limit) => {
+      const caseId = get().activeCaseId;
+      if (!caseId) return [];
+      const result = await call('documents:query', { caseId, query, limit });
+      return result.ok ? result.value.rows : [];
     },
 
     createDocument: async (fields, versionOf = null) => {

@@ -11,8 +11,11 @@ import type { AppState, SliceCreator } from './types';
 
 export interface JobsSlice {
   jobs: JobStatus[];
-  /** Follows a job the backend started until it ends. */
-  followJob: (jobId: string, intoCaseId?: string | null) => Promise<void>;
+  /** Follows a job the backend started until it ends (an import: of `fileName`, into a case or not). */
+  followJob: (
+    jobId: string,
+    importing?: { fileName: string; intoCaseId: string | null },
+  ) => Promise<void>;
   cancelJob: (jobId: string) => Promise<void>;
 }
 
@@ -25,7 +28,10 @@ export const createJobsSlice: SliceCreator<JobsSlice> = (set, get) => {
     }));
   const hide = (jobId: string) => set((s) => ({ jobs: s.jobs.filter((j) => j.jobId !== jobId) }));
 
-  const finished = async (status: JobStatus, intoCaseId: string | null) => {
+  const finished = async (
+    status: JobStatus,
+    importing: { fileName: string; intoCaseId: string | null } | undefined,
+  ) => {
     hide(status.jobId);
     if (status.state === 'cancelled') return get().notify('info', `Cancelled: ${status.label}.`);
     if (status.state === 'failed')
@@ -42,8 +48,8 @@ export const createJobsSlice: SliceCreator<JobsSlice> = (set, get) => {
       await get().openCase(caseId);
       get().notify(
         'info',
-        `${status.label.replace(/^Importing/, 'Imported')}: ${countOf(added.claims, 'claim')} and ${countOf(added.documents, 'document')} added` +
-          (intoCaseId
+        `Imported ${importing?.fileName ?? 'the case'}: ${countOf(added.claims, 'claim')} and ${countOf(added.documents, 'document')} added` +
+          (importing?.intoCaseId
             ? `, ${countOf(merged.claims, 'claim')} and ${countOf(merged.documents, 'document')} already there.`
             : '.'),
       );
@@ -52,14 +58,14 @@ export const createJobsSlice: SliceCreator<JobsSlice> = (set, get) => {
 
   return {
     jobs: [],
-    followJob: async (jobId, intoCaseId = null) => {
+    followJob: async (jobId, importing) => {
       for (;;) {
         const result = await call('jobs:wait', { jobId, waitMs: 400 });
         if (!result.ok) {
           hide(jobId);
           return get().notify('error', result.error.message);
         }
-        if (result.value.state !== 'running') return finished(result.value, intoCaseId);
+        if (result.value.state !== 'running') return finished(result.value, importing);
         show(result.value);
       }
     },

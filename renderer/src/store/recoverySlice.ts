@@ -3,7 +3,7 @@
  * (a backup restored, or an empty store). The app asks before anything else and shows only
  * the recovery screen while the store is damaged.
  */
-import type { RecoveryStatus } from '../../../shared/contract/channels';
+import type { RecoveryStatus, StoreHealth } from '../../../shared/contract/channels';
 import type { Result } from '../../../shared/contract/result';
 import { call } from '../api/client';
 import type { AppState, SliceCreator } from './types';
@@ -19,6 +19,8 @@ export interface RecoverySlice {
   /** Why the last repair failed; null when it did not. */
   recoveryError: string | null;
   checkRecovery: () => Promise<void>;
+  /** What the backend found wrong or put right when it opened the store; null if it cannot say. */
+  storeHealth: () => Promise<StoreHealth | null>;
   restoreBackup: (file: string) => Promise<void>;
   startEmpty: () => Promise<void>;
 }
@@ -38,6 +40,10 @@ export const createRecoverySlice: SliceCreator<RecoverySlice> = (set, get) => {
     set({ repairing: null, recovery: NOT_DAMAGED });
   };
   return {
+    storeHealth: async () => {
+      const result = await call('app:info', {});
+      return result.ok ? result.value.health : null;
+    },
     recovery: null,
     repairing: null,
     recoveryError: null,

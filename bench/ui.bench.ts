@@ -1,0 +1,167 @@
+/**
+ * `npm run bench:ui` (issue 9): the app in Chromium on stores of 10k and 100k claims, through
+ * the built web host: page load until the claim list shows (and the longest task meanwhile),
+ * search keystroke until the next frame shows its result, Save of an edit until the card
+ * shows it. Figures are printed, never asserted. Needs `npm run build` first.
+ *
+ * Usage: npm run bench:ui [-- --sizes 10000,100000]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/support/browser';
+import { generateStore } from './generate';
+
+const argOf = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+};
+const SIZES = argOf('sizes', '10000,100000').split(',').map(Number);
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? 0;
+
+async function startHost(dir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [path.resolve('dist/web/host.cjs'), '--data-dir', dir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (c: Buffer) => {
+      out += c.toString();
+      const match = /Open (http:\/\/\S+)/.exec(out);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`web host exited ${code}: ${out}`)));
+  });
+  return { child, url };
+}
+
+/** Collects long tasks (over 50 ms) from the first script on. */
+const LONG_TASKS = `
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
+  }).observe({ type: 'longtask', buffered: true });
+`;
+
+/** Types `text` into the search, one key at a time; per key, ms until the frame after the list changed. */
+async function keystrokes(page: Page, text: string): Promise<number[]> {
+  return page.evaluate(async (typed) => {
+    const input = document.querySelector<HTMLInputElement>('input[aria-label="Search claims"]');
+    const count = document.querySelector('[aria-label="Claims shown"]');
+    if (!input || !count) throw new Error('no search box');
+    // React watches the element's own value setter; the prototype's one sets the value the way
+    // typing does, so that the input event below reaches React as a change.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+    const times: number[] = [];
+    let value = input.value;
+    for (const char of typed) {
+      value += char;
+      const before = count.textContent;
+      const started = performance.now();
+      setValue?.call(input, value);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      // Until the count or the first card shows the answer to this key, then the next frame.
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          observer.disconnect();
+          requestAnimationFrame(() => resolve());
+        };
+        const observer = new MutationObserver(() => {
+          if (count.textContent !== before) done();
+        });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+        setTimeout(done, 3000);
+      });
+      times.push(performance.now() - started);
+    }
+    return times;
+  }, text);
+}
+
+async function measure(size: number): Promise<Record<string, string>> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'claimdesk-uibench-'));
+  const browser = await chromium.launch({
+    executablePath: chromiumExecutable(),
+    args: CHROMIUM_ARGS,
+  });
+  let host: { child: ChildProcess; url: string } | null = null;
+  try {
+    await generateStore(path.join(dir, 'store'), size);
+    host = await startHost(path.join(dir, 'store'));
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.addInitScript(LONG_TASKS);
+    const t0 = performance.now();
+    await page.goto(host.url);
+    await page.locator('.claim-card[data-claim-id]').first().waitFor({ timeout: 60_000 });
+    const loadMs = performance.now() - t0;
+    await page.waitForTimeout(1500);
+    const longest = await page.evaluate(() =>
+      Math.max(0, ...(window as unknown as { __longTasks: number[] }).__longTasks),
+    );
+
+    const typed = await keystrokes(page, 'russia');
+    await page.locator('input[aria-label="Search claims"]').fill('');
+    const typed2 = await keystrokes(page, 'speaker 1');
+    const keys = [...typed, ...typed2];
+
+    // Save an edit: the first card, its wording changed, until the card shows it.
+    await page.locator('input[aria-label="Search claims"]').fill('');
+    const card = page.locator('.claim-card[data-claim-id]').first();
+    await card.locator('.claim-open').click();
+    await card.getByRole('button', { name: 'Edit' }).click();
+    const wording = `Edited in the bench ${Date.now()}`;
+    await page.getByLabel('Claim wording').fill(wording);
+    const t1 = performance.now();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('.claim-card .claim-text', { hasText: wording }).first().waitFor();
+    const saveMs = performance.now() - t1;
+    return {
+      'page load → claim list shown': `${Math.round(loadMs)} ms`,
+      'longest task during load': `${Math.round(longest)} ms`,
+      'search keystroke → next frame, p50 / p95': `${Math.round(median(keys))} / ${Math.round(p95(keys))} ms`,
+      '  first key of a search': `${Math.round(keys[0] ?? 0)} ms`,
+      'Save an edit → card updated': `${Math.round(saveMs)} ms`,
+    };
+  } finally {
+    await browser.close();
+    host?.child.kill('SIGTERM');
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  if (!existsSync('dist/web/host.cjs')) throw new Error('Run npm run build first.');
+  console.log(
+    `Claimdesk UI bench: Chromium headless, node ${process.version}, ${os.cpus().length} cores`,
+  );
+  const results: Record<string, string>[] = [];
+  for (const size of SIZES) {
+    process.stderr.write(`measuring ${size.toLocaleString('en')} claims in Chromium…\n`);
+    results.push(await measure(size));
+  }
+  const targets: Record<string, string> = {
+    'page load → claim list shown': '≤ 1.5 s',
+    'longest task during load': '≤ 200 ms',
+    'search keystroke → next frame, p50 / p95': '≤ 16 / 33 ms',
+    'Save an edit → card updated': '≤ 50 ms',
+  };
+  const labels = Object.keys(results[0] ?? {});
+  const header = ['', ...SIZES.map((s) => `${s.toLocaleString('en')} claims`), 'target at 100k'];
+  const table = [
+    header,
+    ...labels.map((l) => [l, ...results.map((r) => r[l] ?? ''), targets[l] ?? '']),
+  ];
+  const widths = header.map((_, c) => Math.max(...table.map((r) => (r[c] ?? '').length)));
+  console.log('');
+  for (const row of table)
+    console.log(row.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(' │ '));
+}
+
+await main();
