@@ -411,7 +411,8 @@ export class AppPage {
     const badge = this.scoreBadge(card);
     await expect(badge.locator('.admiralty')).toHaveText(grade);
     await expect(badge.locator('.score-value')).toHaveText(String(score));
-    await expect(badge).toHaveAccessibleName(`Grade ${grade}, confidence ${score}: show why`);
+    const scoreText = score === '—' ? 'no claim score' : `claim score ${score}/100`;
+    await expect(badge).toHaveAccessibleName(`Grade ${grade}, ${scoreText}: show why`);
   }
 
   /** Opens the badge's breakdown and returns it (the list of lines, total last). */

@@ -139,22 +139,24 @@ test('a note is built in the builder: fields, one judgment, claims trimmed and r
   await expect(preview.getByRole('heading', { level: 1 })).toHaveText('Will Moscow intervene?');
   await expect(preview.locator('.byline')).toHaveText('J. Analyst · 2025-11-30');
 
-  // The judgment, its notes in the new numbering (Chepa 1, Sitenko 2, Galeotti 5), then
-  // the likelihood with its range and, apart, the confidence.
+  // The judgment with the likelihood and its range, apart the analytic confidence, then
+  // its evidence for and against in the new numbering (Chepa 1, Sitenko 2, Galeotti 5);
+  // Chepa's NATO claim, for it, is not in the note and is counted as such.
   const judgments = app.previewSection('Key judgments');
   await expect(judgments).toHaveCount(1);
   await expect(judgments.locator('p')).toHaveText([
-    `${J1}1,2,5 Likelihood: unlikely (20–45%).`,
-    'Confidence: moderate.',
+    `${J1} Likelihood: unlikely (20–45%).`,
+    'Analytic confidence: moderate.',
+    'Evidence for: [2], [5] · against: [1] (in the basis, not cited in this note: 1 claim for).',
   ]);
   await expect(preview.getByText(J2)).toHaveCount(0);
 
   // The claims in the analyst's order, each with the note that follows that order.
   const claims = app.previewSection('Claims');
   await expect(claims.locator('strong')).toHaveText(order);
-  await expect(claims.locator('sup.note-ref')).toHaveText(['1', '2', '3', '4', '5']);
+  await expect(claims.locator('.note-ref')).toHaveText(['[1]', '[2]', '[3]', '[4]', '[5]']);
   await expect(claims.nth(4)).toHaveText(
-    `${GALEOTTI}5 — Mark Galeotti → Radio Liberty → ${DIGEST} (B2, confidence 66)`,
+    `${GALEOTTI} [5] — Mark Galeotti → Radio Liberty → ${DIGEST} (B2, claim score 66/100)`,
   );
   await expect(claims.nth(2).locator('.grade')).toHaveText('F3');
 
@@ -314,7 +316,7 @@ test('every export format downloads from the UI, named after the note, and opens
   expect(word.bodyText).toContain(J1);
   expect(word.bodyText).toContain(J2);
   expect(word.bodyText).toContain('Likelihood: unlikely (20–45%).');
-  expect(word.bodyText).toContain('Confidence: moderate.');
+  expect(word.bodyText).toContain('Analytic confidence: moderate.');
   expect(word.bodyText).toContain('B2'); // Galeotti's "diplomacy only"
   expect(word.body).toContain('<w:tbl>'); // the Sources table
   expect(word.bodyText).toContain('Usually reliable');
@@ -329,9 +331,9 @@ test('every export format downloads from the UI, named after the note, and opens
   const text = await pdfText(pdf.bytes);
   expect(text).toContain(MARKING);
   expect(text).toContain(J1);
-  expect(text).toContain('Confidence: moderate.');
-  expect(text).toContain('Confidence: low.');
-  expect(text).toMatch(/B2, confidence 66/);
+  expect(text).toContain('Analytic confidence: moderate.');
+  expect(text).toContain('Analytic confidence: low.');
+  expect(text).toMatch(/B2, claim score 66\/100/);
   expect(text).toContain(galeottiNote);
 
   // Markdown: headings, and numbered notes as footnote definitions.
@@ -342,7 +344,7 @@ test('every export format downloads from the UI, named after the note, and opens
   for (const heading of ['## Key judgments', '## What the actors said', '## Claims', '## Sources'])
     expect(md.split('\n')).toContain(heading);
   expect(md).toContain(
-    '1. Russia is unlikely to send troops to defend the Maduro government\\.[^1][^3][^7][^8] Likelihood: unlikely (20–45%). Confidence: moderate.',
+    '1. Russia is unlikely to send troops to defend the Maduro government\\. Likelihood: unlikely (20–45%). Analytic confidence: moderate.  \n   Evidence for: [^1], [^3], [^8] · against: [^7].',
   );
   expect(md.match(/^\[\^\d+\]: /gm)).toHaveLength(14);
   expect(md).toContain(`[^1]: “${QUOTES[GALEOTTI]}”, Mark Galeotti, Radio Liberty, ${DIGEST}`);
@@ -354,9 +356,12 @@ test('every export format downloads from the UI, named after the note, and opens
   expect(html).toMatch(/^<!doctype html>\n<html lang="en"><head>/);
   expect(html.trimEnd().endsWith('</body></html>')).toBe(true);
   expect(html).not.toMatch(/<script\b/i);
-  expect(html).toContain(`${J1}<sup>`);
-  expect(html).toContain(`${J2}<sup>`);
-  expect(html).toContain('<p>Confidence: moderate.</p>');
+  expect(html).toContain(`${J1} Likelihood: unlikely (20–45%).</p>`);
+  expect(html).toContain(`${J2} Likelihood: likely (55–80%).</p>`);
+  expect(html).toContain('<p>Analytic confidence: moderate.</p>');
+  expect(html).toContain(
+    '<p class="evidence">Evidence for: <a class="ref" href="#note-1">[1]</a>, <a class="ref" href="#note-3">[3]</a>, <a class="ref" href="#note-8">[8]</a> · against: <a class="ref" href="#note-7">[7]</a>.</p>',
+  );
   expect(html.match(/<li id="note-\d+">/g)).toHaveLength(14);
   expect(html).toContain(`<li id="note-1">“${QUOTES[GALEOTTI]}”, Mark Galeotti, Radio Liberty`);
 });

@@ -29,12 +29,12 @@ test('Galeotti’s claim reads B2, 66, and its breakdown names every part down t
     'Mark Galeotti: B, usually reliable',
     'Radio Liberty: B, usually reliable',
     'Claimdesk sample digest: F, reliability cannot be judged',
-    'Weakest link in the chain: B → 70',
+    'Source letter B, set by Mark Galeotti and Radio Liberty: the weakest judged link of the chain → 70. Left out, cannot be judged: Claimdesk sample digest (F).',
     'Credibility 2, probably true → 70',
     'Base: mean of 70 and 70',
     'Corroborated by Alexandra Sitenko (C): closes 25% of the gap',
     'Contradicted by Alexey Chepa (D): takes away 15%',
-    'Confidence score',
+    'Claim score',
   ]);
   // 70, then Sitenko closes a quarter of the gap to 100 (77.5), then Chepa takes 15% (65.9).
   await expect(scores).toHaveText(['70', '78', '66', '66']);
@@ -120,7 +120,9 @@ test('an outlet graded D on one claim only lowers that claim, not the outlet’s
   await expect(words.nth(1)).toHaveText(
     'Radio Liberty: D, not usually reliable (set on this attribution)',
   );
-  await expect(words.nth(3)).toHaveText('Weakest link in the chain: D → 30');
+  await expect(words.nth(3)).toHaveText(
+    'Source letter D, set by Radio Liberty: the weakest judged link of the chain → 30. Left out, cannot be judged: Claimdesk sample digest (F).',
+  );
   await app.closeBreakdown(card);
 
   // Radio Liberty's other claim and its own page keep the default.
@@ -143,7 +145,8 @@ test('an outlet graded D on one claim only lowers that claim, not the outlet’s
 test('a speaker graded on her page rescores her claims and the claims she corroborates', async ({
   app,
 }) => {
-  await app.expectScore(app.claimWorded(SITENKO_TROOPS), 'C2', 78);
+  // Chepa's NATO claim supports hers (a support raises only the claim it points to).
+  await app.expectScore(app.claimWorded(SITENKO_TROOPS), 'C2', 66);
   await app.expectScore(app.claimWorded(SITENKO_LIMITED), 'C3', 50);
   await app.expectScore(app.claimWorded(GALEOTTI), 'B2', 66);
 
@@ -151,8 +154,8 @@ test('a speaker graded on her page rescores her claims and the claims she corrob
   await expect(profile.getByText('Source reliability: A — Completely reliable')).toBeVisible();
 
   // Her claims: the chain's weakest judged link is now A (90).
-  // "No troops": base 80; Galeotti (B) closes 35% of the gap (87), Chepa (D) 15% (89).
-  await app.expectScore(app.claimWorded(SITENKO_TROOPS), 'A2', 89);
+  // "No troops": base 80; Chepa (D) closes 15% of the gap (83).
+  await app.expectScore(app.claimWorded(SITENKO_TROOPS), 'A2', 83);
   await app.expectScore(app.claimWorded(SITENKO_LIMITED), 'A3', 70);
   // Galeotti's claim, which she corroborates: 70, + 45% of the gap (83.5), − 15% (71).
   await app.expectScore(app.claimWorded(GALEOTTI), 'B2', 71);
@@ -171,10 +174,10 @@ test('the Il-76 claim reads F3 and 50; at credibility 6 it has no score at all',
   await expect(words).toHaveText([
     'Flight-tracking site (unnamed): F, reliability cannot be judged',
     'Claimdesk sample digest: F, reliability cannot be judged',
-    'Source reliability cannot be judged (no graded carrier).',
+    'Source letter F, set by Flight-tracking site (unnamed), the originator: its reliability cannot be judged (Admiralty F).',
     'Credibility 3, possibly true → 50',
     'Base: the one grade that can be judged',
-    'Confidence score',
+    'Claim score',
   ]);
   await expect(scores).toHaveText(['50', '50']);
   await app.closeBreakdown(card);
@@ -190,10 +193,10 @@ test('the Il-76 claim reads F3 and 50; at credibility 6 it has no score at all',
   await expect(after.words).toHaveText([
     'Flight-tracking site (unnamed): F, reliability cannot be judged',
     'Claimdesk sample digest: F, reliability cannot be judged',
-    'Source reliability cannot be judged (no graded carrier).',
+    'Source letter F, set by Flight-tracking site (unnamed), the originator: its reliability cannot be judged (Admiralty F).',
     'Credibility 6: truth cannot be judged.',
     'No score: neither the source nor the information can be judged.',
-    'Confidence score',
+    'Claim score',
   ]);
   await expect(after.scores).toHaveText(['—']);
 });

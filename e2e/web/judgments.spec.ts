@@ -19,6 +19,8 @@ const CHEPA_NATO = 'Russia\'s war with "the entire NATO bloc" limits what it can
 const CHEPA_HELP = 'Russia will help Venezuela within the partnership agreement, as far as it can.';
 
 const NO_BASIS = '⚠ This judgment rests on no claims. Add the claims that support it.';
+const AGAINST_ONLY =
+  '⚠ Every claim in this judgment’s basis (1) cuts against it; none supports it. Add the claims it rests on, or reconsider the judgment.';
 
 test('the Key judgments tab lists the sample’s two judgments with likelihood chips and their % ranges', async ({
   app,
@@ -79,9 +81,9 @@ test('a judgment with no basis is warned about until claims are added to it', as
   await expect(app.judgmentWarnings(judgment)).toHaveText([NO_BASIS]);
   await expect(app.tab('Key judgments').locator('.count')).toHaveText('3');
 
-  // A claim that cuts against it is no basis either.
+  // A claim that cuts against it is no basis either, and the warning says so.
   await app.addToBasis(judgment, 'cuts against it', 'diplomacy', GALEOTTI);
-  await expect(app.judgmentWarnings(judgment)).toHaveText([NO_BASIS]);
+  await expect(app.judgmentWarnings(judgment)).toHaveText([AGAINST_ONLY]);
 
   // Found by words, then by the speaker's name.
   await app.addToBasis(judgment, 'supports it', 'air defence', SITENKO_LIMITED);
@@ -102,7 +104,7 @@ test('a judgment with no basis is warned about until claims are added to it', as
   await judgment.getByRole('button', { name: `Remove from basis: ${SITENKO_LIMITED}` }).click();
   await judgment.getByRole('button', { name: `Remove from basis: ${WAPO}` }).click();
   await expect(judgment.locator('ul.basis > li')).toHaveCount(1);
-  await expect(app.judgmentWarnings(judgment)).toHaveText([NO_BASIS]);
+  await expect(app.judgmentWarnings(judgment)).toHaveText([AGAINST_ONLY]);
 });
 
 test('“almost certain” on one uncorroborated claim is warned about', async ({ app }) => {
@@ -224,7 +226,7 @@ test('judgments, their grades and basis, and their warnings survive a restart of
   await expect(app.judgments).toHaveCount(2);
   const warningsBefore = await app.judgmentWarnings(app.judgment(J2)).allTextContents();
   expect(warningsBefore).toEqual([
-    '⚠ The wording says “likely” but the judgment is graded “roughly even chance”.',
+    '⚠ “likely” reads as likely (55–80%); the judgment is graded “roughly even chance” (45–55%), below what the words say. Reword it, or change the grade.',
   ]);
 
   expect((await host.stop()).code).toBe(0);

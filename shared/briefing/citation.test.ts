@@ -63,7 +63,7 @@ describe('briefing citations and evidence lines', () => {
       uncitedAgainst: 0,
     };
     expect(evidenceText(j)).toBe(
-      'Evidence for: none · against: 6 (2 more claims for not cited in this note).',
+      'Evidence for: none · against: 6 (in the basis, not cited in this note: 2 claims for).',
     );
   });
 

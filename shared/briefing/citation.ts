@@ -75,8 +75,8 @@ const refs = (notes: readonly number[]): EvidenceSegment[] =>
     ? [{ text: 'none' }]
     : notes.flatMap((note, i) => [...(i > 0 ? [{ text: ', ' }] : []), { note }]);
 
-const uncited = (n: number, direction: string) =>
-  n === 0 ? '' : `${n} more ${n === 1 ? 'claim' : 'claims'} ${direction} not cited in this note`;
+const uncited = (n: number, direction: string, first: boolean) =>
+  n === 0 ? '' : `${n} ${first ? (n === 1 ? 'claim ' : 'claims ') : ''}${direction}`;
 
 /**
  * "Evidence for: 1, 3 · against: 6", with the claims of the basis the note leaves out
@@ -94,15 +94,21 @@ export function evidenceSegments(j: BriefingJudgment): EvidenceSegment[] {
           { text: ' (for and against not recorded: update the note).' },
         ];
   }
-  const missing = [uncited(e.uncitedFor, 'for'), uncited(e.uncitedAgainst, 'against')].filter(
-    Boolean,
-  );
+  const missing = [
+    uncited(e.uncitedFor, 'for', true),
+    uncited(e.uncitedAgainst, 'against', e.uncitedFor === 0),
+  ].filter(Boolean);
   return [
     { text: 'Evidence for: ' },
     ...refs(e.for),
     { text: ' · against: ' },
     ...refs(e.against),
-    { text: missing.length > 0 ? ` (${missing.join('; ')}).` : '.' },
+    {
+      text:
+        missing.length > 0
+          ? ` (in the basis, not cited in this note: ${missing.join(', ')}).`
+          : '.',
+    },
   ];
 }
 

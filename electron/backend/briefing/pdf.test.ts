@@ -104,7 +104,7 @@ describe('the PDF’s layout', () => {
     );
     expect(text).toContain('Analytic confidence: moderate.');
     expect(text).toContain(
-      'Evidence for: [1] · against: [2] (1 more claim against not cited in this note).',
+      'Evidence for: [1] · against: [2] (in the basis, not cited in this note: 1 claim against).',
     );
     expect(text).toContain(
       '[1] “Russia would help”, Alexey Chepa → Lenta.ru → Claimdesk sample digest, Moscow’s options, said 2025-11-01, reported 2025-11-03, retrieved 2025-11-05, https://example.org/options.',

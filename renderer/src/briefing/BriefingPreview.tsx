@@ -1,11 +1,19 @@
 /**
- * The note as saved, rendered from the same model the exports are written from, so what
- * the analyst reads here is what the DOCX, PDF, Markdown and HTML files say.
+ * The note as saved, rendered from the same model the exports are written from, and in
+ * the same shape as the HTML file (shared/briefing/html.ts), so what the analyst reads here
+ * is what the DOCX, PDF, Markdown and HTML files say: note references as "[n]", each
+ * judgment's evidence for and against, the claim score named as such.
  */
+import { evidenceSegments, noteCitation } from '../../../shared/briefing/citation';
 import type { BriefingModel } from '../../../shared/domain/briefingModel';
+import { ANALYTIC_CONFIDENCE_LABEL, claimScoreText } from '../../../shared/domain/labels';
 
-const Sup = ({ notes }: { notes: readonly number[] }) =>
-  notes.length === 0 ? null : <sup className="note-ref">{notes.join(',')}</sup>;
+/** A note reference, "[3]" in the running text's size, as in the exported files. */
+const Ref = ({ n }: { n: number }) => (
+  <a className="note-ref" href={`#note-${n}`}>
+    [{n}]
+  </a>
+);
 
 export function BriefingPreview({
   model,
@@ -34,10 +42,22 @@ export function BriefingPreview({
             {model.judgments.map((j, i) => (
               <li key={i}>
                 <p>
-                  {j.statement}
-                  <Sup notes={j.notes} /> Likelihood: {j.likelihood} ({j.range}).
+                  {j.statement} Likelihood: {j.likelihood} ({j.range}).
                 </p>
-                <p>Confidence: {j.confidence}.</p>
+                <p>
+                  {ANALYTIC_CONFIDENCE_LABEL}: {j.confidence}.
+                </p>
+                {evidenceSegments(j).length > 0 && (
+                  <p className="evidence">
+                    {evidenceSegments(j).map((segment, k) =>
+                      'note' in segment ? (
+                        <Ref key={k} n={segment.note} />
+                      ) : (
+                        <span key={k}>{segment.text}</span>
+                      ),
+                    )}
+                  </p>
+                )}
               </li>
             ))}
           </ol>
@@ -57,8 +77,7 @@ export function BriefingPreview({
               <ul>
                 {a.points.map((p) => (
                   <li key={p.note}>
-                    {p.text}
-                    <Sup notes={[p.note]} />
+                    {p.text} <Ref n={p.note} />
                   </li>
                 ))}
               </ul>
@@ -72,9 +91,8 @@ export function BriefingPreview({
           <ul>
             {model.claims.map((c) => (
               <li key={c.claimId} className={edited.has(c.claimId) ? 'edited' : undefined}>
-                <strong>{c.text}</strong>
-                <Sup notes={[c.note]} /> — {c.attribution} (<span className="grade">{c.grade}</span>
-                , {c.score === null ? 'no score' : `confidence ${c.score}`})
+                <strong>{c.text}</strong> <Ref n={c.note} /> — {c.attribution} (
+                <span className="grade">{c.grade}</span>, {claimScoreText(c.score)})
                 {edited.has(c.claimId) && <span className="badge orphan">edited since saved</span>}
               </li>
             ))}
@@ -111,11 +129,14 @@ export function BriefingPreview({
           <h2>Notes</h2>
           <ol className="notes">
             {model.notes.map((n) => (
-              <li key={n.n}>
-                “{n.quote}”, {[n.speaker, n.outlet].filter(Boolean).join(', ')},{' '}
-                <em>{n.document}</em>
-                {n.date && `, ${n.date}`}
-                {n.url && `, ${n.url}`}.
+              <li key={n.n} id={`note-${n.n}`} value={n.n}>
+                {noteCitation(n).map((part, k) => (
+                  <span key={k}>
+                    {k > 0 && ', '}
+                    {part.italic ? <em>{part.text}</em> : part.text}
+                  </span>
+                ))}
+                .
               </li>
             ))}
           </ol>

@@ -1,12 +1,14 @@
 /**
- * A claim's grades as analysts write them ("B2") and its confidence score, which opens to
- * the breakdown it was computed from, line by line.
+ * A claim's grades as analysts write them ("B2") and its claim score, which opens to the
+ * breakdown it was computed from, line by line. Named "claim score", never "confidence", so
+ * that it is not read as an ICD 203 analytic confidence (issue 11).
  */
 import { useEffect, useRef, useState } from 'react';
 import { admiraltyCode } from '../../../shared/grading/scales';
-import type { ConfidenceScore } from '../../../shared/scoring/model';
+import { CLAIM_SCORE_HINT, CLAIM_SCORE_LABEL, claimScoreText } from '../../../shared/domain/labels';
+import type { ClaimScore } from '../../../shared/scoring/model';
 
-export function ScoreBadge({ score }: { score: ConfidenceScore }) {
+export function ScoreBadge({ score }: { score: ClaimScore }) {
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   // Closes on Escape or a click anywhere else, like any popover.
@@ -32,7 +34,8 @@ export function ScoreBadge({ score }: { score: ConfidenceScore }) {
         type="button"
         className="score-badge"
         aria-expanded={open}
-        aria-label={`Grade ${admiraltyCode(score.reliability, score.credibility)}, confidence ${value}: show why`}
+        aria-label={`Grade ${admiraltyCode(score.reliability, score.credibility)}, ${claimScoreText(score.value)}: show why`}
+        title={CLAIM_SCORE_HINT}
         onClick={(e) => {
           e.stopPropagation();
           setOpen((o) => !o);
@@ -52,7 +55,7 @@ export function ScoreBadge({ score }: { score: ConfidenceScore }) {
             </li>
           ))}
           <li className="line total">
-            <span>Confidence score</span>
+            <span>{CLAIM_SCORE_LABEL}</span>
             <span className="line-score">{value}</span>
           </li>
         </ol>
