@@ -1,0 +1,152 @@
+/**
+ * Who a speaker phrase refers to, across the document: a surname to the full name met earlier
+ * ("Galeotti" to "Mark Galeotti"), "he"/"she" to the nearest speaker of a compatible gender,
+ * "the spokesperson" to the person last given that role, "the ministry" to the organisation,
+ * "the newspaper" to the outlet last named, and any name to a known entity's name or alias.
+ */
+import { findByName, normalizeName } from '../entities/names';
+import type { Phrase } from './phrases';
+import type { KnownEntity } from './types';
+
+export interface Mention {
+  name: string;
+  type: 'person' | 'org' | 'outlet' | 'group';
+  pos: number;
+  paragraph: number;
+  gender?: 'm' | 'f';
+  role?: string;
+  spoke: boolean;
+}
+
+export interface Resolved {
+  name: string | null;
+  entityId: string | null;
+  type: Mention['type'] | 'anonymous';
+  role: string | null;
+}
+
+const SPOKES = /^(?:spokesperson|spokesman|spokeswoman|press secretary|spokesperson's)$/u;
+
+export class Discourse {
+  private readonly mentions: Mention[] = [];
+
+  constructor(private readonly known: readonly KnownEntity[]) {}
+
+  /** A name met in the text, whether or not it speaks (pre-pass and speakers alike). */
+  mention(m: Mention): void {
+    const canonical = m.type === 'person' ? this.fullName(m.name, m.pos) ?? m.name : m.name;
+    const existing = this.mentions.find((x) => x.name === canonical && x.type === m.type);
+    if (existing) {
+      existing.pos = Math.max(existing.pos, m.pos);
+      existing.paragraph = Math.max(existing.paragraph, m.paragraph);
+      existing.gender ??= m.gender;
+      existing.role ??= m.role;
+      existing.spoke ||= m.spoke;
+      return;
+    }
+    this.mentions.push({ ...m, name: canonical });
+  }
+
+  /** The full name a one-word name stands for: the latest earlier person whose name ends so. */
+  private fullName(name: string, pos: number): string | undefined {
+    const words = name.split(/\s+/u);
+    if (words.length > 1) {
+      const longer = this.mentions.find(
+        (x) => x.type === 'person' && x.name.endsWith(` ${name}`) && x.name.split(' ').length > words.length,
+      );
+      return longer?.name;
+    }
+    const candidates = this.mentions
+      .filter((x) => x.type === 'person' && x.name.split(/\s+/u).includes(name) && x.name !== name)
+      .sort((a, b) => Number(b.pos < pos) - Number(a.pos < pos) || b.pos - a.pos);
+    return candidates[0]?.name;
+  }
+
+  resolve(phrase: Phrase, pos: number, paragraph: number): Resolved {
+    const byEntity = (name: string, type: Resolved['type'], role: string | null): Resolved => {
+      const entity = findByName(this.known, name) ?? findByName(this.known, phrase.text);
+      return { name: entity?.name ?? name, entityId: entity?.id ?? null, type, role };
+    };
+    switch (phrase.type) {
+      case 'person': {
+        const full = this.fullName(phrase.text, pos) ?? phrase.text;
+        const m = this.find(full, 'person');
+        return byEntity(full, 'person', m?.role ?? null);
+      }
+      case 'org':
+        return byEntity(phrase.text.replace(/^the\s+/iu, ''), 'org', null);
+      case 'outlet':
+        return byEntity(phrase.text.replace(/^the\s+/iu, ''), 'outlet', null);
+      case 'pronoun': {
+        const m = this.pronoun(phrase, pos, paragraph);
+        return m ? byEntity(m.name, m.type, m.role ?? null) : none('person');
+      }
+      case 'roleRef': {
+        const m = this.byRole(phrase.text, pos);
+        return m ? byEntity(m.name, 'person', m.role ?? null) : byEntity(phrase.text, 'group', null);
+      }
+      case 'orgRef': {
+        const m = this.byHead(phrase.text, 'org', pos, paragraph);
+        return m ? byEntity(m.name, 'org', null) : byEntity(phrase.text, 'org', null);
+      }
+      case 'outletRef': {
+        const m = this.latest((x) => x.type === 'outlet' && x.pos < pos);
+        return m ? byEntity(m.name, 'outlet', null) : byEntity(phrase.text, 'outlet', null);
+      }
+      case 'group':
+        return byEntity(phrase.text, 'group', null);
+      case 'anonymous':
+        return none('anonymous');
+    }
+  }
+
+  private find(name: string, type: Mention['type']): Mention | undefined {
+    return this.mentions.find((x) => x.name === name && x.type === type);
+  }
+
+  private latest(test: (m: Mention) => boolean): Mention | undefined {
+    let best: Mention | undefined;
+    for (const m of this.mentions) if (test(m) && (!best || m.pos > best.pos)) best = m;
+    return best;
+  }
+
+  /** "he"/"she": the latest compatible speaker nearby, else the latest compatible person. */
+  private pronoun(phrase: Phrase, pos: number, paragraph: number): Mention | undefined {
+    const word = phrase.text.toLowerCase();
+    if (word === 'it' || word === 'they') {
+      return this.latest(
+        (x) => (x.type === 'org' || x.type === 'outlet' || (word === 'they' && x.type === 'group')) && x.spoke && x.pos < pos && x.paragraph >= paragraph - 2,
+      );
+    }
+    const fits = (x: Mention): boolean =>
+      x.type === 'person' && x.pos < pos && (!x.gender || !phrase.gender || x.gender === phrase.gender);
+    const found =
+      this.latest((x) => fits(x) && x.spoke && x.paragraph >= paragraph - 1) ??
+      this.latest((x) => fits(x) && x.paragraph >= paragraph - 2) ??
+      this.latest(fits);
+    if (found && phrase.gender) found.gender ??= phrase.gender;
+    return found;
+  }
+
+  /** "the spokesperson", "the minister": the latest person with that role. */
+  private byRole(text: string, pos: number): Mention | undefined {
+    const head = normalizeName(text).split(' ').pop() ?? '';
+    const matches = (role: string | undefined): boolean => {
+      if (!role) return false;
+      const words = normalizeName(role).split(' ');
+      return words.includes(head) || (SPOKES.test(head) && words.some((w) => SPOKES.test(w)));
+    };
+    return this.latest((x) => x.type === 'person' && x.pos < pos && matches(x.role));
+  }
+
+  /** "the ministry": the latest organisation whose name has that word. */
+  private byHead(text: string, type: Mention['type'], pos: number, paragraph: number): Mention | undefined {
+    const head = normalizeName(text).split(' ').pop() ?? '';
+    return (
+      this.latest((x) => x.type === type && x.pos < pos && normalizeName(x.name).split(' ').includes(head)) ??
+      this.latest((x) => x.type === type && x.pos < pos && x.spoke && x.paragraph >= paragraph - 1)
+    );
+  }
+}
+
+const none = (type: Resolved['type']): Resolved => ({ name: null, entityId: null, type, role: null });

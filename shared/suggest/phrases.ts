@@ -1,0 +1,249 @@
+/**
+ * Reading the phrase that names a speaker, backwards from where it ends: a name with its
+ * title ("Foreign Minister Sergei Lavrov"), a pronoun, an organisation or outlet, or a common
+ * noun phrase ("the spokesperson", "two senior officials", "sources close to the Kremlin").
+ */
+import {
+  ANONYMOUS_HEADS,
+  CLAUSE_BOUNDARIES,
+  FEMALE_HONORIFICS,
+  GROUP_PRONOUNS,
+  HONORIFICS,
+  MALE_HONORIFICS,
+  ORG_NOUNS,
+  ORG_WORDS,
+  PERSON_PRONOUNS,
+  PERSON_ROLE_NOUNS,
+  PLACES,
+  PLURAL_PERSON_NOUNS,
+  PREPOSITIONS,
+  TITLE_HEADS,
+  genderOfFirstName,
+  genderOfSurname,
+} from './lexicon';
+import { isOutletName, isOutletPhrase } from './outlets';
+import { isCapitalized, lower, type Token } from './tokens';
+
+export type PhraseType =
+  | 'person'
+  | 'pronoun'
+  | 'org'
+  | 'outlet'
+  /** "the spokesperson": one person named by role, to resolve to a name met earlier. */
+  | 'roleRef'
+  /** "the ministry", "the newspaper": an organisation or outlet met earlier. */
+  | 'orgRef'
+  | 'outletRef'
+  /** "officials", "a spokesperson for the ministry": speakers who stay unnamed. */
+  | 'group'
+  /** "sources", "people familiar with the matter": the claim counts as unattributed. */
+  | 'anonymous';
+
+export interface Phrase {
+  type: PhraseType;
+  /** The words that name the speaker: the name itself when there is one. */
+  start: number;
+  end: number;
+  text: string;
+  /** A title written before the name: "Foreign Minister", "the Kremlin's spokesman". */
+  title: string | null;
+  gender?: 'm' | 'f';
+  /** Index of the first token of the whole phrase (title included). */
+  firstToken: number;
+}
+
+const DETERMINERS = new Set(
+  'the a an this that these those its his her their our two three four five several some many one other another both all'.split(
+    ' ',
+  ),
+);
+/** Words that may stand in a role before a name: "White House press secretary Karoline Leavitt". */
+const ROLE_MODIFIERS = new Set(
+  (
+    'press deputy foreign senior former chief executive vice first second prime acting interim top lead ' +
+    'state defence defense interior finance economy health trade energy national security civil local ' +
+    'regional federal city party opposition government military presidential foreign-policy veteran ' +
+    'political retired emeritus associate assistant general managing special'
+  ).split(' '),
+);
+const NAME_PARTICLES = new Set(
+  'de da di del della van von der den ter ten le la du dos das al el bin ibn bint y'.split(' '),
+);
+/** Capitalised words that begin sentences, not names. */
+const CAPITAL_FUNCTION_WORDS = new Set(
+  (
+    'The A An In On At But And Or As After Before When While Since If This That These Those It He She ' +
+    'They We I His Her Its Their Our Meanwhile However Still Yet Asked Speaking According Earlier ' +
+    'Later Last Next Separately Also Then There Here Instead Although Though Because Despite Following'
+  ).split(' '),
+);
+
+const word = (t: Token | undefined): boolean => t !== undefined && t.kind === 'word';
+const bareWord = (t: Token | undefined): string => lower(t).replace(/['’]s$/u, '');
+
+/** The phrase ending at token `last`, reading back no further than `first`. */
+export function phraseEndingAt(tokens: readonly Token[], first: number, last: number): Phrase | null {
+  const t = tokens[last];
+  if (!word(t) || !t) return null;
+  const l = lower(t);
+  if (l in PERSON_PRONOUNS) return pronoun(t, last, PERSON_PRONOUNS[l]);
+  if (GROUP_PRONOUNS.has(l)) return pronoun(t, last);
+  const longer = withComplement(tokens, first, last);
+  if (longer) return longer;
+  if (isCapitalized(t) && !CAPITAL_FUNCTION_WORDS.has(t.text)) return properName(tokens, first, last);
+  return commonNoun(tokens, first, last);
+}
+
+function pronoun(t: Token, index: number, gender?: 'm' | 'f'): Phrase {
+  return {
+    type: 'pronoun',
+    start: t.start,
+    end: t.end,
+    text: t.text,
+    title: null,
+    firstToken: index,
+    ...(gender ? { gender } : {}),
+  };
+}
+
+function properName(tokens: readonly Token[], first: number, last: number): Phrase | null {
+  let k = last;
+  while (k - 1 >= first) {
+    const prev = tokens[k - 1];
+    if (isCapitalized(prev) && prev && !CAPITAL_FUNCTION_WORDS.has(prev.text)) k--;
+    else if (NAME_PARTICLES.has(lower(prev)) && isCapitalized(tokens[k - 2])) k--;
+    else if (prev?.text === '-' && prev.end === tokens[k]?.start) k--;
+    else break;
+  }
+  const run = tokens.slice(k, last + 1);
+  // Split a leading title: the name is what follows its last title word.
+  let titleEnd = -1;
+  run.forEach((tok, i) => {
+    if (TITLE_HEADS.has(tok.text) && i < run.length - 1) titleEnd = i;
+  });
+  const nameTokens = run.slice(titleEnd + 1);
+  const first0 = nameTokens[0];
+  const last0 = nameTokens[nameTokens.length - 1];
+  if (!first0 || !last0) return null;
+  const text = joinTokens(nameTokens);
+  const titleTokens = run.slice(0, titleEnd + 1);
+  const honorific = titleTokens.find((tok) => HONORIFICS.has(tok.text))?.text;
+  const rolePrefix = rolePrefixBefore(tokens, first, k);
+  const titleText = [rolePrefix?.text, joinTokens(titleTokens.filter((tok) => !HONORIFICS.has(tok.text)))]
+    .filter((s) => s)
+    .join(' ');
+  const type = classifyName(text, nameTokens);
+  const gender = type === 'person' ? guessGender(nameTokens, honorific) : undefined;
+  return {
+    type,
+    start: first0.start,
+    end: last0.end,
+    text,
+    title: titleText || null,
+    firstToken: rolePrefix?.from ?? k,
+    ...(gender ? { gender } : {}),
+  };
+}
+
+const joinTokens = (run: readonly Token[]): string =>
+  run.map((tok, i) => (i > 0 && (run[i - 1]?.end ?? 0) < tok.start ? ' ' : '') + tok.text).join('');
+
+/** "the Kremlin's spokesman" before "Dmitry Peskov". */
+function rolePrefixBefore(
+  tokens: readonly Token[],
+  first: number,
+  nameStart: number,
+): { text: string; from: number } | null {
+  let k = nameStart;
+  let sawRole = false;
+  while (k - 1 >= first) {
+    const prev = tokens[k - 1];
+    const w = bareWord(prev);
+    if (!word(prev)) break;
+    if (PERSON_ROLE_NOUNS.has(w)) sawRole = true;
+    else if (!ROLE_MODIFIERS.has(w) && !(isCapitalized(prev) && !CAPITAL_FUNCTION_WORDS.has(prev?.text ?? '')))
+      break;
+    k--;
+  }
+  if (!sawRole) return null;
+  return { text: joinTokens(tokens.slice(k, nameStart)), from: k };
+}
+
+function classifyName(text: string, run: readonly Token[]): PhraseType {
+  if (isOutletName(text)) return 'outlet';
+  if (run.some((tok) => ORG_WORDS.has(tok.text))) return 'org';
+  if (run.every((tok) => PLACES.has(tok.text) || /^(?:US|U\.S\.|UK|EU|UN)$/u.test(tok.text)))
+    return 'org';
+  if (run.length === 1 && /^[\p{Lu}\d&.]{2,6}$/u.test(run[0]?.text ?? '')) return 'org';
+  return 'person';
+}
+
+function guessGender(run: readonly Token[], honorific: string | undefined): 'm' | 'f' | undefined {
+  if (honorific && MALE_HONORIFICS.has(honorific)) return 'm';
+  if (honorific && FEMALE_HONORIFICS.has(honorific)) return 'f';
+  const given = run.length > 1 ? run[0]?.text : undefined;
+  const byGiven = given ? genderOfFirstName(given) : undefined;
+  return byGiven ?? genderOfSurname(run[run.length - 1]?.text ?? '');
+}
+
+/** "the spokesperson", "two senior officials", "the newspaper". */
+function commonNoun(tokens: readonly Token[], first: number, last: number): Phrase | null {
+  const head = bareWord(tokens[last]);
+  let k = last;
+  while (k - 1 >= first && last - k < 6) {
+    const prev = tokens[k - 1];
+    const w = bareWord(prev);
+    if (!word(prev) || CLAUSE_BOUNDARIES.has(w) || PREPOSITIONS.has(w)) break;
+    if (isCapitalized(prev) && CAPITAL_FUNCTION_WORDS.has(prev?.text ?? '') && !DETERMINERS.has(w))
+      break;
+    k--;
+    if (DETERMINERS.has(w)) break;
+  }
+  const text = joinTokens(tokens.slice(k, last + 1));
+  const determiner = bareWord(tokens[k]);
+  let type: PhraseType | null = null;
+  if (ANONYMOUS_HEADS.has(head)) type = 'anonymous';
+  // "the newspaper" refers back; "a flight-tracking site" is a new, unnamed one.
+  else if (isOutletPhrase(text)) type = determiner === 'the' ? 'outletRef' : 'outlet';
+  else if (PLURAL_PERSON_NOUNS.has(head)) type = 'group';
+  else if (PERSON_ROLE_NOUNS.has(head)) type = determiner === 'the' ? 'roleRef' : 'group';
+  else if (ORG_NOUNS.has(head)) type = determiner === 'a' || determiner === 'an' ? 'org' : 'orgRef';
+  if (!type) return null;
+  return phraseOf(tokens, k, last, type);
+}
+
+function phraseOf(tokens: readonly Token[], from: number, last: number, type: PhraseType): Phrase | null {
+  const a = tokens[from];
+  const b = tokens[last];
+  if (!a || !b) return null;
+  return {
+    type,
+    start: a.start,
+    end: b.end,
+    text: joinTokens(tokens.slice(from, last + 1)),
+    title: null,
+    firstToken: from,
+  };
+}
+
+const COMPLEMENT_PREPOSITIONS = new Set('for of at from with to in on'.split(' '));
+const ANONYMITY = /\b(?:familiar with|close to|with knowledge of|briefed on|aware of)\b/u;
+
+/**
+ * A noun phrase whose head comes before a complement: "a spokesperson for the Foreign
+ * Ministry", "people familiar with the talks", "sources close to the Kremlin".
+ */
+function withComplement(tokens: readonly Token[], first: number, last: number): Phrase | null {
+  for (let j = last - 1; j >= Math.max(first + 1, last - 8); j--) {
+    if (!COMPLEMENT_PREPOSITIONS.has(lower(tokens[j]))) continue;
+    let h = j - 1;
+    if (/^(?:familiar|close|knowledge|briefed|aware)$/u.test(lower(tokens[h]))) h--;
+    if (lower(tokens[h]) === 'with') h--;
+    const head = commonNoun(tokens, first, h);
+    if (!head || head.type === 'orgRef' || head.type === 'outletRef') continue;
+    const text = joinTokens(tokens.slice(head.firstToken, last + 1));
+    const type = head.type === 'anonymous' || ANONYMITY.test(text) ? 'anonymous' : 'group';
+    return phraseOf(tokens, head.firstToken, last, type);
+  }
+  return null;
+}

@@ -1,0 +1,158 @@
+/**
+ * The offline claim extractor of issue 13: quotations, indirect speech, reports by outlets and
+ * hedged assertions, each with its speaker resolved across the document, its role, cue, chain
+ * and date. Pure and synchronous: the same text and options always give the same suggestions.
+ */
+import { Discourse, type Resolved } from './coref';
+import { saidOn } from './dates';
+import { dedupe } from './dedup';
+import { directQuotes, unattachedQuotes } from './direct';
+import { hedgedClaim } from './hedges';
+import { indirectSpeech } from './indirect';
+import { suggestionKey } from './key';
+import { phraseEndingAt } from './phrases';
+import { scanQuotes } from './quotes';
+import type { RawClaim, SentenceView } from './raw';
+import { splitSentences, type Sentence } from './sentences';
+import { isCapitalized, tokenize, type Token } from './tokens';
+import type { SuggestedKind, SuggestOptions, Suggestion } from './types';
+
+interface Current {
+  resolved: Resolved;
+  speaker: Suggestion['speaker'];
+  paragraph: number;
+}
+
+export function suggestClaims(text: string, options: SuggestOptions = {}): Suggestion[] {
+  const { tokens } = tokenize(text, scanQuotes(text));
+  const sentences = splitSentences(tokens);
+  const discourse = new Discourse(options.knownEntities ?? []);
+  const drafts: Suggestion[] = [];
+  let current: Current | null = null;
+  for (const sentence of sentences) {
+    const view: SentenceView = { tokens, text, from: sentence.from, to: sentence.to };
+    const { claims: direct, used } = directQuotes(view);
+    const raw = [...direct, ...indirectSpeech(view, used)];
+    raw.push(...unattachedQuotes(view, used));
+    const hedged = hedgedClaim(view, raw);
+    if (hedged) raw.push(hedged);
+    raw.sort((a, b) => a.start - b.start);
+    for (const claim of raw) {
+      const draft = build(claim, sentence, view, discourse, current, options);
+      if (!draft) continue;
+      drafts.push(draft);
+      if (draft.speakerName && draft.kind !== 'unattributed')
+        current = { resolved: resolvedOf(draft), speaker: draft.speaker, paragraph: sentence.paragraph };
+    }
+    registerMentions(view, sentence, discourse);
+  }
+  const kept = dedupe(
+    drafts.map((d) => ({ text: text.slice(d.content.start, d.content.end), speaker: d.speakerName })),
+  );
+  return kept.map((i) => drafts[i]).filter((d): d is Suggestion => d !== undefined);
+}
+
+const resolvedOf = (d: Suggestion): Resolved => ({
+  name: d.speakerName,
+  entityId: d.entityId,
+  type: d.kind === 'reported' ? 'outlet' : 'person',
+  role: d.role,
+});
+
+function build(
+  claim: RawClaim,
+  sentence: Sentence,
+  view: SentenceView,
+  discourse: Discourse,
+  current: Current | null,
+  options: SuggestOptions,
+): Suggestion | null {
+  const { text } = view;
+  let resolved: Resolved | null = null;
+  let speaker: Suggestion['speaker'] = null;
+  let confidence = claim.confidence;
+  if (claim.speaker) {
+    const p = claim.speaker.phrase;
+    resolved = discourse.resolve(p, p.start, sentence.paragraph);
+    speaker = { start: p.start, end: p.end, text: p.text };
+    if (resolved.type !== 'anonymous' && resolved.name) {
+      discourse.mention({
+        name: resolved.name,
+        type: resolved.type === 'outlet' || resolved.type === 'org' || resolved.type === 'group' ? resolved.type : 'person',
+        pos: p.start,
+        paragraph: sentence.paragraph,
+        ...(p.gender ? { gender: p.gender } : {}),
+        ...(claim.speaker.role ? { role: claim.speaker.role } : {}),
+        spoke: true,
+      });
+    }
+    // An "it" or "they" with no organisation to stand for is rarely a speaker ("boats it says
+    // carry drugs").
+    if (!resolved.name && p.type === 'pronoun' && !p.gender) return null;
+    if (!resolved.name && resolved.type !== 'anonymous') confidence *= 0.6;
+  } else if (claim.inherit) {
+    if (!current || current.paragraph < sentence.paragraph - 2) confidence *= 0.5;
+    else {
+      resolved = current.resolved;
+      speaker = current.speaker;
+      if (current.paragraph < sentence.paragraph - 1) confidence *= 0.8;
+    }
+  }
+  const kind = kindOf(claim, resolved);
+  const speakerName = kind === 'unattributed' ? null : resolved?.name ?? null;
+  const content = text.slice(claim.start, claim.end);
+  const via = [...claim.via];
+  if (options.outlet && !sameName(options.outlet, speakerName) && !via.some((v) => sameName(v, options.outlet ?? null)))
+    via.push(options.outlet);
+  const s = tokenSpan(view);
+  const attribution = `${text.slice(s.start, claim.start)} ${text.slice(claim.end, s.end)}`;
+  return {
+    key: suggestionKey(content, speakerName),
+    kind,
+    content: { start: claim.start, end: claim.end },
+    speaker: kind === 'unattributed' ? null : speaker,
+    speakerName,
+    entityId: kind === 'unattributed' ? null : resolved?.entityId ?? null,
+    role: kind === 'unattributed' ? null : claim.speaker?.role ?? resolved?.role ?? null,
+    cue: claim.cue,
+    via,
+    saidOn: claim.inherit ? null : saidOn(attribution, options.publishedAt),
+    confidence: Math.round(confidence * 100) / 100,
+  };
+}
+
+function kindOf(claim: RawClaim, resolved: Resolved | null): SuggestedKind {
+  if (claim.kind === 'hedge' || resolved?.type === 'anonymous') return 'unattributed';
+  if (resolved?.type === 'outlet') return 'reported';
+  return claim.kind === 'direct' ? 'direct_quote' : 'indirect_speech';
+}
+
+const sameName = (a: string, b: string | null): boolean =>
+  b !== null && a.replace(/^the\s+/iu, '').toLowerCase() === b.replace(/^the\s+/iu, '').toLowerCase();
+
+function tokenSpan(view: SentenceView): { start: number; end: number } {
+  return { start: view.tokens[view.from]?.start ?? 0, end: view.tokens[view.to - 1]?.end ?? 0 };
+}
+
+/** Names in the sentence, for later surnames, pronouns and "the ministry". */
+function registerMentions(view: SentenceView, sentence: Sentence, discourse: Discourse): void {
+  const { tokens } = view;
+  for (let i = view.from; i < view.to; i++) {
+    const t: Token | undefined = tokens[i];
+    if (!isCapitalized(t) || isCapitalized(tokens[i + 1])) continue;
+    const phrase = phraseEndingAt(tokens, view.from, i);
+    if (!phrase || !t) continue;
+    const type = phrase.type;
+    if (type === 'person' && !phrase.text.includes(' ') && !phrase.title) continue;
+    if (type !== 'person' && type !== 'org' && type !== 'outlet') continue;
+    discourse.mention({
+      name: phrase.text.replace(/^the\s+/iu, ''),
+      type,
+      pos: phrase.start,
+      paragraph: sentence.paragraph,
+      ...(phrase.gender ? { gender: phrase.gender } : {}),
+      ...(phrase.title ? { role: phrase.title } : {}),
+      spoke: false,
+    });
+  }
+}
