@@ -59,7 +59,8 @@ export function readAfterCue(tokens: readonly Token[], cue: number, to: number):
       if (tokens[j + 1]?.kind === 'quote') return { contentFrom: j + 1, introducer: ',', via, addressee };
       // ", citing ...," / ", in a statement," — skip a short parenthetical.
       const close = findComma(tokens, j + 1, Math.min(to, j + 10));
-      if (close < 0) break;
+      // "said on Monday, blaming …": the clause ended; nothing reported follows.
+      if (close < 0) return { contentFrom: -1, introducer: null, via, addressee };
       collectOutlets(tokens, j + 1, close, via);
       j = close + 1;
       continue;

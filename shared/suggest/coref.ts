@@ -29,6 +29,15 @@ const SPOKES = /^(?:spokesperson|spokesman|spokeswoman|press secretary|spokesper
 
 export class Discourse {
   private readonly mentions: Mention[] = [];
+  /** Index of the sentence being read. */
+  sentence = 0;
+  private subject: { name: string; sentence: number } | null = null;
+
+  /** The person a sentence is about, for a pronoun in the next sentence. */
+  setSubject(name: string): void {
+    const full = this.fullName(name, Infinity) ?? name;
+    this.subject = { name: full, sentence: this.sentence };
+  }
 
   constructor(private readonly known: readonly KnownEntity[]) {}
 
@@ -120,7 +129,12 @@ export class Discourse {
     }
     const fits = (x: Mention): boolean =>
       x.type === 'person' && x.pos < pos && (!x.gender || !phrase.gender || x.gender === phrase.gender);
+    const exact = (x: Mention): boolean => fits(x) && (!phrase.gender || x.gender === phrase.gender);
+    const subject = this.subject && this.subject.sentence >= this.sentence - 1 ? this.find(this.subject.name, 'person') : undefined;
     const found =
+      (subject && fits(subject) ? subject : undefined) ??
+      this.latest((x) => exact(x) && x.spoke && x.paragraph >= paragraph - 1) ??
+      this.latest((x) => exact(x) && x.paragraph >= paragraph - 2) ??
       this.latest((x) => fits(x) && x.spoke && x.paragraph >= paragraph - 1) ??
       this.latest((x) => fits(x) && x.paragraph >= paragraph - 2) ??
       this.latest(fits);
@@ -136,7 +150,10 @@ export class Discourse {
       const words = normalizeName(role).split(' ');
       return words.includes(head) || (SPOKES.test(head) && words.some((w) => SPOKES.test(w)));
     };
-    return this.latest((x) => x.type === 'person' && x.pos < pos && matches(x.role));
+    return (
+      this.latest((x) => x.type === 'person' && x.pos < pos && matches(x.role)) ??
+      this.latest((x) => x.type === 'person' && x.pos < pos && matches(x.name))
+    );
   }
 
   /** "the ministry": the latest organisation whose name has that word. */

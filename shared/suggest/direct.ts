@@ -6,10 +6,10 @@
  */
 import { readAfterCue } from './clause';
 import { cueWord } from './cues';
-import { phraseEndingAt } from './phrases';
 import { quoteContent, wordCount, type RawClaim, type SentenceView } from './raw';
 import { subjectAfter, subjectBefore, type Speaker } from './speaker';
-import { isCapitalized, lower } from './tokens';
+import { leadingSubject, lastPartSubject } from './subject';
+import { lower } from './tokens';
 
 export interface DirectResult {
   claims: RawClaim[];
@@ -86,7 +86,8 @@ function attributeRight(s: SentenceView, q: number, used: Set<number>): RawClaim
     const info = cueWord(t.text);
     if (!info || info.participle) continue;
     const found = subjectBefore(s.tokens, s.text, r, c);
-    if (found && found.phrase.firstToken >= r) {
+    // The speaker must follow the quote at once: `"…", as Oslo said` is someone else's claim.
+    if (found && found.firstToken === r) {
       speaker = found;
       cue = c;
     }
@@ -127,7 +128,7 @@ function attributeLeft(s: SentenceView, q: number, used: Set<number>): RawClaim 
     return make(s, q, q, speaker, c, after.via, 0.85);
   }
   if (s.tokens[q - 1]?.text === ':') {
-    const speaker = leadingSubject(s, q - 1);
+    const speaker = leadingSubject(s, q - 1) ?? lastPartSubject(s, q - 1);
     if (speaker) return make(s, q, q, speaker, null, [], 0.6);
   }
   return null;
@@ -135,7 +136,8 @@ function attributeLeft(s: SentenceView, q: number, used: Set<number>): RawClaim 
 
 /**
  * Quotes no cue claimed, once indirect speech has taken its mixed quotes: alone in its sentence
- * a quote continues the last speaker.
+ * a quote continues the last speaker; after a verb that reports it (`called it "a disaster"`)
+ * it is that verb's subject's.
  */
 export function unattachedQuotes(s: SentenceView, used: Set<number>): RawClaim[] {
   const claims: RawClaim[] = [];
@@ -147,44 +149,39 @@ export function unattachedQuotes(s: SentenceView, used: Set<number>): RawClaim[]
   return claims;
 }
 
+/** Verbs that report a speaker's words in passing. */
+export const CHARACTERIZING = new Set(
+  (
+    'called calling described describing dismissed dismissing branded labelled labeled termed ' +
+    'blamed blaming accused accusing praised condemned hailed denounced criticised criticized ' +
+    'welcomed rejected rejecting slammed deplored lamented promised vowed'
+  ).split(' '),
+);
+
 function unattached(s: SentenceView, q: number): RawClaim | null {
   const t = s.tokens[q];
   if (!t) return null;
   const others = s.tokens.slice(s.from, s.to).filter((x) => x !== t && x.kind !== 'punct');
   const inner = quoteContent(t, s.text);
-  const words = wordCount(s.text.slice(inner.start, inner.end));
-  if (others.length === 0 && words >= 3) {
+  const quoted = s.text.slice(inner.start, inner.end);
+  if (others.length === 0 && wordCount(quoted) >= 3) {
     return { ...make(s, q, q, null, null, [], 0.6), inherit: true };
   }
-  // A partial quote in a sentence about its speaker: `Smith called the plan "a disaster for us".`
-  if (words >= 4 && !looksLikeTitle(s.text.slice(inner.start, inner.end))) {
-    const speaker = leadingSubject(s, q);
-    if (speaker && ['person', 'pronoun', 'roleRef', 'org'].includes(speaker.phrase.type))
-      return make(s, q, q, speaker, null, [], 0.4);
+  if (looksLikeTitle(quoted)) return null;
+  for (let v = q - 1; v >= Math.max(s.from, q - 14); v--) {
+    const w = s.tokens[v];
+    if (!w || w.kind === 'quote' || w.text === ';') break;
+    if (!CHARACTERIZING.has(w.text)) continue;
+    const speaker =
+      w.text.endsWith('ing') && s.tokens[v - 1]?.text === ','
+        ? leadingSubject(s, v)
+        : subjectBefore(s.tokens, s.text, s.from, v);
+    if (!speaker || speaker.phrase.type === 'anonymous') return null;
+    return make(s, q, q, speaker, v, [], 0.5);
   }
   return null;
 }
 
+/** "The Long Road Home": every word capitalised, as in a title. */
 const looksLikeTitle = (s: string): boolean =>
   s.split(/\s+/u).every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|the|and|a|in|on|for|to)$/u.test(w));
-
-/** The subject that opens the sentence, read no further than `limit`. */
-export function leadingSubject(s: SentenceView, limit: number): Speaker | null {
-  let i = s.from;
-  while (i < limit && s.tokens[i]?.kind !== 'word') i++;
-  const t = s.tokens[i];
-  if (!t) return null;
-  let end = i;
-  if (isCapitalized(t) && !/^(?:The|A|An|Two|Three|Several)$/u.test(t.text)) {
-    while (end + 1 < limit && isCapitalized(s.tokens[end + 1])) end++;
-  } else {
-    while (end + 1 < limit && end - i < 5 && s.tokens[end + 1]?.kind === 'word') {
-      end++;
-      const p = phraseEndingAt(s.tokens, i, end);
-      if (p && p.firstToken === i) break;
-    }
-  }
-  const phrase = phraseEndingAt(s.tokens, i, end);
-  if (!phrase) return null;
-  return { phrase, role: phrase.title, firstToken: phrase.firstToken, endToken: end + 1 };
-}

@@ -1,83 +1,68 @@
 /**
- * Unattributed assertions: a sentence that no one is named for but that the text flags as
+ * Unattributed assertions: a clause that no one is named for but that the text flags as
  * hearsay ("reportedly", "it is believed that", "is said to"). Flagged, so the analyst sees
- * the claim rests on nothing named (issue 13).
+ * the claim rests on nothing named (issue 13). The clause runs between the sentence's edges,
+ * ";", ", and" / ", but", and the claims already found in the sentence.
  */
 import { HEDGES } from './cues';
-import { charSpan, contentEnd, type RawClaim, type SentenceView } from './raw';
+import { contentEnd, type RawClaim, type SentenceView } from './raw';
 
-/**
- * A hedged clause of the sentence that no other claim covers: the whole sentence, or the
- * clause after ", and" / ";" that holds the hedge ("…, and Venezuela reportedly holds …").
- */
-export function hedgedClaim(s: SentenceView, taken: readonly RawClaim[]): RawClaim | null {
-  let from = s.from;
-  const covered = (i: number): boolean =>
-    taken.some((c) => (s.tokens[i]?.start ?? 0) >= c.start && (s.tokens[i]?.end ?? 0) <= c.end);
-  if (taken.length) {
-    // Only a clause after the last claim, starting at ", and", ", but" or ";".
-    const lastEnd = Math.max(...taken.map((c) => c.end));
-    let at = -1;
-    for (let i = s.from; i < s.to; i++) {
-      const t = s.tokens[i];
-      if (!t || t.start < lastEnd - 1 || covered(i)) continue;
-      if (t.text === ';' || (t.text === ',' && /^(?:and|but|while)$/u.test(s.tokens[i + 1]?.text ?? ''))) {
-        at = t.text === ';' ? i + 1 : i + 2;
-        break;
-      }
-    }
-    if (at < 0) {
-      // The claim itself may run over the clause: cut it there.
-      for (const c of taken) {
-        const cut = clauseBreakInside(s, c);
-        if (cut >= 0) {
-          at = cut;
-          break;
-        }
-      }
-    }
-    if (at < 0) return null;
-    from = at;
-  }
-  const span = charSpan(s, from, contentEnd(s));
-  if (!span) return null;
-  const sentence = s.text.slice(span.start, span.end);
+const LEAD =
+  /^it (?:is|was|has been|had been) [\p{L} ]*?(?:believed|understood|thought|reported|rumou?red|alleged|claimed|said|feared|suspected),? that /iu;
+
+export function hedgedClaims(s: SentenceView, taken: readonly RawClaim[]): RawClaim[] {
+  const first = s.tokens[s.from];
+  const last = s.tokens[contentEnd(s) - 1];
+  if (!first || !last) return [];
+  const sentence = s.text.slice(first.start, last.end);
+  const breaks = clauseBreaks(s);
+  const out: RawClaim[] = [];
   for (const re of HEDGES) {
     re.lastIndex = 0;
-    const m = re.exec(sentence);
-    if (!m) continue;
-    let start = span.start;
-    // "It is believed that X": the claim is X.
-    const lead = /^it (?:is|was|has been|had been) [\p{L} ]*?(?:believed|understood|thought|reported|rumou?red|alleged|claimed|said|feared|suspected),? that /iu.exec(
-      sentence,
-    );
-    if (lead) start += lead[0].length;
-    return {
-      kind: 'hedge',
-      start,
-      end: span.end,
-      speaker: null,
-      inherit: false,
-      cue: m[0],
-      via: [],
-      confidence: 0.55,
-    };
+    for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
+      const at = first.start + m.index;
+      if (taken.some((c) => at >= c.start && at < c.end) || out.some((c) => at >= c.start && at < c.end))
+        continue;
+      let start = first.start;
+      let end = last.end;
+      for (const b of breaks) {
+        if (b.end <= at) start = Math.max(start, b.end);
+        else if (b.start > at) end = Math.min(end, b.start);
+      }
+      for (const c of taken) {
+        if (c.end <= at) start = Math.max(start, c.end);
+        else if (c.start > at) end = Math.min(end, c.start);
+      }
+      while (start < end && /[\s,;:]/u.test(s.text[start] ?? '')) start++;
+      while (end > start && /[\s,;:]/u.test(s.text[end - 1] ?? '')) end--;
+      const lead = LEAD.exec(s.text.slice(start, end));
+      if (lead) start += lead[0].length;
+      if (end - start < 12) continue;
+      out.push({
+        kind: 'hedge',
+        start,
+        end,
+        speaker: null,
+        inherit: false,
+        cue: m[0],
+        via: [],
+        confidence: 0.55,
+      });
+    }
   }
-  return null;
+  return out;
 }
 
-/** Token index after ", and" / ";" inside a claim, where a hedged clause begins; trims the claim. */
-function clauseBreakInside(s: SentenceView, claim: RawClaim): number {
+/** Character ranges that separate clauses: ";" and ", and" / ", but" / ", while". */
+function clauseBreaks(s: SentenceView): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
   for (let i = s.from; i < s.to; i++) {
     const t = s.tokens[i];
-    if (!t || t.start <= claim.start || t.end > claim.end) continue;
-    const joins = t.text === ';' || (t.text === ',' && /^(?:and|but|while)$/u.test(s.tokens[i + 1]?.text ?? ''));
-    if (!joins) continue;
-    const next = t.text === ';' ? i + 1 : i + 2;
-    const rest = s.text.slice(s.tokens[next]?.start ?? claim.end, claim.end);
-    if (!HEDGES.some((re) => new RegExp(re.source, 'iu').test(rest))) continue;
-    claim.end = s.tokens[i - 1]?.end ?? claim.end;
-    return next;
+    if (!t) continue;
+    if (t.text === ';') out.push({ start: t.start, end: t.end });
+    const next = s.tokens[i + 1];
+    if (t.text === ',' && next && /^(?:and|but|while|whereas)$/u.test(next.text))
+      out.push({ start: t.start, end: next.end });
   }
-  return -1;
+  return out;
 }

@@ -1,63 +1,96 @@
 /**
  * Indirect speech: "X said (that) …", "X told Y that …", "…, X said.", "…, said X.",
  * "In a perverse sense, he argued, Moscow would gain …", "According to X, …", "TASS quoted X
- * as saying …", and a continuation ", adding that …". A quotation inside the reported clause
- * (a mixed quote) makes the whole proposition the content.
+ * as saying …", a continuation ", adding that …" and a coordination "… and argued that …".
+ * A quotation inside the reported clause (a mixed quote) makes the whole proposition the content.
  */
 import { readAfterCue } from './clause';
-import { cueWord, NOUN_LIKE_FORMS } from './cues';
+import { cueWord, NOUN_LIKE_FORMS, type CueWord } from './cues';
 import { cueText } from './direct';
+import { leadingSubject } from './subject';
 import { phraseEndingAt } from './phrases';
 import { charSpan, contentEnd, wordCount, type RawClaim, type SentenceView } from './raw';
 import { subjectAfter, subjectBefore, type Speaker } from './speaker';
 import { lower } from './tokens';
 
-const DETERMINER_BEFORE_NOUN = /^(?:the|a|an|its|his|her|their|our|these|those|such|new|many|some|any|no|of|and|in|with)$/u;
+const DETERMINER_BEFORE_NOUN =
+  /^(?:the|a|an|its|his|her|their|our|these|those|such|new|many|some|any|no|of|and|in|with|to)$/u;
+const COURT = /\b(?:court|tribunal|jury|inquest|inquiry|hearing|committee|trial)\b/iu;
 
-export function indirectSpeech(s: SentenceView, used: Set<number>): RawClaim[] {
+export function indirectSpeech(s: SentenceView, used: Set<number>, prior: readonly RawClaim[]): RawClaim[] {
   const claims: RawClaim[] = [];
-  const taken: { start: number; end: number }[] = [];
-  const inside = (i: number): boolean => {
+  const taken = (i: number): boolean => {
     const t = s.tokens[i];
-    return !!t && taken.some((r) => t.start >= r.start && t.end <= r.end);
+    return !!t && claims.some((r) => t.start >= r.start && t.end <= r.end);
   };
-  let lastSpeaker: Speaker | null = null;
+  const previous = (at: number): RawClaim | undefined =>
+    [...prior, ...claims].filter((c) => c.start < at).sort((a, b) => b.start - a.start)[0] ??
+    [...prior, ...claims][0];
   for (let c = s.from; c < s.to; c++) {
     const t = s.tokens[c];
-    if (!t || t.kind !== 'word' || used.has(c) || inside(c)) continue;
+    if (!t || t.kind !== 'word' || used.has(c) || taken(c)) continue;
     let claim: RawClaim | null = null;
     if (lower(t) === 'according' && lower(s.tokens[c + 1]) === 'to') claim = accordingTo(s, c, claims);
     else if (lower(t) === 'saying' && lower(s.tokens[c - 1]) === 'as') claim = quotedAsSaying(s, c);
     else {
       const info = cueWord(t.text);
-      if (!info) continue;
-      if (NOUN_LIKE_FORMS.has(lower(t)) && DETERMINER_BEFORE_NOUN.test(lower(s.tokens[c - 1]))) continue;
-      claim = info.participle ? continuation(s, c, lastSpeaker) : fromCue(s, c, info.cls === 'object');
+      if (!info || !isVerbUse(s, c, info)) continue;
+      if (info.participle) claim = continuation(s, c, previous(t.start));
+      else if (/^(?:and|but)$/u.test(lower(s.tokens[c - 1])) || /^(?:and|but)$/u.test(lower(s.tokens[c - 2])) && lower(s.tokens[c - 1]) === 'also')
+        claim = continuation(s, c, previous(t.start), false);
+      else claim = fromCue(s, c, info);
     }
     if (!claim) continue;
     used.add(c);
-    lastSpeaker = claim.speaker ?? lastSpeaker;
     // A quotation inside the reported clause is part of it: a mixed quote.
     for (let i = s.from; i < s.to; i++) {
       const q = s.tokens[i];
       if (q?.kind === 'quote' && q.start >= claim.start && q.end <= claim.end) used.add(i);
     }
-    taken.push({ start: claim.start, end: claim.end });
     claims.push(claim);
   }
   return claims;
 }
 
-/** Where the reported clause stops: before ", adding that", ", according to X" or ", he said". */
-function clauseEnd(s: SentenceView, from: number): number {
-  for (let i = from + 1; i < s.to; i++) {
-    if (s.tokens[i]?.text !== ',') continue;
-    const next = lower(s.tokens[i + 1]);
-    if (next === 'according' || cueWord(next)?.participle) return i;
-    const info = cueWord(s.tokens[i + 2]?.text ?? '');
-    if (info && !info.participle && (s.tokens[i + 3] === undefined || i + 3 >= contentEnd(s))) return i;
+/** Whether a cue form is used as a verb here, not as a noun or an infinitive. */
+function isVerbUse(s: SentenceView, c: number, info: CueWord): boolean {
+  const word = lower(s.tokens[c]);
+  const prev = lower(s.tokens[c - 1]);
+  if (prev === 'to') return false; // "pressed lawyers to explain how …"
+  if (NOUN_LIKE_FORMS.has(word) && DETERMINER_BEFORE_NOUN.test(prev)) return false;
+  // "a newspaper report that", "the state leader": the bare form after a singular noun is a noun.
+  if (word === info.lemma && !info.participle) {
+    const before = s.tokens[c - 1];
+    if (!before || before.kind !== 'word') return true;
+    if (/^(?:i|we|you|they|to|will|would|could|can|should|may|might|must|did|do|does|not)$/u.test(prev)) return true;
+    return /s$/u.test(prev) && !/ss$/u.test(prev);
   }
-  return contentEnd(s);
+  return true;
+}
+
+/** Where the reported clause stops: before ", adding that", ", according to X", ", he said" or "and she said". */
+function clauseEnd(s: SentenceView, from: number): number {
+  const end = contentEnd(s);
+  for (let i = from + 1; i < end; i++) {
+    const t = s.tokens[i];
+    const w = lower(t);
+    if (t?.text === ',') {
+      const next = lower(s.tokens[i + 1]);
+      if (next === 'according' || cueWord(next)?.participle) return i;
+      const info = cueWord(s.tokens[i + 2]?.text ?? '');
+      if (info && !info.participle && i + 3 >= end) return i;
+    }
+    if (w === 'and' || w === 'but') {
+      for (let j = i + 1; j <= Math.min(end - 1, i + 4); j++) {
+        const between = s.tokens.slice(i + 1, j);
+        const plausible = between.every((b) => /^(?:he|she|they|it|also|then|later|\p{Lu}\p{L}*)$/u.test(b.text));
+        const info = cueWord(s.tokens[j]?.text ?? '');
+        if (plausible && info && !info.participle && lower(s.tokens[j + 1]) !== 'by')
+          return s.tokens[i - 1]?.text === ',' ? i - 1 : i;
+      }
+    }
+  }
+  return end;
 }
 
 function claimOf(
@@ -75,28 +108,31 @@ function claimOf(
 }
 
 /** Words after a cue that show no reported clause follows ("said nothing", "said goodbye"). */
-const NOT_A_CLAUSE = /^(?:nothing|so|goodbye|little|much|yes|no|hello|to|of|for|about|by|sorry|thanks|otherwise)$/u;
+const NOT_A_CLAUSE = /^(?:nothing|so|goodbye|little|much|hello|to|of|for|about|by|sorry|thanks|otherwise|with|against|on|in|at)$/u;
 
-function fromCue(s: SentenceView, c: number, needsThat: boolean): RawClaim | null {
+function fromCue(s: SentenceView, c: number, info: CueWord): RawClaim | null {
   const speaker = subjectBefore(s.tokens, s.text, s.from, c);
   const prev = s.tokens[c - 1];
   if (speaker) {
+    if (info.lemma === 'hear' && !COURT.test(speaker.phrase.text)) return null;
     const next = s.tokens[c + 1];
     const end = contentEnd(s);
     // "In a perverse sense, he argued, Moscow would gain": the cue is a parenthesis.
-    if (next?.text === ',' && s.tokens[speaker.firstToken - 1]?.text === ',') {
-      return claimOf(s, s.from, clauseEnd(s, c), speaker, c, [], 0.65);
+    if (next?.text === ',' && s.tokens[speaker.firstToken - 1]?.text === ',' && next.end < (s.tokens[end - 1]?.start ?? 0)) {
+      const tail = readAfterCue(s.tokens, c, s.to);
+      if (tail.contentFrom >= 0) return claimOf(s, s.from, clauseEnd(s, c), speaker, c, [], 0.65);
     }
     // "…, he said." at the end of the sentence: what came before is the claim.
     const after = readAfterCue(s.tokens, c, s.to);
-    if ((after.contentFrom < 0 || after.contentFrom >= end) && speaker.firstToken > s.from) {
-      if (s.tokens[speaker.firstToken - 1]?.text !== ',') return null;
+    if (after.contentFrom < 0 || after.contentFrom >= end) {
+      if (speaker.firstToken <= s.from || s.tokens[speaker.firstToken - 1]?.text !== ',') return null;
       return claimOf(s, s.from, speaker.firstToken - 1, speaker, c, after.via, 0.75);
     }
-    if (after.contentFrom < 0 || after.contentFrom >= end) return null;
+    const needsThat = info.cls === 'object' || (NOUN_LIKE_FORMS.has(lower(s.tokens[c])) && speaker.phrase.type !== 'pronoun');
     if (needsThat && after.introducer !== 'that' && after.introducer !== ':') return null;
-    const firstWord = lower(s.tokens[after.contentFrom]);
-    if (!after.introducer && NOT_A_CLAUSE.test(firstWord)) return null;
+    const first = s.tokens[after.contentFrom];
+    if (!after.introducer && NOT_A_CLAUSE.test(lower(first))) return null;
+    if (!after.introducer && info.lemma === 'add' && /^\d/u.test(first?.text ?? '')) return null;
     if (!after.introducer && !hasVerb(s, after.contentFrom, end)) return null;
     const confidence = after.introducer === 'that' ? 0.8 : 0.7;
     return claimOf(s, after.contentFrom, clauseEnd(s, after.contentFrom), speaker, c, after.via, confidence);
@@ -115,7 +151,7 @@ function fromCue(s: SentenceView, c: number, needsThat: boolean): RawClaim | nul
 function hasVerb(s: SentenceView, from: number, to: number): boolean {
   for (let i = from; i < Math.min(to, from + 12); i++) {
     const w = lower(s.tokens[i]);
-    if (/^(?:is|are|was|were|will|would|could|can|should|must|may|might|has|have|had|did|does|do|shall|need|needs|remains|remained|rules|ruled|plans|planned|wants|wanted)$/u.test(w))
+    if (/^(?:is|are|was|were|will|would|could|can|should|must|may|might|has|have|had|did|does|do|shall|need|needs)$/u.test(w))
       return true;
     if (i > from && /^\p{Ll}{3,}(?:ed|s)$/u.test(s.tokens[i]?.text ?? '')) return true;
   }
@@ -124,19 +160,24 @@ function hasVerb(s: SentenceView, from: number, to: number): boolean {
 
 /** "According to X, …" / "…, according to X." / "X said, according to Reuters, …" */
 function accordingTo(s: SentenceView, a: number, earlier: RawClaim[]): RawClaim | null {
-  const speaker = subjectAfter(s.tokens, s.text, a + 1, s.to);
+  const speaker = subjectAfter(s.tokens, s.text, a + 1, s.to, true);
   if (!speaker) return null;
   const prior = earlier[earlier.length - 1];
   const isOutlet = speaker.phrase.type === 'outlet' || speaker.phrase.type === 'outletRef';
-  if (prior && isOutlet) {
-    prior.via.push(speaker.phrase.text);
+  if (prior && isOutlet && prior.speaker?.phrase.type !== 'outlet') {
+    prior.via.unshift(speaker.phrase.text);
     return null;
   }
-  const afterPhrase = speaker.endToken;
-  if (a === s.from || s.tokens[a - 1]?.kind !== 'word') {
-    // "According to X, …"
-    if (s.tokens[afterPhrase]?.text !== ',' && a === s.from) return null;
-    if (a === s.from) return claimOf(s, afterPhrase + 1, clauseEnd(s, afterPhrase + 1), speaker, a, [], 0.8);
+  let afterPhrase = speaker.endToken;
+  // "According to NASA, which paid for four of the instruments, the lander …"
+  if (s.tokens[afterPhrase]?.text === ',' && /^(?:which|who)$/u.test(lower(s.tokens[afterPhrase + 1]))) {
+    let k = afterPhrase + 2;
+    while (k < s.to && s.tokens[k]?.text !== ',') k++;
+    afterPhrase = k;
+  }
+  if (a === s.from) {
+    if (s.tokens[afterPhrase]?.text !== ',') return null;
+    return claimOf(s, afterPhrase + 1, clauseEnd(s, afterPhrase + 1), speaker, a, [], 0.8);
   }
   // "…, according to X."
   if (s.tokens[a - 1]?.text === ',') return claimOf(s, s.from, a - 1, speaker, a, [], 0.75);
@@ -159,7 +200,7 @@ function quotedAsSaying(s: SentenceView, c: number): RawClaim | null {
   } else {
     const outlet = subjectBefore(s.tokens, s.text, s.from, q);
     if (outlet) via.push(outlet.phrase.text);
-    const phrase = phraseEndingAt(s.tokens, q + 1, c - 2);
+    const phrase = phraseEndingAt(s.tokens, q + 1, c - 2, true);
     if (phrase) speaker = { phrase, role: phrase.title, firstToken: q + 1, endToken: c - 1 };
   }
   if (!speaker) return null;
@@ -168,10 +209,17 @@ function quotedAsSaying(s: SentenceView, c: number): RawClaim | null {
   return claimOf(s, after.contentFrom, clauseEnd(s, after.contentFrom), speaker, c, via, 0.8);
 }
 
-/** ", adding that …": the same speaker goes on. */
-function continuation(s: SentenceView, c: number, speaker: Speaker | null): RawClaim | null {
-  if (!speaker || s.tokens[c - 1]?.text !== ',') return null;
+/**
+ * ", adding that …" / "… and argued that …": the speaker of the claim before goes on; with no
+ * claim before, the sentence's subject ("Delegates walked out, saying …").
+ */
+function continuation(s: SentenceView, c: number, before: RawClaim | undefined, participle = true): RawClaim | null {
+  if (participle && s.tokens[c - 1]?.text !== ',') return null;
+  const speaker = before?.speaker ?? (participle ? leadingSubject(s, c) : null);
+  if (!speaker) return null;
   const after = readAfterCue(s.tokens, c, s.to);
-  if (after.contentFrom < 0 || after.introducer !== 'that') return null;
-  return claimOf(s, after.contentFrom, clauseEnd(s, after.contentFrom), speaker, c, after.via, 0.7);
+  if (after.contentFrom < 0) return null;
+  if (after.introducer !== 'that' && !hasVerb(s, after.contentFrom, contentEnd(s))) return null;
+  const via = [...after.via, ...(before?.via ?? [])];
+  return claimOf(s, after.contentFrom, clauseEnd(s, after.contentFrom), speaker, c, via, 0.7);
 }

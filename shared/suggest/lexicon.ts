@@ -33,7 +33,10 @@ author aide adviser advisor critic supporter observer investor trader banker lea
 founder owner engineer pilot teacher student farmer worker employee physician nurse historian
 politician candidate negotiator strategist commentator columnist journalist reporter editor
 inspector detective investigator police policeman policewoman soldier veteran academic lecturer
-fellow chancellor premier representative delegate consultant specialist psychologist
+fellow chancellor premier representative delegate consultant specialist psychologist woman man
+victim reviewer commuter neighbour neighbor passenger driver customer voter shopper survivor mother
+father parent wife husband friend colleague tenant landlord patient surgeon councillor councilor
+angler prisoner defendant claimant plaintiff eyewitness bystander shopkeeper resident spokesman
 `);
 
 /** Plural person nouns: "officials said" names no one in particular. */
@@ -43,6 +46,9 @@ lawyers prosecutors officers commanders residents witnesses activists organisers
 authors aides advisers advisors critics supporters observers investors traders bankers leaders
 engineers teachers students farmers workers employees police politicians negotiators
 investigators soldiers veterans academics specialists authorities people campaigners protesters
+women men victims reviewers delegates commuters neighbours neighbors passengers drivers customers
+voters shoppers survivors parents surgeons councillors councilors anglers nurses families
+relatives prisoners scientists physicians pilots owners users developers planners diplomats
 `);
 
 /** Heads that make a speaker anonymous: the claim counts as unattributed. */
@@ -55,6 +61,8 @@ administration embassy bank party club team union group regulator watchdog board
 campaign kremlin cabinet parliament presidency secretariat command prosecutor's statement report
 study document letter survey memo filing poll lab laboratory institute university hospital school
 charity organisation organization federation alliance coalition movement service authority
+force forces navy fleet guard operator league association opposition trust network presidency
+minutes figures data records documents estimates tribunal jury inquest inquiry hearing website
 `);
 
 /** Capitalised words that make a name an organisation. */
@@ -67,6 +75,14 @@ Command Club League Foundation Centre Center Alliance Coalition Movement Front B
 School Church Trust Society Airlines Motors Holdings Industries Technologies Labs Partners Capital
 Systems Reserve Ministry's Kremlin's Commission's Council's Co. plc FC United City Rovers Rada
 Bundestag Knesset Guard Coast Directorate Prosecutor's Inspectorate Observatory Academy College
+`);
+
+/** Last words of place names: "Skerry Point", "Canal Street", "Eastern Europe". */
+export const PLACE_WORDS = words(`
+Point Street Road Avenue Square Bridge River Lake Mount Mountains Island Islands Bay Valley Hill
+Hills Park Station Airport Port Harbour Harbor Sea Ocean Peninsula Region Province County District
+Town Village Coast Gulf Strait Canal Forest Desert Plain Plains Heights Lane Way Quay Pier Cape
+Europe Asia Africa America Caribbean Pacific Atlantic Arctic Balkans Baltic Caucasus Donbas Crimea
 `);
 
 /** Places named for their governments or institutions ("Moscow said"). */
@@ -96,6 +112,26 @@ in on at after before during since for from with without by to of over under abo
 between among through across amid despite following according speaking asked writing
 `);
 
+/** Role nouns that say the speaker's gender. */
+export const GENDERED_ROLES: Record<string, 'm' | 'f'> = {
+  spokesman: 'm',
+  spokeswoman: 'f',
+  chairman: 'm',
+  chairwoman: 'f',
+  woman: 'f',
+  man: 'm',
+  mother: 'f',
+  father: 'm',
+  wife: 'f',
+  husband: 'm',
+  congressman: 'm',
+  congresswoman: 'f',
+  policeman: 'm',
+  policewoman: 'f',
+  businessman: 'm',
+  businesswoman: 'f',
+};
+
 /** Common first names with their usual gender, for "he" and "she" (a guess, never a rule). */
 const FEMALE_NAMES = words(`
 Maria Mary Anna Anne Ann Elena Olga Natalia Natalya Tatiana Tatyana Irina Svetlana Ekaterina
@@ -106,6 +142,8 @@ Liz Rachel Rebecca Ruth Hannah Lisa Julie Marie Nathalie Isabelle Sabine Petra M
 Greta Heidi Amina Fatima Aisha Leila Priya Mei Yuki Aiko Hana Ji-woo Min-ji Li Lin Ying Valentina
 Daria Darya Marina Ludmila Lyudmila Oksana Iryna Kristina Victoria Viktoria Eva Ewa Agnieszka
 Margaret Barbara Dorothy Lucy Grace Chloe Olivia Amelia Charlotte Jane Joan Diane Deborah Carol
+Sandra Monica Andrea Silvia Paula Nadia Yasmin Zainab Noor Lucia Carmen Rosa Isabel Ana Beatriz
+Astrid Karin Birgit Katja Agnes Francesca Giulia Chiara Alice Sophia Mia Ella Fiona Nicole Helena
 `);
 const MALE_NAMES = words(`
 Mark John James Michael David Robert William Richard Thomas Charles Joseph Daniel Paul George
@@ -116,6 +154,8 @@ Jean Pierre François Francois Jacques Nicolas Olivier Hans Klaus Jürgen Wolfga
 Xi Li Wang Hiroshi Takeshi Kenji Ahmed Mohammed Muhammad Ali Omar Hassan Recep Benjamin Yair
 Luis Carlos Jorge Juan José Jose Miguel Nicolás Nicolas Diego Luiz Lula Narendra Rahul Arjun
 Tom Tim Jim Bill Bob Mike Chris Matt Ben Sam Jack Harry Henry Frank Martin Simon Tony Ian Alan
+Carlos Pablo Antonio Marco Luca Giuseppe Stefan Lars Anders Erik Johan Piotr Tomasz Jan Hamid Reza
+Yusuf Ibrahim Samuel Oliver Graham Colin Malcolm Sean Patrick Neil Gary Scott Craig Anton Bruno
 `);
 
 export function genderOfFirstName(name: string): 'm' | 'f' | undefined {

@@ -7,6 +7,7 @@ import {
   ANONYMOUS_HEADS,
   CLAUSE_BOUNDARIES,
   FEMALE_HONORIFICS,
+  GENDERED_ROLES,
   GROUP_PRONOUNS,
   HONORIFICS,
   MALE_HONORIFICS,
@@ -14,6 +15,7 @@ import {
   ORG_WORDS,
   PERSON_PRONOUNS,
   PERSON_ROLE_NOUNS,
+  PLACE_WORDS,
   PLACES,
   PLURAL_PERSON_NOUNS,
   PREPOSITIONS,
@@ -21,7 +23,7 @@ import {
   genderOfFirstName,
   genderOfSurname,
 } from './lexicon';
-import { isOutletName, isOutletPhrase } from './outlets';
+import { isOutletName, isOutletPhrase, OUTLET_NOUNS } from './outlets';
 import { isCapitalized, lower, type Token } from './tokens';
 
 export type PhraseType =
@@ -53,7 +55,7 @@ export interface Phrase {
 }
 
 const DETERMINERS = new Set(
-  'the a an this that these those its his her their our two three four five several some many one other another both all'.split(
+  'the a an this that these those its his her their our two three four five several some many one other another both all each most'.split(
     ' ',
   ),
 );
@@ -74,24 +76,33 @@ const CAPITAL_FUNCTION_WORDS = new Set(
   (
     'The A An In On At But And Or As After Before When While Since If This That These Those It He She ' +
     'They We I His Her Its Their Our Meanwhile However Still Yet Asked Speaking According Earlier ' +
-    'Later Last Next Separately Also Then There Here Instead Although Though Because Despite Following'
+    'Later Last Next Separately Also Then There Here Instead Although Though Because Despite Following ' +
+    'One Two Three Four Five Another Some Several Many Most Both Each Other Others Asked Speaking'
   ).split(' '),
 );
 
 const word = (t: Token | undefined): boolean => t !== undefined && t.kind === 'word';
 const bareWord = (t: Token | undefined): string => lower(t).replace(/['’]s$/u, '');
 
-/** The phrase ending at token `last`, reading back no further than `first`. */
-export function phraseEndingAt(tokens: readonly Token[], first: number, last: number): Phrase | null {
+/**
+ * The phrase ending at token `last`, reading back no further than `first`. `loose`: the phrase
+ * is known to be the subject of a cue, so any common noun may head it ("the operator said").
+ */
+export function phraseEndingAt(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  loose = false,
+): Phrase | null {
   const t = tokens[last];
   if (!word(t) || !t) return null;
   const l = lower(t);
   if (l in PERSON_PRONOUNS) return pronoun(t, last, PERSON_PRONOUNS[l]);
   if (GROUP_PRONOUNS.has(l)) return pronoun(t, last);
-  const longer = withComplement(tokens, first, last);
+  const longer = withComplement(tokens, first, last, loose);
   if (longer) return longer;
   if (isCapitalized(t) && !CAPITAL_FUNCTION_WORDS.has(t.text)) return properName(tokens, first, last);
-  return commonNoun(tokens, first, last);
+  return commonNoun(tokens, first, last, loose);
 }
 
 function pronoun(t: Token, index: number, gender?: 'm' | 'f'): Phrase {
@@ -132,7 +143,7 @@ function properName(tokens: readonly Token[], first: number, last: number): Phra
   const titleText = [rolePrefix?.text, joinTokens(titleTokens.filter((tok) => !HONORIFICS.has(tok.text)))]
     .filter((s) => s)
     .join(' ');
-  const type = classifyName(text, nameTokens);
+  const type = outletNounBefore(tokens, first, k) ? 'outlet' : classifyName(text, nameTokens);
   const gender = type === 'person' ? guessGender(nameTokens, honorific) : undefined;
   return {
     type,
@@ -143,6 +154,12 @@ function properName(tokens: readonly Token[], first: number, last: number): Phra
     firstToken: rolePrefix?.from ?? k,
     ...(gender ? { gender } : {}),
   };
+}
+
+/** "the daily Kommersant", "the broadcaster NRK", "the radio station Antena Sul". */
+function outletNounBefore(tokens: readonly Token[], first: number, nameStart: number): boolean {
+  const prev = tokens[nameStart - 1];
+  return nameStart - 1 >= first && !!prev && !isCapitalized(prev) && OUTLET_NOUNS.has(lower(prev)) && lower(prev) !== 'media';
 }
 
 const joinTokens = (run: readonly Token[]): string =>
@@ -172,6 +189,8 @@ function rolePrefixBefore(
 function classifyName(text: string, run: readonly Token[]): PhraseType {
   if (isOutletName(text)) return 'outlet';
   if (run.some((tok) => ORG_WORDS.has(tok.text))) return 'org';
+  const lastWord = run[run.length - 1]?.text ?? '';
+  if (PLACES.has(lastWord) || PLACE_WORDS.has(lastWord)) return 'org';
   if (run.every((tok) => PLACES.has(tok.text) || /^(?:US|U\.S\.|UK|EU|UN)$/u.test(tok.text)))
     return 'org';
   if (run.length === 1 && /^[\p{Lu}\d&.]{2,6}$/u.test(run[0]?.text ?? '')) return 'org';
@@ -187,8 +206,14 @@ function guessGender(run: readonly Token[], honorific: string | undefined): 'm' 
 }
 
 /** "the spokesperson", "two senior officials", "the newspaper". */
-function commonNoun(tokens: readonly Token[], first: number, last: number): Phrase | null {
+function commonNoun(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  loose = false,
+): Phrase | null {
   const head = bareWord(tokens[last]);
+  if (/^(?:another|others|one|some|many|both)$/u.test(head)) return phraseOf(tokens, last, last, 'group');
   let k = last;
   while (k - 1 >= first && last - k < 6) {
     const prev = tokens[k - 1];
@@ -208,9 +233,20 @@ function commonNoun(tokens: readonly Token[], first: number, last: number): Phra
   else if (PLURAL_PERSON_NOUNS.has(head)) type = 'group';
   else if (PERSON_ROLE_NOUNS.has(head)) type = determiner === 'the' ? 'roleRef' : 'group';
   else if (ORG_NOUNS.has(head)) type = determiner === 'a' || determiner === 'an' ? 'org' : 'orgRef';
+  else if (loose && isPlainNoun(head)) type = 'group';
   if (!type) return null;
-  return phraseOf(tokens, k, last, type);
+  const phrase = phraseOf(tokens, k, last, type);
+  const gender = GENDERED_ROLES[head];
+  return phrase && gender ? { ...phrase, gender } : phrase;
 }
+
+/** A lowercase word that may be a noun: not a function word, adverb, participle or verb form. */
+const isPlainNoun = (w: string): boolean =>
+  /^\p{Ll}[\p{Ll}-]{2,}$/u.test(w) &&
+  !/(?:ly|ing|ed)$/u.test(w) &&
+  !CLAUSE_BOUNDARIES.has(w) &&
+  !PREPOSITIONS.has(w) &&
+  !DETERMINERS.has(w);
 
 function phraseOf(tokens: readonly Token[], from: number, last: number, type: PhraseType): Phrase | null {
   const a = tokens[from];
@@ -233,14 +269,19 @@ const ANONYMITY = /\b(?:familiar with|close to|with knowledge of|briefed on|awar
  * A noun phrase whose head comes before a complement: "a spokesperson for the Foreign
  * Ministry", "people familiar with the talks", "sources close to the Kremlin".
  */
-function withComplement(tokens: readonly Token[], first: number, last: number): Phrase | null {
+function withComplement(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  loose: boolean,
+): Phrase | null {
   for (let j = last - 1; j >= Math.max(first + 1, last - 8); j--) {
     if (!COMPLEMENT_PREPOSITIONS.has(lower(tokens[j]))) continue;
     let h = j - 1;
     if (/^(?:familiar|close|knowledge|briefed|aware)$/u.test(lower(tokens[h]))) h--;
     if (lower(tokens[h]) === 'with') h--;
-    const head = commonNoun(tokens, first, h);
-    if (!head || head.type === 'orgRef' || head.type === 'outletRef') continue;
+    const head = commonNoun(tokens, first, h, loose);
+    if (!head || head.type === 'orgRef' || head.type === 'outletRef' || head.type === 'org') continue;
     const text = joinTokens(tokens.slice(head.firstToken, last + 1));
     const type = head.type === 'anonymous' || ANONYMITY.test(text) ? 'anonymous' : 'group';
     return phraseOf(tokens, head.firstToken, last, type);

@@ -13,6 +13,8 @@ export interface Sentence {
   to: number;
   /** Paragraph number, counted from 0. */
   paragraph: number;
+  /** A line of its own with no closing punctuation: a headline, a dateline, a subheading. */
+  heading: boolean;
 }
 
 const FINAL = /^[.!?…]$/u;
@@ -23,7 +25,7 @@ export function splitSentences(tokens: readonly Token[]): Sentence[] {
   let from = 0;
   let paragraph = 0;
   const close = (to: number): void => {
-    if (to > from) out.push({ from, to, paragraph });
+    if (to > from) out.push({ from, to, paragraph, heading: isHeading(tokens, from, to) });
     from = to;
   };
   for (let i = 0; i < tokens.length; i++) {
@@ -69,4 +71,14 @@ function shortCueFollows(tokens: readonly Token[], from: number): boolean {
     if (t.kind === 'punct' && FINAL.test(t.text)) return false;
   }
   return false;
+}
+
+/** A whole line of at most 20 words that does not end like a sentence. */
+function isHeading(tokens: readonly Token[], from: number, to: number): boolean {
+  const first = tokens[from];
+  const last = tokens[to - 1];
+  const next = tokens[to];
+  if (!first || !last || (from > 0 && !first.afterBreak) || (next && !next.afterBreak)) return false;
+  if (last.kind === 'quote' || /^[.!?…:;,)"”»’'」]$/u.test(last.text)) return false;
+  return tokens.slice(from, to).filter((t) => t.kind === 'word').length <= 20;
 }

@@ -5,6 +5,7 @@
  * speaker's role.
  */
 import { AUXILIARIES } from './cues';
+import { PERSON_ROLE_NOUNS } from './lexicon';
 import { phraseEndingAt, type Phrase } from './phrases';
 import { isCapitalized, lower, type Token } from './tokens';
 
@@ -61,12 +62,29 @@ const textOf = (tokens: readonly Token[], part: Part, text: string): string => {
 
 const stripArticle = (s: string): string => s.replace(/^(?:an?|the)\s+/iu, '').trim();
 
-/** Skip "has also", "later", "flatly" between the speaker and its cue. */
+const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/u;
+const MONTH =
+  /^(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|march|mar\.|april|apr\.|may|june|july|aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)$/u;
+
+/** Length of a date phrase ending at `end` ("on Thursday", "on 30 October", "last week"). */
+function datePhraseBefore(tokens: readonly Token[], from: number, end: number): number {
+  const w = (i: number): string => lower(tokens[end - i]);
+  if (w(1) === 'yesterday' || w(1) === 'today') return 1;
+  if ((w(1) === 'week' || w(1) === 'month') && /^(?:last|this)$/u.test(w(2))) return 2;
+  let n = 0;
+  while (n < 4 && end - n - 1 >= from && (WEEKDAY.test(w(n + 1)) || MONTH.test(w(n + 1)) || /^\d{1,4}$/u.test(w(n + 1)) || w(n + 1) === ','))
+    n++;
+  return n > 0 && w(n + 1) === 'on' ? n + 1 : 0;
+}
+
+/** Skip "has also", "later", "flatly", "on Thursday" between the speaker and its cue. */
 function skipAuxiliaries(tokens: readonly Token[], from: number, end: number): number {
   let e = end;
   while (e > from) {
     const w = lower(tokens[e - 1]);
-    if (AUXILIARIES.has(w) || (/^\p{Ll}+ly$/u.test(tokens[e - 1]?.text ?? '') && w !== 'only')) e--;
+    const date = datePhraseBefore(tokens, from, e);
+    if (date > 0) e -= date;
+    else if (AUXILIARIES.has(w) || (/^\p{Ll}+ly$/u.test(tokens[e - 1]?.text ?? '') && w !== 'only')) e--;
     else break;
   }
   return e;
@@ -80,11 +98,16 @@ export function subjectBefore(
   cue: number,
 ): Speaker | null {
   const end = skipAuxiliaries(tokens, from, cue);
+  // "NRK, which said …": the speaker is what "which" stands for.
+  if (/^(?:which|who)$/u.test(lower(tokens[end - 1])) && tokens[end - 2]?.text === ',') {
+    const phrase = phraseEndingAt(tokens, from, end - 3, true);
+    return phrase ? { phrase, role: phrase.title, firstToken: phrase.firstToken, endToken: end } : null;
+  }
   const parts = partsBefore(tokens, from, end);
   const last = parts[0];
   if (!last) return null;
   if (last.to > last.from) {
-    const phrase = phraseEndingAt(tokens, last.from, last.to - 1);
+    const phrase = phraseEndingAt(tokens, last.from, last.to - 1, true);
     if (!phrase) return null;
     const isContinuation =
       phrase.firstToken === last.from && (phrase.type === 'org' || phrase.type === 'outlet');
@@ -103,7 +126,7 @@ export function subjectBefore(
       i++;
       continue;
     }
-    const phrase = phraseEndingAt(tokens, part.from, part.to - 1);
+    const phrase = phraseEndingAt(tokens, part.from, part.to - 1, true);
     if (!phrase) return null;
     const continuesApposition =
       prevPart !== undefined &&
@@ -160,37 +183,78 @@ function withRoleBefore(
   return { phrase, role: phrase.title, firstToken: phrase.firstToken, endToken: end };
 }
 
-/** "..., said Maria Zakharova, the ministry's spokesperson." */
+/** An apposition after a name: "a spokesperson for the ministry", "who chairs the committee". */
+function isAppositionAfter(tokens: readonly Token[], part: Part): boolean {
+  const first = lower(tokens[part.from]);
+  const second = lower(tokens[part.from + 1]);
+  if (/^(?:an?|the|who|whose|which)$/u.test(first)) return true;
+  return PERSON_ROLE_NOUNS.has(first) || PERSON_ROLE_NOUNS.has(second) || /^\d{1,3}$/u.test(first);
+}
+
+/**
+ * "..., said Maria Zakharova, the ministry's spokesperson." / "according to a study published
+ * in Nature, ...". With `wholeSpan`, everything up to the next comma or the end names the
+ * speaker ("according to figures released by the city council").
+ */
 export function subjectAfter(
   tokens: readonly Token[],
   text: string,
   cue: number,
   to: number,
+  wholeSpan = false,
 ): Speaker | null {
   let e = cue + 1;
-  while (e < to && e - cue <= 8) {
+  while (e < to && e - cue <= (wholeSpan ? 12 : 8)) {
     const t = tokens[e];
-    if (!t || t.kind !== 'word' || /^(?:on|in|at|during|after|before|who|that|yesterday|today|last|this)$/u.test(lower(t)))
+    if (!t || t.kind !== 'word') break;
+    if (!wholeSpan && /^(?:on|in|at|during|after|before|who|that|yesterday|today|last|this)$/u.test(lower(t)))
       break;
-    if (e > cue + 1 && !isCapitalized(t) && isCapitalized(tokens[e - 1]) && !/['’]s$/u.test(tokens[e - 1]?.text ?? ''))
+    if (
+      !wholeSpan &&
+      e > cue + 1 &&
+      !isCapitalized(t) &&
+      isCapitalized(tokens[e - 1]) &&
+      !/['’]s$/u.test(tokens[e - 1]?.text ?? '')
+    )
       break;
     e++;
   }
   if (e === cue + 1) return null;
-  const phrase = phraseEndingAt(tokens, cue + 1, e - 1);
-  if (!phrase || phrase.firstToken !== cue + 1 && lower(tokens[cue + 1]) !== 'the') return null;
+  let phrase = phraseEndingAt(tokens, cue + 1, e - 1, true);
+  if (phrase && phrase.firstToken !== cue + 1 && lower(tokens[cue + 1]) !== 'the') {
+    if (!wholeSpan) return null;
+    // "a study published on Wednesday in the journal Cryosphere Letters": name it whole.
+    const head = phraseEndingAt(tokens, cue + 1, firstNounEnd(tokens, cue + 1, e), true);
+    if (!head) return null;
+    const a = tokens[cue + 1];
+    const b = tokens[e - 1];
+    if (!a || !b) return null;
+    phrase = { ...head, start: a.start, end: b.end, text: text.slice(a.start, b.end), firstToken: cue + 1 };
+  }
+  if (!phrase) return null;
   // An apposition after a comma: ", a spokesperson for the ministry" or ", Maria Zakharova".
-  if (tokens[e]?.text === ',') {
+  if (tokens[e]?.text === ',' && !wholeSpan) {
     let f = e + 1;
     while (f < to && tokens[f]?.kind === 'word' && f - e < MAX_PART) f++;
     const part = { from: e + 1, to: f };
-    if (f > e + 1 && (tokens[f] === undefined || f === to || /^[.,;!?]$/u.test(tokens[f]?.text ?? ''))) {
+    const closes = f > e + 1 && (f === to || /^[.,;!?]$/u.test(tokens[f]?.text ?? ''));
+    if (closes) {
       const named = phraseEndingAt(tokens, part.from, part.to - 1);
       if (named?.type === 'person' && named.firstToken === part.from && phrase.type !== 'person')
         return { phrase: named, role: stripArticle(phrase.text), firstToken: cue + 1, endToken: f };
-      if (startsApposition(tokens, part) && !isRelative(tokens, part))
+      if (isAppositionAfter(tokens, part) && !isRelative(tokens, part))
         return { phrase, role: stripArticle(textOf(tokens, part, text)), firstToken: cue + 1, endToken: f };
     }
   }
   return { phrase, role: phrase.title, firstToken: cue + 1, endToken: e };
+}
+
+/** The end of the first noun phrase in [from, to): before a participle or preposition. */
+function firstNounEnd(tokens: readonly Token[], from: number, to: number): number {
+  for (let i = from + 1; i < to; i++) {
+    const w = lower(tokens[i]);
+    if (/(?:ed|ing)$/u.test(w) || /^(?:by|in|on|at|from|of|for|with|released|published|seen)$/u.test(w))
+      return i - 1;
+  }
+  return to - 1;
 }

@@ -3,14 +3,14 @@
  * hedged assertions, each with its speaker resolved across the document, its role, cue, chain
  * and date. Pure and synchronous: the same text and options always give the same suggestions.
  */
-import { Discourse, type Resolved } from './coref';
+import { Discourse, type Mention, type Resolved } from './coref';
 import { saidOn } from './dates';
 import { dedupe } from './dedup';
 import { directQuotes, unattachedQuotes } from './direct';
-import { hedgedClaim } from './hedges';
+import { hedgedClaims } from './hedges';
 import { indirectSpeech } from './indirect';
 import { suggestionKey } from './key';
-import { phraseEndingAt } from './phrases';
+import { phraseEndingAt, type Phrase } from './phrases';
 import { scanQuotes } from './quotes';
 import type { RawClaim, SentenceView } from './raw';
 import { splitSentences, type Sentence } from './sentences';
@@ -29,13 +29,15 @@ export function suggestClaims(text: string, options: SuggestOptions = {}): Sugge
   const discourse = new Discourse(options.knownEntities ?? []);
   const drafts: Suggestion[] = [];
   let current: Current | null = null;
-  for (const sentence of sentences) {
+  sentences.forEach((sentence, index) => {
     const view: SentenceView = { tokens, text, from: sentence.from, to: sentence.to };
+    discourse.sentence = index;
+    // Headlines and datelines carry no claims of their own.
+    if (sentence.heading) return;
     const { claims: direct, used } = directQuotes(view);
-    const raw = [...direct, ...indirectSpeech(view, used)];
+    const raw = [...direct, ...indirectSpeech(view, used, direct)];
     raw.push(...unattachedQuotes(view, used));
-    const hedged = hedgedClaim(view, raw);
-    if (hedged) raw.push(hedged);
+    raw.push(...hedgedClaims(view, raw));
     raw.sort((a, b) => a.start - b.start);
     for (const claim of raw) {
       const draft = build(claim, sentence, view, discourse, current, options);
@@ -45,7 +47,7 @@ export function suggestClaims(text: string, options: SuggestOptions = {}): Sugge
         current = { resolved: resolvedOf(draft), speaker: draft.speaker, paragraph: sentence.paragraph };
     }
     registerMentions(view, sentence, discourse);
-  }
+  });
   const kept = dedupe(
     drafts.map((d) => ({ text: text.slice(d.content.start, d.content.end), speaker: d.speakerName })),
   );
@@ -78,7 +80,7 @@ function build(
     if (resolved.type !== 'anonymous' && resolved.name) {
       discourse.mention({
         name: resolved.name,
-        type: resolved.type === 'outlet' || resolved.type === 'org' || resolved.type === 'group' ? resolved.type : 'person',
+        type: mentionType(resolved, p),
         pos: p.start,
         paragraph: sentence.paragraph,
         ...(p.gender ? { gender: p.gender } : {}),
@@ -121,6 +123,13 @@ function build(
   };
 }
 
+/** A singular unnamed speaker ("a spokeswoman for the trust") can be "she" later. */
+function mentionType(resolved: Resolved, p: Phrase): Mention['type'] {
+  if (resolved.type === 'group')
+    return /^(?:an?|one|the)\s/iu.test(p.text) && !/s$/u.test(p.text.split(/\s+/u)[1] ?? '') ? 'person' : 'group';
+  return resolved.type === 'anonymous' ? 'group' : resolved.type;
+}
+
 function kindOf(claim: RawClaim, resolved: Resolved | null): SuggestedKind {
   if (claim.kind === 'hedge' || resolved?.type === 'anonymous') return 'unattributed';
   if (resolved?.type === 'outlet') return 'reported';
@@ -137,6 +146,7 @@ function tokenSpan(view: SentenceView): { start: number; end: number } {
 /** Names in the sentence, for later surnames, pronouns and "the ministry". */
 function registerMentions(view: SentenceView, sentence: Sentence, discourse: Discourse): void {
   const { tokens } = view;
+  let subjectSeen = false;
   for (let i = view.from; i < view.to; i++) {
     const t: Token | undefined = tokens[i];
     if (!isCapitalized(t) || isCapitalized(tokens[i + 1])) continue;
@@ -154,5 +164,8 @@ function registerMentions(view: SentenceView, sentence: Sentence, discourse: Dis
       ...(phrase.title ? { role: phrase.title } : {}),
       spoke: false,
     });
+    // The first person named in a sentence is most often its subject: "he" in the next one.
+    if (type === 'person' && !subjectSeen && i - view.from < 16) discourse.setSubject(phrase.text);
+    subjectSeen ||= type === 'person';
   }
 }
