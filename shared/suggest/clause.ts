@@ -41,7 +41,7 @@ export function readAfterCue(tokens: readonly Token[], cue: number, to: number):
   // "pointed out that", "went on to say"
   if (lower(tokens[j]) === 'out') j++;
   if (cueInfo?.cls === 'tell' || lower(tokens[cue]) === 'warned') {
-    const object = readObject(tokens, j, to);
+    const object = readObject(tokens, j, to) ?? objectBeforeThat(tokens, j, to);
     if (object) {
       if (isOutletName(object.text) || isOutletPhrase(object.text)) via.push(object.text);
       else addressee = object.text;
@@ -120,6 +120,17 @@ function collectOutlets(tokens: readonly Token[], from: number, to: number, via:
   }
 }
 
+/** "told an employment tribunal that …": whatever stands between the cue and "that". */
+function objectBeforeThat(tokens: readonly Token[], from: number, to: number): { text: string; next: number } | null {
+  for (let k = from; k < Math.min(to, from + 7); k++) {
+    const t = tokens[k];
+    if (!t || t.kind !== 'word') return null;
+    if (lower(t) === 'that' && k > from)
+      return { text: tokens.slice(from, k).map((x) => x.text).join(' '), next: k };
+  }
+  return null;
+}
+
 /** The object of "told": "Radio Liberty", "reporters", "the BBC's Today programme". */
 function readObject(
   tokens: readonly Token[],
@@ -135,8 +146,10 @@ function readObject(
   if (isCapitalized(tokens[j])) {
     let k = j;
     while (k + 1 < to && isCapitalized(tokens[k + 1])) k++;
-    const text = tokens.slice(from, k + 1).map((t) => t.text).join(' ').replace(/['’]s$/u, '');
+    const text = tokens.slice(j, k + 1).map((t) => t.text).join(' ').replace(/['’]s$/u, '');
     let next = k + 1;
+    // "the Izvestia newspaper", "the broadcaster's website"
+    while (next < to && next - k < 3 && MEDIA_NOUNS.test(lower(tokens[next]))) next++;
     // "the BBC's Today programme"
     if (/['’]s$/u.test(tokens[k]?.text ?? '')) while (next < to && next - k < 4 && !MEDIA_NOUNS.test(lower(tokens[next - 1])) && tokens[next]?.kind === 'word') next++;
     return { text, next };

@@ -56,6 +56,11 @@ export class Discourse {
     this.mentions.push({ ...m, name: canonical });
   }
 
+  /** The full name a one-word name stands for, if one was met. */
+  fullNameOf(name: string): string | undefined {
+    return this.fullName(name, Infinity);
+  }
+
   /** The full name a one-word name stands for: the latest earlier person whose name ends so. */
   private fullName(name: string, pos: number): string | undefined {
     const words = name.split(/\s+/u);
@@ -159,10 +164,11 @@ export class Discourse {
   /** "the ministry": the latest organisation whose name has that word. */
   private byHead(text: string, type: Mention['type'], pos: number, paragraph: number): Mention | undefined {
     const head = normalizeName(text).split(' ').pop() ?? '';
-    return (
-      this.latest((x) => x.type === type && x.pos < pos && normalizeName(x.name).split(' ').includes(head)) ??
-      this.latest((x) => x.type === type && x.pos < pos && x.spoke && x.paragraph >= paragraph - 1)
-    );
+    // Only a bare "the ministry" refers back; "Russia's defence ministry" names its own.
+    if (normalizeName(text).split(' ').length > 2) return undefined;
+    const named = (x: Mention): boolean =>
+      normalizeName(`${x.name} ${x.role ?? ''}`).split(' ').includes(head);
+    return this.latest((x) => x.type === type && x.pos < pos && x.paragraph >= paragraph - 3 && named(x));
   }
 }
 

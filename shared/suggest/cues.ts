@@ -34,7 +34,7 @@ hint hints hinted hinting|quip quips quipped quipping|joke jokes joked joking|mu
 conclude concludes concluded concluding|answer answers answered answering
 tweet tweets tweeted tweeting|guess guesses guessed guessing|stress stresses stressed stressing|underline underlines underlined underlining
 affirm affirms affirmed affirming|retort retorts retorted retorting|counter counters countered countering
-agree agrees agreed agreeing|believe believes believed believing|hear hears heard hearing|recount recounts recounted recounting|elaborate elaborates elaborated elaborating
+agree agrees agreed agreeing|believe believes believed believing|hear hears heard hearing|show shows showed shown showing|recount recounts recounted recounting|elaborate elaborates elaborated elaborating
 `;
 const OBJECT_VERBS = `
 deny denies denied denying|announce announces announced announcing|confirm confirms confirmed confirming
@@ -98,7 +98,8 @@ export const AUXILIARIES = new Set(
   (
     'has have had would will also later earlier previously then again once repeatedly ' +
     'publicly privately separately recently reportedly further already had since still ' +
-    'apparently subsequently initially first last'
+    'apparently subsequently initially first last long often frequently always never just now ever ' +
+    'even openly privately jointly'
   ).split(' '),
 );
 

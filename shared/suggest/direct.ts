@@ -6,10 +6,11 @@
  */
 import { readAfterCue } from './clause';
 import { cueWord } from './cues';
-import { quoteContent, wordCount, type RawClaim, type SentenceView } from './raw';
-import { subjectAfter, subjectBefore, type Speaker } from './speaker';
+import { cueText, quoteContent, wordCount, type RawClaim, type SentenceView } from './raw';
+import { speakerStart, subjectAfter, subjectBefore, type Speaker } from './speaker';
 import { leadingSubject, lastPartSubject } from './subject';
 import { lower } from './tokens';
+import { isVerbUse } from './verbs';
 
 export interface DirectResult {
   claims: RawClaim[];
@@ -62,12 +63,6 @@ function never(): never {
   throw new Error('token index out of range');
 }
 
-export const cueText = (s: SentenceView, cue: number): string => {
-  const t = s.tokens[cue];
-  if (!t) return '';
-  return lower(s.tokens[cue + 1]) === 'out' ? `${t.text} out` : t.text;
-};
-
 /** `"…," he said.` / `"…," said Smith.` / `"…," she told Reuters, "…"` */
 function attributeRight(s: SentenceView, q: number, used: Set<number>): RawClaim | null {
   let r = q + 1;
@@ -87,7 +82,7 @@ function attributeRight(s: SentenceView, q: number, used: Set<number>): RawClaim
     if (!info || info.participle) continue;
     const found = subjectBefore(s.tokens, s.text, r, c);
     // The speaker must follow the quote at once: `"…", as Oslo said` is someone else's claim.
-    if (found && found.firstToken === r) {
+    if (found && speakerStart(s.tokens, found) === r) {
       speaker = found;
       cue = c;
     }
@@ -119,11 +114,11 @@ function attributeLeft(s: SentenceView, q: number, used: Set<number>): RawClaim 
       return make(s, q, q, speaker, c, [], 0.8);
     }
     const info = cueWord(t.text);
-    if (!info || info.participle) continue;
+    if (!info || info.participle || !isVerbUse(s, c, info)) continue;
     const after = readAfterCue(s.tokens, c, q + 1);
     if (after.contentFrom !== q || after.introducer === 'that') return null; // a mixed quote
     const speaker = subjectBefore(s.tokens, s.text, s.from, c);
-    if (!speaker) return null;
+    if (!speaker) break;
     used.add(c);
     return make(s, q, q, speaker, c, after.via, 0.85);
   }
@@ -172,6 +167,8 @@ function unattached(s: SentenceView, q: number): RawClaim | null {
     const w = s.tokens[v];
     if (!w || w.kind === 'quote' || w.text === ';') break;
     if (!CHARACTERIZING.has(w.text)) continue;
+    // "have been promised a "…" repair": passive, the subject did not say it.
+    if (/^(?:been|be|is|are|was|were)$/u.test(lower(s.tokens[v - 1]))) return null;
     const speaker =
       w.text.endsWith('ing') && s.tokens[v - 1]?.text === ','
         ? leadingSubject(s, v)

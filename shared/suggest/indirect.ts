@@ -5,16 +5,16 @@
  * A quotation inside the reported clause (a mixed quote) makes the whole proposition the content.
  */
 import { readAfterCue } from './clause';
-import { cueWord, NOUN_LIKE_FORMS, type CueWord } from './cues';
-import { cueText } from './direct';
+import { cueWord, HEDGES, NOUN_LIKE_FORMS, type CueWord } from './cues';
+import { isVerbUse } from './verbs';
 import { leadingSubject } from './subject';
 import { phraseEndingAt } from './phrases';
-import { charSpan, contentEnd, wordCount, type RawClaim, type SentenceView } from './raw';
-import { subjectAfter, subjectBefore, type Speaker } from './speaker';
+import { charSpan, contentEnd, cueText, wordCount, type RawClaim, type SentenceView } from './raw';
+import { speakerStart, subjectAfter, subjectBefore, type Speaker } from './speaker';
 import { lower } from './tokens';
 
-const DETERMINER_BEFORE_NOUN =
-  /^(?:the|a|an|its|his|her|their|our|these|those|such|new|many|some|any|no|of|and|in|with|to)$/u;
+/** Subjects that "show" things: "the minutes showed", "figures show". */
+const DOCUMENTS = /\b(?:minutes|figures|data|documents?|records?|polls?|surveys?|study|studies|report|filings?|statistics|estimates|results|emails|papers)\b/iu;
 const COURT = /\b(?:court|tribunal|jury|inquest|inquiry|hearing|committee|trial)\b/iu;
 
 export function indirectSpeech(s: SentenceView, used: Set<number>, prior: readonly RawClaim[]): RawClaim[] {
@@ -52,28 +52,17 @@ export function indirectSpeech(s: SentenceView, used: Set<number>, prior: readon
   return claims;
 }
 
-/** Whether a cue form is used as a verb here, not as a noun or an infinitive. */
-function isVerbUse(s: SentenceView, c: number, info: CueWord): boolean {
-  const word = lower(s.tokens[c]);
-  const prev = lower(s.tokens[c - 1]);
-  if (prev === 'to') return false; // "pressed lawyers to explain how …"
-  if (NOUN_LIKE_FORMS.has(word) && DETERMINER_BEFORE_NOUN.test(prev)) return false;
-  // "a newspaper report that", "the state leader": the bare form after a singular noun is a noun.
-  if (word === info.lemma && !info.participle) {
-    const before = s.tokens[c - 1];
-    if (!before || before.kind !== 'word') return true;
-    if (/^(?:i|we|you|they|to|will|would|could|can|should|may|might|must|did|do|does|not)$/u.test(prev)) return true;
-    return /s$/u.test(prev) && !/ss$/u.test(prev);
-  }
-  return true;
-}
-
 /** Where the reported clause stops: before ", adding that", ", according to X", ", he said" or "and she said". */
 function clauseEnd(s: SentenceView, from: number): number {
   const end = contentEnd(s);
   for (let i = from + 1; i < end; i++) {
     const t = s.tokens[i];
     const w = lower(t);
+    if (t?.text === ';' || (t?.text === ',' && /^(?:and|but)$/u.test(lower(s.tokens[i + 1])))) {
+      // "…, and Venezuela reportedly holds …": a hedged clause of its own.
+      const rest = s.text.slice(t.end, s.tokens[end - 1]?.end ?? t.end);
+      if (HEDGES.some((re) => new RegExp(re.source, 'iu').test(rest))) return i;
+    }
     if (t?.text === ',') {
       const next = lower(s.tokens[i + 1]);
       if (next === 'according' || cueWord(next)?.participle) return i;
@@ -115,18 +104,20 @@ function fromCue(s: SentenceView, c: number, info: CueWord): RawClaim | null {
   const prev = s.tokens[c - 1];
   if (speaker) {
     if (info.lemma === 'hear' && !COURT.test(speaker.phrase.text)) return null;
+    if (info.lemma === 'show' && !DOCUMENTS.test(speaker.phrase.text)) return null;
     const next = s.tokens[c + 1];
     const end = contentEnd(s);
     // "In a perverse sense, he argued, Moscow would gain": the cue is a parenthesis.
-    if (next?.text === ',' && s.tokens[speaker.firstToken - 1]?.text === ',' && next.end < (s.tokens[end - 1]?.start ?? 0)) {
+    const subjectFrom = speakerStart(s.tokens, speaker);
+    if (next?.text === ',' && s.tokens[subjectFrom - 1]?.text === ',' && next.end < (s.tokens[end - 1]?.start ?? 0)) {
       const tail = readAfterCue(s.tokens, c, s.to);
       if (tail.contentFrom >= 0) return claimOf(s, s.from, clauseEnd(s, c), speaker, c, [], 0.65);
     }
     // "…, he said." at the end of the sentence: what came before is the claim.
     const after = readAfterCue(s.tokens, c, s.to);
     if (after.contentFrom < 0 || after.contentFrom >= end) {
-      if (speaker.firstToken <= s.from || s.tokens[speaker.firstToken - 1]?.text !== ',') return null;
-      return claimOf(s, s.from, speaker.firstToken - 1, speaker, c, after.via, 0.75);
+      if (subjectFrom <= s.from || s.tokens[subjectFrom - 1]?.text !== ',') return null;
+      return claimOf(s, s.from, subjectFrom - 1, speaker, c, after.via, 0.75);
     }
     const needsThat = info.cls === 'object' || (NOUN_LIKE_FORMS.has(lower(s.tokens[c])) && speaker.phrase.type !== 'pronoun');
     if (needsThat && after.introducer !== 'that' && after.introducer !== ':') return null;
@@ -150,6 +141,8 @@ function fromCue(s: SentenceView, c: number, info: CueWord): RawClaim | null {
 /** A finite verb somewhere in the first words: the mark of a clause after a bare "said". */
 function hasVerb(s: SentenceView, from: number, to: number): boolean {
   for (let i = from; i < Math.min(to, from + 12); i++) {
+    // "said the trust "takes any concern … seriously"": the verb is in the quoted part.
+    if (s.tokens[i]?.kind === 'quote') return true;
     const w = lower(s.tokens[i]);
     if (/^(?:is|are|was|were|will|would|could|can|should|must|may|might|has|have|had|did|does|do|shall|need|needs)$/u.test(w))
       return true;

@@ -75,15 +75,19 @@ Command Club League Foundation Centre Center Alliance Coalition Movement Front B
 School Church Trust Society Airlines Motors Holdings Industries Technologies Labs Partners Capital
 Systems Reserve Ministry's Kremlin's Commission's Council's Co. plc FC United City Rovers Rada
 Bundestag Knesset Guard Coast Directorate Prosecutor's Inspectorate Observatory Academy College
+House Office Network Programme Program Fleet
 `);
 
 /** Last words of place names: "Skerry Point", "Canal Street", "Eastern Europe". */
 export const PLACE_WORDS = words(`
-Point Street Road Avenue Square Bridge River Lake Mount Mountains Island Islands Bay Valley Hill
-Hills Park Station Airport Port Harbour Harbor Sea Ocean Peninsula Region Province County District
-Town Village Coast Gulf Strait Canal Forest Desert Plain Plains Heights Lane Way Quay Pier Cape
+Point Street Road Avenue Square River Mountains Island Islands Valley Hills Station Airport Harbour
+Harbor Sea Ocean Peninsula Region Province County District Town Village Coast Gulf Strait Canal
+Forest Desert Plains Heights Quay Pier
 Europe Asia Africa America Caribbean Pacific Atlantic Arctic Balkans Baltic Caucasus Donbas Crimea
 `);
+
+/** First words of place names: "River Lune", "Mount Elgon". */
+export const PLACE_FIRST_WORDS = words('River Lake Mount Cape Gulf Bay Port Isle Fort Lake Strait');
 
 /** Places named for their governments or institutions ("Moscow said"). */
 export const PLACES = words(`
@@ -170,3 +174,20 @@ export function genderOfSurname(name: string): 'm' | 'f' | undefined {
   if (/(?:ov|ev|in|sky|skiy|ski)$/u.test(name)) return 'm';
   return undefined;
 }
+
+/** Words that may stand in a role before a name: "White House press secretary Karoline Leavitt". */
+export const ROLE_MODIFIERS = new Set(
+  (
+    'press deputy foreign senior former chief executive vice first second prime acting interim top lead ' +
+    'state defence defense interior finance economy health trade energy national security civil local ' +
+    'regional federal city party opposition government military presidential foreign-policy veteran ' +
+    'political retired emeritus associate assistant general managing special'
+  ).split(' '),
+);
+
+/** Verbs that end a subject: auxiliaries and common irregular past forms. */
+export const FINITE_VERBS = words(`
+is are was were has have had will would could can should must may might did does do put gave
+made took went came got kept left felt thought knew saw spoke wrote sent set let met won lost ran
+began became held stood brought told said says stole fell rose grew drew
+`);

@@ -7,6 +7,7 @@ import {
   ANONYMOUS_HEADS,
   CLAUSE_BOUNDARIES,
   FEMALE_HONORIFICS,
+  FINITE_VERBS,
   GENDERED_ROLES,
   GROUP_PRONOUNS,
   HONORIFICS,
@@ -15,10 +16,12 @@ import {
   ORG_WORDS,
   PERSON_PRONOUNS,
   PERSON_ROLE_NOUNS,
+  PLACE_FIRST_WORDS,
   PLACE_WORDS,
   PLACES,
   PLURAL_PERSON_NOUNS,
   PREPOSITIONS,
+  ROLE_MODIFIERS,
   TITLE_HEADS,
   genderOfFirstName,
   genderOfSurname,
@@ -58,15 +61,6 @@ const DETERMINERS = new Set(
   'the a an this that these those its his her their our two three four five several some many one other another both all each most'.split(
     ' ',
   ),
-);
-/** Words that may stand in a role before a name: "White House press secretary Karoline Leavitt". */
-const ROLE_MODIFIERS = new Set(
-  (
-    'press deputy foreign senior former chief executive vice first second prime acting interim top lead ' +
-    'state defence defense interior finance economy health trade energy national security civil local ' +
-    'regional federal city party opposition government military presidential foreign-policy veteran ' +
-    'political retired emeritus associate assistant general managing special'
-  ).split(' '),
 );
 const NAME_PARTICLES = new Set(
   'de da di del della van von der den ter ten le la du dos das al el bin ibn bint y'.split(' '),
@@ -123,6 +117,9 @@ function properName(tokens: readonly Token[], first: number, last: number): Phra
     const prev = tokens[k - 1];
     if (isCapitalized(prev) && prev && !CAPITAL_FUNCTION_WORDS.has(prev.text)) k--;
     else if (NAME_PARTICLES.has(lower(prev)) && isCapitalized(tokens[k - 2])) k--;
+    // "Ministry of Defence", "Institute for Economic Research": kept only for organisations.
+    else if (/^(?:of|for|and|on)$/u.test(prev?.text ?? '') && isCapitalized(tokens[k - 2]) && k - 2 >= first && orgAhead(tokens, k - 2))
+      k -= 2;
     else if (prev?.text === '-' && prev.end === tokens[k]?.start) k--;
     else break;
   }
@@ -143,23 +140,43 @@ function properName(tokens: readonly Token[], first: number, last: number): Phra
   const titleText = [rolePrefix?.text, joinTokens(titleTokens.filter((tok) => !HONORIFICS.has(tok.text)))]
     .filter((s) => s)
     .join(' ');
-  const type = outletNounBefore(tokens, first, k) ? 'outlet' : classifyName(text, nameTokens);
+  const descriptor = orgNounBefore(tokens, first, k);
+  const type = outletNounBefore(tokens, first, k) ? 'outlet' : descriptor ? 'org' : classifyName(text, nameTokens);
   const gender = type === 'person' ? guessGender(nameTokens, honorific) : undefined;
   return {
     type,
     start: first0.start,
     end: last0.end,
     text,
-    title: titleText || null,
+    title: titleText || descriptor || null,
     firstToken: rolePrefix?.from ?? k,
     ...(gender ? { gender } : {}),
   };
+}
+
+/** "the installers' federation BWH": the noun that says what the named organisation is. */
+function orgNounBefore(tokens: readonly Token[], first: number, nameStart: number): string | null {
+  const prev = tokens[nameStart - 1];
+  if (nameStart - 1 < first || !prev || isCapitalized(prev) || !ORG_NOUNS.has(lower(prev))) return null;
+  if (/^(?:statement|report|study|document|letter|survey|memo|filing|poll|minutes|figures|data)$/u.test(lower(prev)))
+    return null;
+  return lower(prev);
 }
 
 /** "the daily Kommersant", "the broadcaster NRK", "the radio station Antena Sul". */
 function outletNounBefore(tokens: readonly Token[], first: number, nameStart: number): boolean {
   const prev = tokens[nameStart - 1];
   return nameStart - 1 >= first && !!prev && !isCapitalized(prev) && OUTLET_NOUNS.has(lower(prev)) && lower(prev) !== 'media';
+}
+
+/** Whether the capitalised word at `i` ends an organisation's name part ("Ministry" in "Ministry of"). */
+function orgAhead(tokens: readonly Token[], i: number): boolean {
+  let k = i;
+  while (k >= 0 && isCapitalized(tokens[k])) {
+    if (ORG_WORDS.has(tokens[k]?.text ?? '')) return true;
+    k--;
+  }
+  return false;
 }
 
 const joinTokens = (run: readonly Token[]): string =>
@@ -173,11 +190,22 @@ function rolePrefixBefore(
 ): { text: string; from: number } | null {
   let k = nameStart;
   let sawRole = false;
+  let unknown = 0;
   while (k - 1 >= first) {
     const prev = tokens[k - 1];
     const w = bareWord(prev);
     if (!word(prev)) break;
     if (PERSON_ROLE_NOUNS.has(w)) sawRole = true;
+    else if (
+      sawRole &&
+      unknown < 2 &&
+      /^\p{Ll}[\p{Ll}-]+$/u.test(prev?.text ?? '') &&
+      !DETERMINERS.has(w) &&
+      !PREPOSITIONS.has(w) &&
+      !CLAUSE_BOUNDARIES.has(w) &&
+      !/(?:ed|ly)$/u.test(w)
+    )
+      unknown++; // "chief content officer", "retail analyst"
     else if (!ROLE_MODIFIERS.has(w) && !(isCapitalized(prev) && !CAPITAL_FUNCTION_WORDS.has(prev?.text ?? '')))
       break;
     k--;
@@ -191,6 +219,7 @@ function classifyName(text: string, run: readonly Token[]): PhraseType {
   if (run.some((tok) => ORG_WORDS.has(tok.text))) return 'org';
   const lastWord = run[run.length - 1]?.text ?? '';
   if (PLACES.has(lastWord) || PLACE_WORDS.has(lastWord)) return 'org';
+  if (run.length > 1 && PLACE_FIRST_WORDS.has(run[0]?.text ?? '')) return 'org';
   if (run.every((tok) => PLACES.has(tok.text) || /^(?:US|U\.S\.|UK|EU|UN)$/u.test(tok.text)))
     return 'org';
   if (run.length === 1 && /^[\p{Lu}\d&.]{2,6}$/u.test(run[0]?.text ?? '')) return 'org';
@@ -218,7 +247,7 @@ function commonNoun(
   while (k - 1 >= first && last - k < 6) {
     const prev = tokens[k - 1];
     const w = bareWord(prev);
-    if (!word(prev) || CLAUSE_BOUNDARIES.has(w) || PREPOSITIONS.has(w)) break;
+    if (!word(prev) || CLAUSE_BOUNDARIES.has(w) || PREPOSITIONS.has(w) || FINITE_VERBS.has(w)) break;
     if (isCapitalized(prev) && CAPITAL_FUNCTION_WORDS.has(prev?.text ?? '') && !DETERMINERS.has(w))
       break;
     k--;
@@ -233,7 +262,7 @@ function commonNoun(
   else if (PLURAL_PERSON_NOUNS.has(head)) type = 'group';
   else if (PERSON_ROLE_NOUNS.has(head)) type = determiner === 'the' ? 'roleRef' : 'group';
   else if (ORG_NOUNS.has(head)) type = determiner === 'a' || determiner === 'an' ? 'org' : 'orgRef';
-  else if (loose && isPlainNoun(head)) type = 'group';
+  else if (loose && isPlainNoun(head) && /^\p{Ll}/u.test(tokens[last]?.text ?? '')) type = 'group';
   if (!type) return null;
   const phrase = phraseOf(tokens, k, last, type);
   const gender = GENDERED_ROLES[head];
@@ -280,7 +309,15 @@ function withComplement(
     let h = j - 1;
     if (/^(?:familiar|close|knowledge|briefed|aware)$/u.test(lower(tokens[h]))) h--;
     if (lower(tokens[h]) === 'with') h--;
-    const head = commonNoun(tokens, first, h, loose);
+    // "Dr. Helga Straub of the Institute for Economic Research": a person before the complement.
+    if (isCapitalized(tokens[h]) && loose) {
+      const person = properName(tokens, first, h);
+      if (person?.type === 'person' && (person.text.includes(' ') || person.title)) {
+        const rest = joinTokens(tokens.slice(j, last + 1));
+        return { ...person, title: [person.title, rest].filter(Boolean).join(' ') };
+      }
+    }
+    const head = commonNoun(tokens, first, h);
     if (!head || head.type === 'orgRef' || head.type === 'outletRef' || head.type === 'org') continue;
     const text = joinTokens(tokens.slice(head.firstToken, last + 1));
     const type = head.type === 'anonymous' || ANONYMITY.test(text) ? 'anonymous' : 'group';

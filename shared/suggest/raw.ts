@@ -1,6 +1,6 @@
 /** What the sentence rules find, before speakers are resolved across the document. */
 import type { Speaker } from './speaker';
-import type { Token } from './tokens';
+import { lower, type Token } from './tokens';
 
 export type RawKind = 'direct' | 'indirect' | 'hedge';
 
@@ -54,3 +54,11 @@ export function quoteContent(t: Token, text: string): { start: number; end: numb
 }
 
 export const wordCount = (s: string): number => s.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+/** The cue as written: "said", "pointed out". */
+export const cueText = (s: SentenceView, cue: number): string => {
+  const t = s.tokens[cue];
+  if (!t) return '';
+  return lower(s.tokens[cue + 1]) === 'out' ? `${t.text} out` : t.text;
+};
+

@@ -4,10 +4,16 @@
  * after it ("..., said Maria Zakharova, the ministry's spokesperson."). Appositions give the
  * speaker's role.
  */
-import { AUXILIARIES } from './cues';
-import { PERSON_ROLE_NOUNS } from './lexicon';
+import { AUXILIARIES, cueWord } from './cues';
+import { PERSON_ROLE_NOUNS, ROLE_MODIFIERS } from './lexicon';
 import { phraseEndingAt, type Phrase } from './phrases';
 import { isCapitalized, lower, type Token } from './tokens';
+
+/** The speaker's first token, with the article of a name: "the World Health Organization". */
+export function speakerStart(tokens: readonly Token[], speaker: Speaker): number {
+  const at = speaker.firstToken;
+  return /^(?:the|a|an)$/iu.test(tokens[at - 1]?.text ?? '') ? at - 1 : at;
+}
 
 export interface Speaker {
   phrase: Phrase;
@@ -43,11 +49,27 @@ function partsBefore(tokens: readonly Token[], from: number, end: number): Part[
   return parts;
 }
 
+/**
+ * Whether a part after a name describes it: "a political scientist based in Berlin", "first
+ * deputy chairman of …", "who leads the group", "54". A lowercase clause ("quad bikes and
+ * farm machinery worth …") is not one.
+ */
 const startsApposition = (tokens: readonly Token[], part: Part): boolean => {
   const t = tokens[part.from];
-  if (!t || part.to <= part.from) return false;
-  return /^[\p{Ll}\d]/u.test(t.text) && !/^(?:and|but|or|so|then)$/u.test(t.text);
+  if (!t || part.to <= part.from || !/^[\p{Ll}\d]/u.test(t.text)) return false;
+  const head = tokens.slice(part.from, Math.min(part.to, part.from + 3)).map(lower);
+  return (
+    /^(?:an?|the|who|whose|which|his|her|its|their|himself|herself|itself|\d{1,3})$/u.test(head[0] ?? '') ||
+    // "speaking on condition of anonymity", "based in Berlin", "she recalls"
+    /^\p{Ll}{3,}(?:ing|ed)$/u.test(head[0] ?? '') ||
+    isParenthetical(tokens, part) ||
+    head.some((w) => PERSON_ROLE_NOUNS.has(w.replace(/['’]s$/u, '')) || ROLE_MODIFIERS.has(w))
+  );
 };
+/** ", she recalls,", ", officials said,": a cue in passing, not part of the speaker. */
+const isParenthetical = (tokens: readonly Token[], part: Part): boolean =>
+  part.to - part.from <= 3 && cueWord(tokens[part.to - 1]?.text ?? '') !== undefined;
+
 const isRelative = (tokens: readonly Token[], part: Part): boolean =>
   /^(?:who|which|whose|whom|where|when)$/u.test(lower(tokens[part.from]));
 
@@ -146,7 +168,7 @@ export function subjectBefore(
       return withRoleBefore(tokens, text, parts, i, phrase, end);
     }
     const roleParts = appositions.filter(
-      (p) => !isRelative(tokens, p) && !isAgeOrEmpty(tokens, p),
+      (p) => !isRelative(tokens, p) && !isAgeOrEmpty(tokens, p) && !isParenthetical(tokens, p),
     );
     const role = roleParts.length
       ? stripArticle(
@@ -219,6 +241,8 @@ export function subjectAfter(
       break;
     e++;
   }
+  // "figures released by the city council on Tuesday": the date is not part of the name.
+  if (wholeSpan) e -= datePhraseBefore(tokens, cue + 1, e);
   if (e === cue + 1) return null;
   let phrase = phraseEndingAt(tokens, cue + 1, e - 1, true);
   if (phrase && phrase.firstToken !== cue + 1 && lower(tokens[cue + 1]) !== 'the') {

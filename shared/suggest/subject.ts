@@ -3,17 +3,19 @@
  * chair of the chamber, Malcolm Reid, put it bluntly: …"), or a participle cue with no claim
  * before it ("Delegates walked out on Saturday, saying …").
  */
-import { cueWord } from './cues';
+import { cueWord, NOUN_LIKE_FORMS } from './cues';
+import { FINITE_VERBS } from './lexicon';
 import type { SentenceView } from './raw';
 import { subjectBefore, type Speaker } from './speaker';
 
-/** Verbs that end a subject: auxiliaries, common irregular pasts, -ed forms, cues. */
-const IRREGULAR =
-  /^(?:is|are|was|were|has|have|had|will|would|could|can|should|must|may|might|did|does|do|put|gave|made|took|went|came|got|kept|left|felt|thought|knew|saw|spoke|wrote|sent|set|let|met|won|lost|ran|began|became|held|stood|brought|told|said|says)$/u;
-
 const verbLike = (text: string): boolean =>
   /^\p{Ll}/u.test(text) &&
-  (IRREGULAR.test(text) || /^\p{Ll}{3,}(?:ed|ised|ized)$/u.test(text) || cueWord(text) !== undefined);
+  (FINITE_VERBS.has(text) ||
+    /^\p{Ll}{3,}(?:ed|ised|ized)$/u.test(text) ||
+    (cueWord(text) !== undefined && !NOUN_LIKE_FORMS.has(text)));
+
+/** Words that open a clause before the subject: "Asked whether …, Whitcombe was blunt". */
+const OPENS_CLAUSE = /^(?:Asked|Speaking|When|After|Before|While|If|Although|Though|As|Since|Because|Once|Unlike|Like|Despite|Following|Given)$/u;
 
 /** What comes before the sentence's first verb, appositions skipped, read up to `limit`. */
 export function leadingSubject(s: SentenceView, limit: number): Speaker | null {
@@ -30,6 +32,11 @@ export function leadingSubject(s: SentenceView, limit: number): Speaker | null {
       gender: first.text === 'Her' ? ('f' as const) : ('m' as const),
     };
     return { phrase, role: null, firstToken: s.from, endToken: s.from + 1 };
+  }
+  if (first && OPENS_CLAUSE.test(first.text)) {
+    let c = s.from + 1;
+    while (c < limit && s.tokens[c]?.text !== ',') c++;
+    if (c < limit) return leadingSubject({ ...s, from: c + 1 }, limit);
   }
   let i = s.from + 1;
   while (i < limit) {

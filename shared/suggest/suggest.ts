@@ -29,6 +29,8 @@ export function suggestClaims(text: string, options: SuggestOptions = {}): Sugge
   const discourse = new Discourse(options.knownEntities ?? []);
   const drafts: Suggestion[] = [];
   let current: Current | null = null;
+  // One phrase resolves once: "she told FAZ, adding that …" gives two claims by one "she".
+  const resolvedAt = new Map<number, Resolved>();
   sentences.forEach((sentence, index) => {
     const view: SentenceView = { tokens, text, from: sentence.from, to: sentence.to };
     discourse.sentence = index;
@@ -40,13 +42,16 @@ export function suggestClaims(text: string, options: SuggestOptions = {}): Sugge
     raw.push(...hedgedClaims(view, raw));
     raw.sort((a, b) => a.start - b.start);
     for (const claim of raw) {
-      const draft = build(claim, sentence, view, discourse, current, options);
+      const draft = build(claim, sentence, view, discourse, current, options, resolvedAt);
       if (!draft) continue;
       drafts.push(draft);
       if (draft.speakerName && draft.kind !== 'unattributed')
         current = { resolved: resolvedOf(draft), speaker: draft.speaker, paragraph: sentence.paragraph };
     }
     registerMentions(view, sentence, discourse);
+    // Whoever spoke in this sentence is who "he" or "she" most likely means in the next.
+    const speaker = drafts.find((d) => d.content.start >= (tokens[sentence.from]?.start ?? 0) && d.speakerName && d.kind !== 'reported' && d.kind !== 'unattributed');
+    if (speaker?.speakerName) discourse.setSubject(speaker.speakerName);
   });
   const kept = dedupe(
     drafts.map((d) => ({ text: text.slice(d.content.start, d.content.end), speaker: d.speakerName })),
@@ -68,6 +73,7 @@ function build(
   discourse: Discourse,
   current: Current | null,
   options: SuggestOptions,
+  resolvedAt: Map<number, Resolved>,
 ): Suggestion | null {
   const { text } = view;
   let resolved: Resolved | null = null;
@@ -75,7 +81,8 @@ function build(
   let confidence = claim.confidence;
   if (claim.speaker) {
     const p = claim.speaker.phrase;
-    resolved = discourse.resolve(p, p.start, sentence.paragraph);
+    resolved = resolvedAt.get(p.start) ?? discourse.resolve(p, p.start, sentence.paragraph);
+    resolvedAt.set(p.start, resolved);
     speaker = { start: p.start, end: p.end, text: p.text };
     if (resolved.type !== 'anonymous' && resolved.name) {
       discourse.mention({
@@ -153,7 +160,13 @@ function registerMentions(view: SentenceView, sentence: Sentence, discourse: Dis
     const phrase = phraseEndingAt(tokens, view.from, i);
     if (!phrase || !t) continue;
     const type = phrase.type;
-    if (type === 'person' && !phrase.text.includes(' ') && !phrase.title) continue;
+    if (type === 'person' && !phrase.text.includes(' ') && !phrase.title) {
+      // A surname alone counts when it stands for someone named in full before.
+      const full = discourse.fullNameOf(phrase.text);
+      if (full && !subjectSeen && i - view.from < 16) discourse.setSubject(full);
+      subjectSeen ||= full !== undefined;
+      continue;
+    }
     if (type !== 'person' && type !== 'org' && type !== 'outlet') continue;
     discourse.mention({
       name: phrase.text.replace(/^the\s+/iu, ''),

@@ -27,7 +27,8 @@ const TITLE_ABBREVIATIONS = new Set(
 /** Abbreviations that may also end a sentence ("sanctions on the U.S. The ministry ..."). */
 const MAYBE_FINAL_ABBREVIATIONS = /^(?:\p{Lu}\.)+\p{Lu}$|^(?:inc|corp|ltd|co|plc|bros)$/iu;
 
-const WORD = /[\p{L}\p{N}]+(?:['’\-.&][\p{L}\p{N}]+)*/uy;
+// "5,000" and "£900,000" are one word: their commas would split a sentence into parts.
+const WORD = /\p{N}{1,3}(?:,\p{N}{3})+(?:\.\p{N}+)?|[\p{L}\p{N}]+(?:['’\-.&][\p{L}\p{N}]+)*/uy;
 
 export interface Tokenized {
   tokens: Token[];
@@ -68,6 +69,9 @@ export function tokenize(text: string, quoteSpans: readonly QuoteSpan[]): Tokeni
     let end = m ? i + m[0].length : i + 1;
     // Stop a word before the next quotation starts (an apostrophe-like mark may open one).
     if (quote && end > quote.start) end = Math.max(quote.start, i + 1);
+    // "the farmers' association": the apostrophe of a plural possessive belongs to the word.
+    if (m && /s$/u.test(m[0]) && /['’]/u.test(text[end] ?? '') && /\s/u.test(text[end + 1] ?? ' ') && !(quote && end === quote.start))
+      end++;
     let word = text.slice(i, end);
     const kind = m ? 'word' : 'punct';
     if (kind === 'word' && text[end] === '.' && isAbbreviation(word)) {
