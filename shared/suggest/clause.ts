@@ -38,8 +38,8 @@ export function readAfterCue(tokens: readonly Token[], cue: number, to: number):
   let addressee: string | null = null;
   let j = cue + 1;
   const cueInfo = cueWord(tokens[cue]?.text ?? '');
-  // "pointed out that", "went on to say"
-  if (lower(tokens[j]) === 'out') j++;
+  // "pointed out that", "shot back that"
+  if (/^(?:out|back)$/u.test(lower(tokens[j]))) j++;
   if (cueInfo?.cls === 'tell' || lower(tokens[cue]) === 'warned') {
     const object = readObject(tokens, j, to) ?? objectBeforeThat(tokens, j, to);
     if (object) {

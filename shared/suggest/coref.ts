@@ -25,6 +25,8 @@ export interface Resolved {
   role: string | null;
 }
 
+/** Heads that any organisation may be called by: "the company", "the group". */
+const GENERIC_ORGS = /^(?:company|firm|group|organisation|organization|business|carmaker|retailer|bank|developer|operator|manufacturer|startup)$/u;
 const SPOKES = /^(?:spokesperson|spokesman|spokeswoman|press secretary|spokesperson's)$/u;
 
 export class Discourse {
@@ -168,7 +170,13 @@ export class Discourse {
     if (normalizeName(text).split(' ').length > 2) return undefined;
     const named = (x: Mention): boolean =>
       normalizeName(`${x.name} ${x.role ?? ''}`).split(' ').includes(head);
-    return this.latest((x) => x.type === type && x.pos < pos && x.paragraph >= paragraph - 3 && named(x));
+    return (
+      this.latest((x) => x.type === type && x.pos < pos && x.paragraph >= paragraph - 3 && named(x)) ??
+      // "the company" after Veltrix Therapeutics spoke: the organisation that spoke last.
+      (GENERIC_ORGS.test(head)
+        ? this.latest((x) => x.type === type && x.pos < pos && x.paragraph >= paragraph - 3 && x.spoke)
+        : undefined)
+    );
   }
 }
 

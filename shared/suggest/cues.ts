@@ -87,8 +87,8 @@ export const NOUN_LIKE_FORMS = new Set([
   'jokes',
 ]);
 
-/** Verbs whose cue is a particle phrase: "pointed out that". */
-export const PARTICLE_CUES: Record<string, string> = { point: 'out', went: 'on' };
+/** Cues of a verb and a particle: "shot back that", "hit back", "fired back". */
+export const PARTICLE_CUES: Record<string, string> = { shot: 'back', hit: 'back', fired: 'back', snapped: 'back' };
 
 /**
  * Words that may stand between a speaker and the cue ("has also said", "later told") or

@@ -5,11 +5,20 @@
  * A quotation inside the reported clause (a mixed quote) makes the whole proposition the content.
  */
 import { readAfterCue } from './clause';
-import { cueWord, HEDGES, NOUN_LIKE_FORMS, type CueWord } from './cues';
+import { cueWord, HEDGES, NOUN_LIKE_FORMS, PARTICLE_CUES, type CueWord } from './cues';
+import { FINITE_VERBS } from './lexicon';
 import { isVerbUse } from './verbs';
 import { leadingSubject } from './subject';
 import { phraseEndingAt } from './phrases';
-import { charSpan, contentEnd, cueText, wordCount, type RawClaim, type SentenceView } from './raw';
+import {
+  charSpan,
+  contentEnd,
+  cueText,
+  quoteContent,
+  wordCount,
+  type RawClaim,
+  type SentenceView,
+} from './raw';
 import { speakerStart, subjectAfter, subjectBefore, type Speaker } from './speaker';
 import { lower } from './tokens';
 
@@ -33,7 +42,11 @@ export function indirectSpeech(s: SentenceView, used: Set<number>, prior: readon
     if (lower(t) === 'according' && lower(s.tokens[c + 1]) === 'to') claim = accordingTo(s, c, claims);
     else if (lower(t) === 'saying' && lower(s.tokens[c - 1]) === 'as') claim = quotedAsSaying(s, c);
     else {
-      const info = cueWord(t.text);
+      const particle = PARTICLE_CUES[t.text];
+      const info: CueWord | undefined =
+        particle && lower(s.tokens[c + 1]) === particle
+          ? { lemma: `${t.text} ${particle}`, cls: 'clause', participle: false }
+          : cueWord(t.text);
       if (!info || !isVerbUse(s, c, info)) continue;
       if (info.participle) claim = continuation(s, c, previous(t.start));
       else if (/^(?:and|but)$/u.test(lower(s.tokens[c - 1])) || /^(?:and|but)$/u.test(lower(s.tokens[c - 2])) && lower(s.tokens[c - 1]) === 'also')
@@ -91,6 +104,12 @@ function claimOf(
   via: string[],
   confidence: number,
 ): RawClaim | null {
+  const only = s.tokens[from];
+  // "… but added: 'There is no more money on the table.'": the content is a quotation.
+  if (to - from === 1 && only?.kind === 'quote') {
+    const inner = quoteContent(only, s.text);
+    return { kind: 'direct', ...inner, speaker, inherit: false, cue: cueText(s, cue), via, confidence };
+  }
   const span = charSpan(s, from, to);
   if (!span || wordCount(s.text.slice(span.start, span.end)) < 3) return null;
   return { kind: 'indirect', ...span, speaker, inherit: false, cue: cueText(s, cue), via, confidence };
@@ -119,12 +138,23 @@ function fromCue(s: SentenceView, c: number, info: CueWord): RawClaim | null {
       if (subjectFrom <= s.from || s.tokens[subjectFrom - 1]?.text !== ',') return null;
       return claimOf(s, s.from, subjectFrom - 1, speaker, c, after.via, 0.75);
     }
+    // "accused the government of responding too slowly"
+    if (info.lemma === 'accuse' && !after.introducer) {
+      const of = s.tokens.slice(after.contentFrom, Math.min(end, after.contentFrom + 8)).findIndex((x) => lower(x) === 'of');
+      const stop = clauseEnd(s, after.contentFrom);
+      // With a quotation in it, the quotation is the claim (`accused them of "losing control"`).
+      const quoted = s.tokens.slice(after.contentFrom, stop).some((x) => x.kind === 'quote');
+      if (of > 0 && !quoted) return claimOf(s, after.contentFrom, stop, speaker, c, after.via, 0.6);
+      if (of > 0) return null;
+    }
     const needsThat = info.cls === 'object' || (NOUN_LIKE_FORMS.has(lower(s.tokens[c])) && speaker.phrase.type !== 'pronoun');
     if (needsThat && after.introducer !== 'that' && after.introducer !== ':') return null;
     const first = s.tokens[after.contentFrom];
     if (!after.introducer && NOT_A_CLAUSE.test(lower(first))) return null;
     if (!after.introducer && info.lemma === 'add' && /^\d/u.test(first?.text ?? '')) return null;
-    if (!after.introducer && !hasVerb(s, after.contentFrom, end)) return null;
+    // After "said" or "told" a clause follows; after rarer verbs make sure of it.
+    if (!after.introducer && info.lemma !== 'say' && info.lemma !== 'tell' && !hasVerb(s, after.contentFrom, end))
+      return null;
     const confidence = after.introducer === 'that' ? 0.8 : 0.7;
     return claimOf(s, after.contentFrom, clauseEnd(s, after.contentFrom), speaker, c, after.via, confidence);
   }
@@ -144,8 +174,7 @@ function hasVerb(s: SentenceView, from: number, to: number): boolean {
     // "said the trust "takes any concern … seriously"": the verb is in the quoted part.
     if (s.tokens[i]?.kind === 'quote') return true;
     const w = lower(s.tokens[i]);
-    if (/^(?:is|are|was|were|will|would|could|can|should|must|may|might|has|have|had|did|does|do|shall|need|needs)$/u.test(w))
-      return true;
+    if (FINITE_VERBS.has(w) || w === 'shall' || w === 'need' || w === 'needs') return true;
     if (i > from && /^\p{Ll}{3,}(?:ed|s)$/u.test(s.tokens[i]?.text ?? '')) return true;
   }
   return false;
@@ -208,7 +237,7 @@ function quotedAsSaying(s: SentenceView, c: number): RawClaim | null {
  */
 function continuation(s: SentenceView, c: number, before: RawClaim | undefined, participle = true): RawClaim | null {
   if (participle && s.tokens[c - 1]?.text !== ',') return null;
-  const speaker = before?.speaker ?? (participle ? leadingSubject(s, c) : null);
+  const speaker = before?.speaker ?? leadingSubject(s, c);
   if (!speaker) return null;
   const after = readAfterCue(s.tokens, c, s.to);
   if (after.contentFrom < 0) return null;

@@ -75,7 +75,9 @@ Command Club League Foundation Centre Center Alliance Coalition Movement Front B
 School Church Trust Society Airlines Motors Holdings Industries Technologies Labs Partners Capital
 Systems Reserve Ministry's Kremlin's Commission's Council's Co. plc FC United City Rovers Rada
 Bundestag Knesset Guard Coast Directorate Prosecutor's Inspectorate Observatory Academy College
-House Office Network Programme Program Fleet
+House Office Network Programme Program Fleet Therapeutics Pharmaceuticals Pharma Biotech Motors
+Energy Minerals Mining Retail Water Dynamics Software Securities Insurance Foods Steel Oil Gas
+Telecom Entertainment Logistics Airways Railways Shipping Aerospace Electric Chemicals Semiconductor
 `);
 
 /** Last words of place names: "Skerry Point", "Canal Street", "Eastern Europe". */

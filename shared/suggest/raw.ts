@@ -59,6 +59,7 @@ export const wordCount = (s: string): number => s.split(/\s+/u).filter((w) => /[
 export const cueText = (s: SentenceView, cue: number): string => {
   const t = s.tokens[cue];
   if (!t) return '';
-  return lower(s.tokens[cue + 1]) === 'out' ? `${t.text} out` : t.text;
+  const particle = lower(s.tokens[cue + 1]);
+  return particle === 'out' || particle === 'back' ? `${t.text} ${particle}` : t.text;
 };
 

@@ -42,7 +42,8 @@ export function splitSentences(tokens: readonly Token[]): Sentence[] {
       // Closing brackets stay with the sentence they close.
       if (startsNext) close(i + 1);
     } else if (t.kind === 'word' && t.text.endsWith('.') && mayEndSentence(t.text)) {
-      if (isCapitalized(next) && COMMON_STARTERS.has(next.text)) close(i + 1);
+      // "… at Morrow & Co. "The answer …"": a quotation opening after it starts a sentence.
+      if ((isCapitalized(next) && COMMON_STARTERS.has(next.text)) || next.kind === 'quote') close(i + 1);
     } else if (t.kind === 'quote' && /[.!?…]\s*$/u.test(innerText(t)) && startsNext) {
       if (!shortCueFollows(tokens, i + 1)) close(i + 1);
     }

@@ -57,13 +57,23 @@ function partsBefore(tokens: readonly Token[], from: number, end: number): Part[
 const startsApposition = (tokens: readonly Token[], part: Part): boolean => {
   const t = tokens[part.from];
   if (!t || part.to <= part.from || !/^[\p{Ll}\d]/u.test(t.text)) return false;
+  // "former police chief Martin Boyle" is a titled name, not a description of one.
+  const titled = phraseEndingAt(tokens, part.from, part.to - 1);
+  if (titled?.type === 'person' && titled.firstToken === part.from && titled.title) return false;
   const head = tokens.slice(part.from, Math.min(part.to, part.from + 3)).map(lower);
   return (
     /^(?:an?|the|who|whose|which|his|her|its|their|himself|herself|itself|\d{1,3})$/u.test(head[0] ?? '') ||
     // "speaking on condition of anonymity", "based in Berlin", "she recalls"
     /^\p{Ll}{3,}(?:ing|ed)$/u.test(head[0] ?? '') ||
     isParenthetical(tokens, part) ||
-    head.some((w) => PERSON_ROLE_NOUNS.has(w.replace(/['’]s$/u, '')) || ROLE_MODIFIERS.has(w))
+    head.some((w) =>
+      w
+        .replace(/['’]s$/u, '')
+        .split('-')
+        .some((piece) => PERSON_ROLE_NOUNS.has(piece) || ROLE_MODIFIERS.has(piece)),
+    ) ||
+    // "head of research at Calder", "chair of the committee"
+    /^(?:of|at|for|with|from|in)$/u.test(head[1] ?? '')
   );
 };
 /** ", she recalls,", ", officials said,": a cue in passing, not part of the speaker. */
@@ -128,13 +138,21 @@ export function subjectBefore(
   const parts = partsBefore(tokens, from, end);
   const last = parts[0];
   if (!last) return null;
+  const relative = antecedent(tokens, last);
+  if (relative) return { phrase: relative, role: relative.title, firstToken: relative.firstToken, endToken: end };
   if (last.to > last.from) {
     const phrase = phraseEndingAt(tokens, last.from, last.to - 1, true);
     if (!phrase) return null;
     const isContinuation =
       phrase.firstToken === last.from && (phrase.type === 'org' || phrase.type === 'outlet');
-    if (!isContinuation || !parts[1] || !startsApposition(tokens, parts[1]))
+    const description = parts[1];
+    if (!isContinuation || !description || !startsApposition(tokens, description))
       return withRoleBefore(tokens, text, parts, 0, phrase, end);
+    // "…, its developer, Veltrix Therapeutics, said": a description, then the name.
+    const before = parts[2];
+    const named = before && before.to > before.from ? phraseEndingAt(tokens, before.from, before.to - 1) : null;
+    if (!named || named.firstToken !== before?.from)
+      return { phrase, role: stripArticle(textOf(tokens, description, text)), firstToken: description.from, endToken: end };
   }
   // "Name, apposition[, Place], cue": walk back over the appositions.
   let i = 1;
@@ -167,6 +185,15 @@ export function subjectBefore(
       if (phrase.firstToken !== part.from) return null;
       return withRoleBefore(tokens, text, parts, i, phrase, end);
     }
+    // "… in a large clinical trial, its developer, Veltrix Therapeutics, said": a common noun
+    // inside a clause is no speaker; the name after the description is.
+    if (phrase.firstToken !== part.from && !['person', 'org', 'outlet', 'pronoun'].includes(phrase.type)) {
+      const namePart = appositions[appositions.length - 1];
+      const name = namePart ? phraseEndingAt(tokens, namePart.from, namePart.to - 1) : null;
+      const description = appositions[appositions.length - 2];
+      if (!name || !namePart || name.firstToken !== namePart.from || !description) return null;
+      return { phrase: name, role: stripArticle(textOf(tokens, description, text)), firstToken: description.from, endToken: end };
+    }
     const roleParts = appositions.filter(
       (p) => !isRelative(tokens, p) && !isAgeOrEmpty(tokens, p) && !isParenthetical(tokens, p),
     );
@@ -175,7 +202,33 @@ export function subjectBefore(
           text.slice(tokens[roleParts[0]?.from ?? 0]?.start ?? 0, tokens[(roleParts[roleParts.length - 1]?.to ?? 1) - 1]?.end ?? 0),
         )
       : phrase.title;
+    const named = namedIn(tokens, appositions);
+    if (named) return { phrase: named, role: phrase.text, firstToken: phrase.firstToken, endToken: end };
     return { phrase, role: role || phrase.title, firstToken: phrase.firstToken, endToken: end };
+  }
+  return null;
+}
+
+/** "A police marksman who shot dead a man …": the speaker is the relative clause's antecedent. */
+function antecedent(tokens: readonly Token[], part: Part): Phrase | null {
+  for (let r = part.from + 1; r < part.to - 1; r++) {
+    if (!/^(?:who|that)$/u.test(lower(tokens[r]))) continue;
+    const phrase = phraseEndingAt(tokens, part.from, r - 1, true);
+    if (phrase && phrase.firstToken <= part.from + 1 && phrase.type !== 'pronoun') return phrase;
+    return null;
+  }
+  return null;
+}
+
+/** "The officer, identified only as W14, said": the name an apposition gives. */
+function namedIn(tokens: readonly Token[], appositions: readonly Part[]): Phrase | null {
+  for (const part of appositions) {
+    const words = tokens.slice(part.from, part.to).map(lower);
+    const as = words.indexOf('as');
+    if (as < 0 || !/^(?:identified|named|known|referred)$/u.test(words[0] ?? '')) continue;
+    const phrase = phraseEndingAt(tokens, part.from + as + 1, part.to - 1);
+    if (phrase && (phrase.type === 'person' || phrase.type === 'org') && phrase.firstToken === part.from + as + 1)
+      return { ...phrase, type: 'person' };
   }
   return null;
 }
