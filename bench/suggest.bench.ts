@@ -32,7 +32,10 @@ function timePer10KB(articles: readonly GoldArticle[]): { median: number; bytes:
   return { median: (median / bytes) * 10240, bytes };
 }
 
-function printErrors(articles: readonly GoldArticle[], perDoc: ReturnType<typeof evaluate>['perDoc']): void {
+function printErrors(
+  articles: readonly GoldArticle[],
+  perDoc: ReturnType<typeof evaluate>['perDoc'],
+): void {
   perDoc.forEach((doc, i) => {
     const gold = articles[i]?.gold.claims ?? [];
     const pairs = match(doc.predicted, gold);
@@ -40,17 +43,22 @@ function printErrors(articles: readonly GoldArticle[], perDoc: ReturnType<typeof
     const gm = new Set(pairs.map(([, g]) => g));
     const lines: string[] = [];
     gold.forEach((g, j) => {
-      if (!gm.has(j)) lines.push(`  MISS  [${g.kind}] ${g.speaker ?? '-'}: ${g.content.slice(0, 90)}`);
+      if (!gm.has(j))
+        lines.push(`  MISS  [${g.kind}] ${g.speaker ?? '-'}: ${g.content.slice(0, 90)}`);
     });
     doc.predicted.forEach((p, j) => {
-      if (!pm.has(j)) lines.push(`  FALSE [${p.kind}] ${p.speaker ?? '-'}: ${p.content.slice(0, 90)}`);
+      if (!pm.has(j))
+        lines.push(`  FALSE [${p.kind}] ${p.speaker ?? '-'}: ${p.content.slice(0, 90)}`);
     });
     for (const [p, g] of pairs) {
       const pc = doc.predicted[p];
       const gc = gold[g];
       if (pc && gc && !sameSpeaker(pc.speaker, gc.speaker))
-        lines.push(`  WHO   ${pc.speaker ?? '-'} (gold ${gc.speaker ?? '-'}): ${gc.content.slice(0, 70)}`);
-      if (pc && gc && pc.kind !== gc.kind) lines.push(`  KIND  ${pc.kind} (gold ${gc.kind}): ${gc.content.slice(0, 70)}`);
+        lines.push(
+          `  WHO   ${pc.speaker ?? '-'} (gold ${gc.speaker ?? '-'}): ${gc.content.slice(0, 70)}`,
+        );
+      if (pc && gc && pc.kind !== gc.kind)
+        lines.push(`  KIND  ${pc.kind} (gold ${gc.kind}): ${gc.content.slice(0, 70)}`);
     }
     if (lines.length) console.log(`${doc.file}\n${lines.join('\n')}`);
   });
@@ -67,10 +75,14 @@ async function main(): Promise<void> {
   const result = evaluate(articles);
   if (args.includes('--errors')) printErrors(articles, result.perDoc);
   const claims = articles.reduce((n, a) => n + a.gold.claims.length, 0);
-  console.log(`Claim suggestions on the gold set: ${articles.length} articles, ${claims} gold claims`);
+  console.log(
+    `Claim suggestions on the gold set: ${articles.length} articles, ${claims} gold claims`,
+  );
   console.log(formatTable(result));
   const { median, bytes } = timePer10KB(articles);
-  console.log(`time: ${median.toFixed(2)} ms per 10 KB (median of ${RUNS} runs over ${(bytes / 1024).toFixed(1)} KB)`);
+  console.log(
+    `time: ${median.toFixed(2)} ms per 10 KB (median of ${RUNS} runs over ${(bytes / 1024).toFixed(1)} KB)`,
+  );
 }
 
 void main();

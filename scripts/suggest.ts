@@ -25,7 +25,9 @@ function parseArgs(argv: readonly string[]): { files: string[]; options: Suggest
 async function main(): Promise<number> {
   const { files, options } = parseArgs(process.argv.slice(2));
   if (files.length === 0) {
-    process.stderr.write('usage: npm run -s suggest -- [--published YYYY-MM-DD] [--outlet NAME] FILE...\n');
+    process.stderr.write(
+      'usage: npm run -s suggest -- [--published YYYY-MM-DD] [--outlet NAME] FILE...\n',
+    );
     return 2;
   }
   let failed = false;

@@ -57,6 +57,10 @@ export function formatTable(e: Evaluation): string {
   line('on content matches: same kind', ratio(a.kind, a.pairs), '');
   line('on content matches: same date said', ratio(a.saidOn, a.pairs), '');
   line('on content matches: same chain', ratio(a.via, a.pairs), '');
-  line('claims: predicted / gold', `${e.extractor.content.predicted}/${e.extractor.content.gold}`, `${e.baseline.content.predicted}/${e.baseline.content.gold}`);
+  line(
+    'claims: predicted / gold',
+    `${e.extractor.content.predicted}/${e.extractor.content.gold}`,
+    `${e.baseline.content.predicted}/${e.baseline.content.gold}`,
+  );
   return rows.join('\n');
 }

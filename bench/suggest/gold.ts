@@ -43,10 +43,14 @@ export function checkArticle({ gold, text }: GoldArticle): string[] {
   gold.claims.forEach((c, i) => {
     const where = `${gold.file} claim ${i + 1}`;
     if (text.slice(c.start, c.end) !== c.content)
-      problems.push(`${where}: text[${c.start}, ${c.end}) is not its content ${JSON.stringify(c.content.slice(0, 40))}`);
+      problems.push(
+        `${where}: text[${c.start}, ${c.end}) is not its content ${JSON.stringify(c.content.slice(0, 40))}`,
+      );
     if (!kinds.has(c.kind)) problems.push(`${where}: unknown kind ${c.kind}`);
-    if (c.saidOn !== null && !/^\d{4}-\d{2}-\d{2}$/u.test(c.saidOn)) problems.push(`${where}: saidOn ${c.saidOn}`);
-    if (c.kind === 'unattributed' && c.speaker !== null) problems.push(`${where}: unattributed with a speaker`);
+    if (c.saidOn !== null && !/^\d{4}-\d{2}-\d{2}$/u.test(c.saidOn))
+      problems.push(`${where}: saidOn ${c.saidOn}`);
+    if (c.kind === 'unattributed' && c.speaker !== null)
+      problems.push(`${where}: unattributed with a speaker`);
   });
   return problems;
 }

@@ -112,7 +112,9 @@ const sameVia = (a: readonly string[], b: readonly string[]): boolean =>
 export function scoreDoc(predicted: readonly CliClaim[], gold: readonly CliClaim[]): DocScore {
   const pairs = match(predicted, gold);
   const withSpeaker = match(predicted, gold, (p, g) => sameSpeaker(p.speaker, g.speaker));
-  const byKind = Object.fromEntries(KINDS.map((k) => [k, { gold: 0, matched: 0 }])) as DocScore['byKind'];
+  const byKind = Object.fromEntries(
+    KINDS.map((k) => [k, { gold: 0, matched: 0 }]),
+  ) as DocScore['byKind'];
   for (const g of gold) byKind[g.kind].gold++;
   const agree = { pairs: pairs.length, kind: 0, saidOn: 0, via: 0 };
   for (const [p, g] of pairs) {
@@ -124,7 +126,11 @@ export function scoreDoc(predicted: readonly CliClaim[], gold: readonly CliClaim
     if (pc.saidOn === gc.saidOn) agree.saidOn++;
     if (sameVia(pc.via, gc.via)) agree.via++;
   }
-  const counts = (matched: number): Counts => ({ predicted: predicted.length, gold: gold.length, matched });
+  const counts = (matched: number): Counts => ({
+    predicted: predicted.length,
+    gold: gold.length,
+    matched,
+  });
   return { content: counts(pairs.length), withSpeaker: counts(withSpeaker.length), byKind, agree };
 }
 

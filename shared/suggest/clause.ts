@@ -56,7 +56,8 @@ export function readAfterCue(tokens: readonly Token[], cue: number, to: number):
     if (t.text === ':') return { contentFrom: j + 1, introducer: ':', via, addressee };
     if (t.kind === 'quote') return { contentFrom: j, introducer: null, via, addressee };
     if (t.text === ',') {
-      if (tokens[j + 1]?.kind === 'quote') return { contentFrom: j + 1, introducer: ',', via, addressee };
+      if (tokens[j + 1]?.kind === 'quote')
+        return { contentFrom: j + 1, introducer: ',', via, addressee };
       // ", citing ...," / ", in a statement," — skip a short parenthetical.
       const close = findComma(tokens, j + 1, Math.min(to, j + 10));
       // "said on Monday, blaming …": the clause ended; nothing reported follows.
@@ -69,7 +70,10 @@ export function readAfterCue(tokens: readonly Token[], cue: number, to: number):
       j += lower(tokens[j + 1]) === 'week' || lower(tokens[j + 1]) === 'month' ? 2 : 1;
       continue;
     }
-    if (ADVERBIAL_PREPOSITIONS.has(w) || /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/u.test(w)) {
+    if (
+      ADVERBIAL_PREPOSITIONS.has(w) ||
+      /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/u.test(w)
+    ) {
       const end = adverbialEnd(tokens, j, to);
       collectOutlets(tokens, j, end, via);
       j = end;
@@ -94,9 +98,19 @@ function adverbialEnd(tokens: readonly Token[], from: number, to: number): numbe
     if (!t || t.kind !== 'word' || w === 'that') break;
     // A new clause starts at a pronoun or a determiner after the phrase's noun.
     if (/^(?:he|she|they|it|we|i)$/u.test(w) && j > from + 1) break;
-    if (j > from + 1 && /^(?:the|a|an)$/u.test(w) && !ADVERBIAL_PREPOSITIONS.has(lower(tokens[j - 1])))
+    if (
+      j > from + 1 &&
+      /^(?:the|a|an)$/u.test(w) &&
+      !ADVERBIAL_PREPOSITIONS.has(lower(tokens[j - 1]))
+    )
       break;
-    if (j > from + 2 && isCapitalized(tokens[j - 1]) && !isCapitalized(t) && !ADVERBIAL_PREPOSITIONS.has(w) && !/['’]s$/u.test(tokens[j - 1]?.text ?? ''))
+    if (
+      j > from + 2 &&
+      isCapitalized(tokens[j - 1]) &&
+      !isCapitalized(t) &&
+      !ADVERBIAL_PREPOSITIONS.has(w) &&
+      !/['’]s$/u.test(tokens[j - 1]?.text ?? '')
+    )
       break;
     j++;
   }
@@ -112,21 +126,39 @@ function collectOutlets(tokens: readonly Token[], from: number, to: number, via:
       continue;
     }
     let j = i;
-    while (j + 1 < to && (isCapitalized(tokens[j + 1]) || /^(?:of|de|the)$/u.test(lower(tokens[j + 1])) && isCapitalized(tokens[j + 2])))
+    while (
+      j + 1 < to &&
+      (isCapitalized(tokens[j + 1]) ||
+        (/^(?:of|de|the)$/u.test(lower(tokens[j + 1])) && isCapitalized(tokens[j + 2])))
+    )
       j++;
-    const name = tokens.slice(i, j + 1).map((t) => t.text).join(' ').replace(/['’]s$/u, '');
+    const name = tokens
+      .slice(i, j + 1)
+      .map((t) => t.text)
+      .join(' ')
+      .replace(/['’]s$/u, '');
     if (isOutletName(name) && !via.includes(name)) via.push(name);
     i = j + 1;
   }
 }
 
 /** "told an employment tribunal that …": whatever stands between the cue and "that". */
-function objectBeforeThat(tokens: readonly Token[], from: number, to: number): { text: string; next: number } | null {
+function objectBeforeThat(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+): { text: string; next: number } | null {
   for (let k = from; k < Math.min(to, from + 7); k++) {
     const t = tokens[k];
     if (!t || t.kind !== 'word') return null;
     if (lower(t) === 'that' && k > from)
-      return { text: tokens.slice(from, k).map((x) => x.text).join(' '), next: k };
+      return {
+        text: tokens
+          .slice(from, k)
+          .map((x) => x.text)
+          .join(' '),
+        next: k,
+      };
   }
   return null;
 }
@@ -146,18 +178,35 @@ function readObject(
   if (isCapitalized(tokens[j])) {
     let k = j;
     while (k + 1 < to && isCapitalized(tokens[k + 1])) k++;
-    const text = tokens.slice(j, k + 1).map((t) => t.text).join(' ').replace(/['’]s$/u, '');
+    const text = tokens
+      .slice(j, k + 1)
+      .map((t) => t.text)
+      .join(' ')
+      .replace(/['’]s$/u, '');
     let next = k + 1;
     // "the Izvestia newspaper", "the broadcaster's website"
     while (next < to && next - k < 3 && MEDIA_NOUNS.test(lower(tokens[next]))) next++;
     // "the BBC's Today programme"
-    if (/['’]s$/u.test(tokens[k]?.text ?? '')) while (next < to && next - k < 4 && !MEDIA_NOUNS.test(lower(tokens[next - 1])) && tokens[next]?.kind === 'word') next++;
+    if (/['’]s$/u.test(tokens[k]?.text ?? ''))
+      while (
+        next < to &&
+        next - k < 4 &&
+        !MEDIA_NOUNS.test(lower(tokens[next - 1])) &&
+        tokens[next]?.kind === 'word'
+      )
+        next++;
     return { text, next };
   }
   for (let k = j; k < Math.min(to, j + 4); k++) {
     if (tokens[k]?.kind !== 'word') break;
     if (MEDIA_NOUNS.test(lower(tokens[k])))
-      return { text: tokens.slice(from, k + 1).map((t) => t.text).join(' '), next: k + 1 };
+      return {
+        text: tokens
+          .slice(from, k + 1)
+          .map((t) => t.text)
+          .join(' '),
+        next: k + 1,
+      };
   }
   return null;
 }

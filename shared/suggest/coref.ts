@@ -26,7 +26,8 @@ export interface Resolved {
 }
 
 /** Heads that any organisation may be called by: "the company", "the group". */
-const GENERIC_ORGS = /^(?:company|firm|group|organisation|organization|business|carmaker|retailer|bank|developer|operator|manufacturer|startup)$/u;
+const GENERIC_ORGS =
+  /^(?:company|firm|group|organisation|organization|business|carmaker|retailer|bank|developer|operator|manufacturer|startup)$/u;
 const SPOKES = /^(?:spokesperson|spokesman|spokeswoman|press secretary|spokesperson's)$/u;
 
 export class Discourse {
@@ -45,7 +46,7 @@ export class Discourse {
 
   /** A name met in the text, whether or not it speaks (pre-pass and speakers alike). */
   mention(m: Mention): void {
-    const canonical = m.type === 'person' ? this.fullName(m.name, m.pos) ?? m.name : m.name;
+    const canonical = m.type === 'person' ? (this.fullName(m.name, m.pos) ?? m.name) : m.name;
     const existing = this.mentions.find((x) => x.name === canonical && x.type === m.type);
     if (existing) {
       existing.pos = Math.max(existing.pos, m.pos);
@@ -68,7 +69,10 @@ export class Discourse {
     const words = name.split(/\s+/u);
     if (words.length > 1) {
       const longer = this.mentions.find(
-        (x) => x.type === 'person' && x.name.endsWith(` ${name}`) && x.name.split(' ').length > words.length,
+        (x) =>
+          x.type === 'person' &&
+          x.name.endsWith(` ${name}`) &&
+          x.name.split(' ').length > words.length,
       );
       return longer?.name;
     }
@@ -99,7 +103,9 @@ export class Discourse {
       }
       case 'roleRef': {
         const m = this.byRole(phrase.text, pos);
-        return m ? byEntity(m.name, 'person', m.role ?? null) : byEntity(phrase.text, 'group', null);
+        return m
+          ? byEntity(m.name, 'person', m.role ?? null)
+          : byEntity(phrase.text, 'group', null);
       }
       case 'orgRef': {
         const m = this.byHead(phrase.text, 'org', pos, paragraph);
@@ -131,13 +137,23 @@ export class Discourse {
     const word = phrase.text.toLowerCase();
     if (word === 'it' || word === 'they') {
       return this.latest(
-        (x) => (x.type === 'org' || x.type === 'outlet' || (word === 'they' && x.type === 'group')) && x.spoke && x.pos < pos && x.paragraph >= paragraph - 2,
+        (x) =>
+          (x.type === 'org' || x.type === 'outlet' || (word === 'they' && x.type === 'group')) &&
+          x.spoke &&
+          x.pos < pos &&
+          x.paragraph >= paragraph - 2,
       );
     }
     const fits = (x: Mention): boolean =>
-      x.type === 'person' && x.pos < pos && (!x.gender || !phrase.gender || x.gender === phrase.gender);
-    const exact = (x: Mention): boolean => fits(x) && (!phrase.gender || x.gender === phrase.gender);
-    const subject = this.subject && this.subject.sentence >= this.sentence - 1 ? this.find(this.subject.name, 'person') : undefined;
+      x.type === 'person' &&
+      x.pos < pos &&
+      (!x.gender || !phrase.gender || x.gender === phrase.gender);
+    const exact = (x: Mention): boolean =>
+      fits(x) && (!phrase.gender || x.gender === phrase.gender);
+    const subject =
+      this.subject && this.subject.sentence >= this.sentence - 1
+        ? this.find(this.subject.name, 'person')
+        : undefined;
     const found =
       (subject && fits(subject) ? subject : undefined) ??
       this.latest((x) => exact(x) && x.spoke && x.paragraph >= paragraph - 1) ??
@@ -164,20 +180,36 @@ export class Discourse {
   }
 
   /** "the ministry": the latest organisation whose name has that word. */
-  private byHead(text: string, type: Mention['type'], pos: number, paragraph: number): Mention | undefined {
+  private byHead(
+    text: string,
+    type: Mention['type'],
+    pos: number,
+    paragraph: number,
+  ): Mention | undefined {
     const head = normalizeName(text).split(' ').pop() ?? '';
     // Only a bare "the ministry" refers back; "Russia's defence ministry" names its own.
     if (normalizeName(text).split(' ').length > 2) return undefined;
     const named = (x: Mention): boolean =>
-      normalizeName(`${x.name} ${x.role ?? ''}`).split(' ').includes(head);
+      normalizeName(`${x.name} ${x.role ?? ''}`)
+        .split(' ')
+        .includes(head);
     return (
-      this.latest((x) => x.type === type && x.pos < pos && x.paragraph >= paragraph - 3 && named(x)) ??
+      this.latest(
+        (x) => x.type === type && x.pos < pos && x.paragraph >= paragraph - 3 && named(x),
+      ) ??
       // "the company" after Veltrix Therapeutics spoke: the organisation that spoke last.
       (GENERIC_ORGS.test(head)
-        ? this.latest((x) => x.type === type && x.pos < pos && x.paragraph >= paragraph - 3 && x.spoke)
+        ? this.latest(
+            (x) => x.type === type && x.pos < pos && x.paragraph >= paragraph - 3 && x.spoke,
+          )
         : undefined)
     );
   }
 }
 
-const none = (type: Resolved['type']): Resolved => ({ name: null, entityId: null, type, role: null });
+const none = (type: Resolved['type']): Resolved => ({
+  name: null,
+  entityId: null,
+  type,
+  role: null,
+});

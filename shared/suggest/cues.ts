@@ -88,7 +88,12 @@ export const NOUN_LIKE_FORMS = new Set([
 ]);
 
 /** Cues of a verb and a particle: "shot back that", "hit back", "fired back". */
-export const PARTICLE_CUES: Record<string, string> = { shot: 'back', hit: 'back', fired: 'back', snapped: 'back' };
+export const PARTICLE_CUES: Record<string, string> = {
+  shot: 'back',
+  hit: 'back',
+  fired: 'back',
+  snapped: 'back',
+};
 
 /**
  * Words that may stand between a speaker and the cue ("has also said", "later told") or

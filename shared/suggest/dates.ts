@@ -35,7 +35,9 @@ export function saidOn(attribution: string, publishedAt: string | undefined): st
       if (hasYear && hasDay) return iso(c.date());
       continue;
     }
-    let date = new Date(Date.UTC(c.get('year') ?? 0, (c.get('month') ?? 1) - 1, c.get('day') ?? 1, 12));
+    let date = new Date(
+      Date.UTC(c.get('year') ?? 0, (c.get('month') ?? 1) - 1, c.get('day') ?? 1, 12),
+    );
     if (hasWeekday && !hasDay) {
       const back = (reference.getUTCDay() - (c.get('weekday') ?? 0) + 7) % 7;
       date = new Date(reference.getTime() - back * DAY_MS);

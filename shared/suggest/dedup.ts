@@ -39,7 +39,11 @@ export function dedupe(items: readonly Dedupable[]): number[] {
     if (seen.has(exact)) return;
     const near = kept.some((k) => {
       const other = items[k];
-      return !!other && (other.speaker ?? '') === (item.speaker ?? '') && overlap(other.text, item.text) >= 0.9;
+      return (
+        !!other &&
+        (other.speaker ?? '') === (item.speaker ?? '') &&
+        overlap(other.text, item.text) >= 0.9
+      );
     });
     if (near) return;
     seen.set(exact, i);

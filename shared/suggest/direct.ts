@@ -181,4 +181,6 @@ function unattached(s: SentenceView, q: number): RawClaim | null {
 
 /** "The Long Road Home": every word capitalised, as in a title. */
 const looksLikeTitle = (s: string): boolean =>
-  s.split(/\s+/u).every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|the|and|a|in|on|for|to)$/u.test(w));
+  s
+    .split(/\s+/u)
+    .every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|the|and|a|in|on|for|to)$/u.test(w));

@@ -21,7 +21,10 @@ export function hedgedClaims(s: SentenceView, taken: readonly RawClaim[]): RawCl
     re.lastIndex = 0;
     for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
       const at = first.start + m.index;
-      if (taken.some((c) => at >= c.start && at < c.end) || out.some((c) => at >= c.start && at < c.end))
+      if (
+        taken.some((c) => at >= c.start && at < c.end) ||
+        out.some((c) => at >= c.start && at < c.end)
+      )
         continue;
       let start = first.start;
       let end = last.end;

@@ -23,10 +23,15 @@ import { speakerStart, subjectAfter, subjectBefore, type Speaker } from './speak
 import { lower } from './tokens';
 
 /** Subjects that "show" things: "the minutes showed", "figures show". */
-const DOCUMENTS = /\b(?:minutes|figures|data|documents?|records?|polls?|surveys?|study|studies|report|filings?|statistics|estimates|results|emails|papers)\b/iu;
+const DOCUMENTS =
+  /\b(?:minutes|figures|data|documents?|records?|polls?|surveys?|study|studies|report|filings?|statistics|estimates|results|emails|papers)\b/iu;
 const COURT = /\b(?:court|tribunal|jury|inquest|inquiry|hearing|committee|trial)\b/iu;
 
-export function indirectSpeech(s: SentenceView, used: Set<number>, prior: readonly RawClaim[]): RawClaim[] {
+export function indirectSpeech(
+  s: SentenceView,
+  used: Set<number>,
+  prior: readonly RawClaim[],
+): RawClaim[] {
   const claims: RawClaim[] = [];
   const taken = (i: number): boolean => {
     const t = s.tokens[i];
@@ -38,21 +43,7 @@ export function indirectSpeech(s: SentenceView, used: Set<number>, prior: readon
   for (let c = s.from; c < s.to; c++) {
     const t = s.tokens[c];
     if (!t || t.kind !== 'word' || used.has(c) || taken(c)) continue;
-    let claim: RawClaim | null = null;
-    if (lower(t) === 'according' && lower(s.tokens[c + 1]) === 'to') claim = accordingTo(s, c, claims);
-    else if (lower(t) === 'saying' && lower(s.tokens[c - 1]) === 'as') claim = quotedAsSaying(s, c);
-    else {
-      const particle = PARTICLE_CUES[t.text];
-      const info: CueWord | undefined =
-        particle && lower(s.tokens[c + 1]) === particle
-          ? { lemma: `${t.text} ${particle}`, cls: 'clause', participle: false }
-          : cueWord(t.text);
-      if (!info || !isVerbUse(s, c, info)) continue;
-      if (info.participle) claim = continuation(s, c, previous(t.start));
-      else if (/^(?:and|but)$/u.test(lower(s.tokens[c - 1])) || /^(?:and|but)$/u.test(lower(s.tokens[c - 2])) && lower(s.tokens[c - 1]) === 'also')
-        claim = continuation(s, c, previous(t.start), false);
-      else claim = fromCue(s, c, info);
-    }
+    const claim = claimAt(s, c, claims, previous);
     if (!claim) continue;
     used.add(c);
     // A quotation inside the reported clause is part of it: a mixed quote.
@@ -63,6 +54,34 @@ export function indirectSpeech(s: SentenceView, used: Set<number>, prior: readon
     claims.push(claim);
   }
   return claims;
+}
+
+/** The claim a cue word at `c` makes, if it is one. */
+function claimAt(
+  s: SentenceView,
+  c: number,
+  claims: RawClaim[],
+  previous: (at: number) => RawClaim | undefined,
+): RawClaim | null {
+  const t = s.tokens[c];
+  if (!t) return null;
+  if (lower(t) === 'according' && lower(s.tokens[c + 1]) === 'to') return accordingTo(s, c, claims);
+  if (lower(t) === 'saying' && lower(s.tokens[c - 1]) === 'as') return quotedAsSaying(s, c);
+  const particle = PARTICLE_CUES[t.text];
+  const info: CueWord | undefined =
+    particle && lower(s.tokens[c + 1]) === particle
+      ? { lemma: `${t.text} ${particle}`, cls: 'clause', participle: false }
+      : cueWord(t.text);
+  if (!info || !isVerbUse(s, c, info)) return null;
+  if (info.participle) return continuation(s, c, previous(t.start));
+  const before = lower(s.tokens[c - 1]);
+  // "… and argued that …", "… but also said …": the same speaker goes on.
+  if (
+    /^(?:and|but)$/u.test(before) ||
+    (before === 'also' && /^(?:and|but)$/u.test(lower(s.tokens[c - 2])))
+  )
+    return continuation(s, c, previous(t.start), false);
+  return fromCue(s, c, info);
 }
 
 /** Where the reported clause stops: before ", adding that", ", according to X", ", he said" or "and she said". */
@@ -85,7 +104,9 @@ function clauseEnd(s: SentenceView, from: number): number {
     if (w === 'and' || w === 'but') {
       for (let j = i + 1; j <= Math.min(end - 1, i + 4); j++) {
         const between = s.tokens.slice(i + 1, j);
-        const plausible = between.every((b) => /^(?:he|she|they|it|also|then|later|\p{Lu}\p{L}*)$/u.test(b.text));
+        const plausible = between.every((b) =>
+          /^(?:he|she|they|it|also|then|later|\p{Lu}\p{L}*)$/u.test(b.text),
+        );
         const info = cueWord(s.tokens[j]?.text ?? '');
         if (plausible && info && !info.participle && lower(s.tokens[j + 1]) !== 'by')
           return s.tokens[i - 1]?.text === ',' ? i - 1 : i;
@@ -108,15 +129,32 @@ function claimOf(
   // "… but added: 'There is no more money on the table.'": the content is a quotation.
   if (to - from === 1 && only?.kind === 'quote') {
     const inner = quoteContent(only, s.text);
-    return { kind: 'direct', ...inner, speaker, inherit: false, cue: cueText(s, cue), via, confidence };
+    return {
+      kind: 'direct',
+      ...inner,
+      speaker,
+      inherit: false,
+      cue: cueText(s, cue),
+      via,
+      confidence,
+    };
   }
   const span = charSpan(s, from, to);
   if (!span || wordCount(s.text.slice(span.start, span.end)) < 3) return null;
-  return { kind: 'indirect', ...span, speaker, inherit: false, cue: cueText(s, cue), via, confidence };
+  return {
+    kind: 'indirect',
+    ...span,
+    speaker,
+    inherit: false,
+    cue: cueText(s, cue),
+    via,
+    confidence,
+  };
 }
 
 /** Words after a cue that show no reported clause follows ("said nothing", "said goodbye"). */
-const NOT_A_CLAUSE = /^(?:nothing|so|goodbye|little|much|hello|to|of|for|about|by|sorry|thanks|otherwise|with|against|on|in|at)$/u;
+const NOT_A_CLAUSE =
+  /^(?:nothing|so|goodbye|little|much|hello|to|of|for|about|by|sorry|thanks|otherwise|with|against|on|in|at)$/u;
 
 function fromCue(s: SentenceView, c: number, info: CueWord): RawClaim | null {
   const speaker = subjectBefore(s.tokens, s.text, s.from, c);
@@ -128,7 +166,11 @@ function fromCue(s: SentenceView, c: number, info: CueWord): RawClaim | null {
     const end = contentEnd(s);
     // "In a perverse sense, he argued, Moscow would gain": the cue is a parenthesis.
     const subjectFrom = speakerStart(s.tokens, speaker);
-    if (next?.text === ',' && s.tokens[subjectFrom - 1]?.text === ',' && next.end < (s.tokens[end - 1]?.start ?? 0)) {
+    if (
+      next?.text === ',' &&
+      s.tokens[subjectFrom - 1]?.text === ',' &&
+      next.end < (s.tokens[end - 1]?.start ?? 0)
+    ) {
       const tail = readAfterCue(s.tokens, c, s.to);
       if (tail.contentFrom >= 0) return claimOf(s, s.from, clauseEnd(s, c), speaker, c, [], 0.65);
     }
@@ -140,23 +182,40 @@ function fromCue(s: SentenceView, c: number, info: CueWord): RawClaim | null {
     }
     // "accused the government of responding too slowly"
     if (info.lemma === 'accuse' && !after.introducer) {
-      const of = s.tokens.slice(after.contentFrom, Math.min(end, after.contentFrom + 8)).findIndex((x) => lower(x) === 'of');
+      const of = s.tokens
+        .slice(after.contentFrom, Math.min(end, after.contentFrom + 8))
+        .findIndex((x) => lower(x) === 'of');
       const stop = clauseEnd(s, after.contentFrom);
       // With a quotation in it, the quotation is the claim (`accused them of "losing control"`).
       const quoted = s.tokens.slice(after.contentFrom, stop).some((x) => x.kind === 'quote');
       if (of > 0 && !quoted) return claimOf(s, after.contentFrom, stop, speaker, c, after.via, 0.6);
       if (of > 0) return null;
     }
-    const needsThat = info.cls === 'object' || (NOUN_LIKE_FORMS.has(lower(s.tokens[c])) && speaker.phrase.type !== 'pronoun');
+    const needsThat =
+      info.cls === 'object' ||
+      (NOUN_LIKE_FORMS.has(lower(s.tokens[c])) && speaker.phrase.type !== 'pronoun');
     if (needsThat && after.introducer !== 'that' && after.introducer !== ':') return null;
     const first = s.tokens[after.contentFrom];
     if (!after.introducer && NOT_A_CLAUSE.test(lower(first))) return null;
     if (!after.introducer && info.lemma === 'add' && /^\d/u.test(first?.text ?? '')) return null;
     // After "said" or "told" a clause follows; after rarer verbs make sure of it.
-    if (!after.introducer && info.lemma !== 'say' && info.lemma !== 'tell' && !hasVerb(s, after.contentFrom, end))
+    if (
+      !after.introducer &&
+      info.lemma !== 'say' &&
+      info.lemma !== 'tell' &&
+      !hasVerb(s, after.contentFrom, end)
+    )
       return null;
     const confidence = after.introducer === 'that' ? 0.8 : 0.7;
-    return claimOf(s, after.contentFrom, clauseEnd(s, after.contentFrom), speaker, c, after.via, confidence);
+    return claimOf(
+      s,
+      after.contentFrom,
+      clauseEnd(s, after.contentFrom),
+      speaker,
+      c,
+      after.via,
+      confidence,
+    );
   }
   // "…, said Smith." The cue follows a comma and the speaker follows the cue.
   if (prev?.text === ',' || prev?.kind === 'quote') {
@@ -192,7 +251,10 @@ function accordingTo(s: SentenceView, a: number, earlier: RawClaim[]): RawClaim 
   }
   let afterPhrase = speaker.endToken;
   // "According to NASA, which paid for four of the instruments, the lander …"
-  if (s.tokens[afterPhrase]?.text === ',' && /^(?:which|who)$/u.test(lower(s.tokens[afterPhrase + 1]))) {
+  if (
+    s.tokens[afterPhrase]?.text === ',' &&
+    /^(?:which|who)$/u.test(lower(s.tokens[afterPhrase + 1]))
+  ) {
     let k = afterPhrase + 2;
     while (k < s.to && s.tokens[k]?.text !== ',') k++;
     afterPhrase = k;
@@ -235,7 +297,12 @@ function quotedAsSaying(s: SentenceView, c: number): RawClaim | null {
  * ", adding that …" / "… and argued that …": the speaker of the claim before goes on; with no
  * claim before, the sentence's subject ("Delegates walked out, saying …").
  */
-function continuation(s: SentenceView, c: number, before: RawClaim | undefined, participle = true): RawClaim | null {
+function continuation(
+  s: SentenceView,
+  c: number,
+  before: RawClaim | undefined,
+  participle = true,
+): RawClaim | null {
   if (participle && s.tokens[c - 1]?.text !== ',') return null;
   const speaker = before?.speaker ?? leadingSubject(s, c);
   if (!speaker) return null;

@@ -19,9 +19,13 @@ Monsieur Madame Economist Analyst Lawmaker Councillor Councilor Congressman Cong
 `);
 
 /** Honorifics: part of how a name is written, not a role. */
-export const HONORIFICS = words('Mr. Mr Mrs. Mrs Ms. Ms Miss Dr. Dr Prof. Sir Dame Mme. Herr Frau Monsieur Madame');
+export const HONORIFICS = words(
+  'Mr. Mr Mrs. Mrs Ms. Ms Miss Dr. Dr Prof. Sir Dame Mme. Herr Frau Monsieur Madame',
+);
 export const MALE_HONORIFICS = words('Mr. Mr Sir Herr Monsieur Lord King Prince');
-export const FEMALE_HONORIFICS = words('Mrs. Mrs Ms. Ms Miss Dame Mme. Madame Frau Lady Queen Princess');
+export const FEMALE_HONORIFICS = words(
+  'Mrs. Mrs Ms. Ms Miss Dame Mme. Madame Frau Lady Queen Princess',
+);
 
 /** Lowercase nouns naming a person by role: "the spokesperson", "a senior official". */
 export const PERSON_ROLE_NOUNS = words(`

@@ -28,7 +28,8 @@ const KNOWN = new Set(KNOWN_OUTLETS.map((name) => stripArticle(name).toLowerCase
 const OUTLET_WORDS =
   /\b(?:Post|Times|Journal|Herald|Tribune|Gazette|Gazeta|Guardian|Telegraph|Chronicle|Observer|Magazine|News|Daily|Weekly|Review|Radio|Television|TV|Broadcasting|Zeitung|Pravda|Izvestia|Express|Mirror|Courier|Inquirer|Dispatch|Wire|Monitor|Shimbun|Allgemeine|Nachrichten|Rundschau|Kurier|Presse|Soir|Matin|Quotidien|Vedomosti|Novosti|Today|Insider|Intelligencer|Bulletin|Examiner|Sentinel|Star|Sun|Mail)$/u;
 
-const DOMAIN = /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:ru|com|net|org|ua|by|de|fr|uk|io|info|news|media|co|kz|am|ge|cn|jp|in)$/iu;
+const DOMAIN =
+  /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:ru|com|net|org|ua|by|de|fr|uk|io|info|news|media|co|kz|am|ge|cn|jp|in)$/iu;
 
 /** Common nouns that refer back to an outlet. */
 export const OUTLET_NOUNS = new Set(

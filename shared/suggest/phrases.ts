@@ -95,7 +95,8 @@ export function phraseEndingAt(
   if (GROUP_PRONOUNS.has(l)) return pronoun(t, last);
   const longer = withComplement(tokens, first, last, loose);
   if (longer) return longer;
-  if (isCapitalized(t) && !CAPITAL_FUNCTION_WORDS.has(t.text)) return properName(tokens, first, last);
+  if (isCapitalized(t) && !CAPITAL_FUNCTION_WORDS.has(t.text))
+    return properName(tokens, first, last);
   return commonNoun(tokens, first, last, loose);
 }
 
@@ -118,7 +119,12 @@ function properName(tokens: readonly Token[], first: number, last: number): Phra
     if (isCapitalized(prev) && prev && !CAPITAL_FUNCTION_WORDS.has(prev.text)) k--;
     else if (NAME_PARTICLES.has(lower(prev)) && isCapitalized(tokens[k - 2])) k--;
     // "Ministry of Defence", "Institute for Economic Research": kept only for organisations.
-    else if (/^(?:of|for|and|on)$/u.test(prev?.text ?? '') && isCapitalized(tokens[k - 2]) && k - 2 >= first && orgAhead(tokens, k - 2))
+    else if (
+      /^(?:of|for|and|on)$/u.test(prev?.text ?? '') &&
+      isCapitalized(tokens[k - 2]) &&
+      k - 2 >= first &&
+      orgAhead(tokens, k - 2)
+    )
       k -= 2;
     else if (prev?.text === '-' && prev.end === tokens[k]?.start) k--;
     else break;
@@ -137,11 +143,18 @@ function properName(tokens: readonly Token[], first: number, last: number): Phra
   const titleTokens = run.slice(0, titleEnd + 1);
   const honorific = titleTokens.find((tok) => HONORIFICS.has(tok.text))?.text;
   const rolePrefix = rolePrefixBefore(tokens, first, k);
-  const titleText = [rolePrefix?.text, joinTokens(titleTokens.filter((tok) => !HONORIFICS.has(tok.text)))]
+  const titleText = [
+    rolePrefix?.text,
+    joinTokens(titleTokens.filter((tok) => !HONORIFICS.has(tok.text))),
+  ]
     .filter((s) => s)
     .join(' ');
   const descriptor = orgNounBefore(tokens, first, k);
-  const type = outletNounBefore(tokens, first, k) ? 'outlet' : descriptor ? 'org' : classifyName(text, nameTokens);
+  const type = outletNounBefore(tokens, first, k)
+    ? 'outlet'
+    : descriptor
+      ? 'org'
+      : classifyName(text, nameTokens);
   const gender = type === 'person' ? guessGender(nameTokens, honorific) : undefined;
   return {
     type,
@@ -157,8 +170,13 @@ function properName(tokens: readonly Token[], first: number, last: number): Phra
 /** "the installers' federation BWH": the noun that says what the named organisation is. */
 function orgNounBefore(tokens: readonly Token[], first: number, nameStart: number): string | null {
   const prev = tokens[nameStart - 1];
-  if (nameStart - 1 < first || !prev || isCapitalized(prev) || !ORG_NOUNS.has(lower(prev))) return null;
-  if (/^(?:statement|report|study|document|letter|survey|memo|filing|poll|minutes|figures|data)$/u.test(lower(prev)))
+  if (nameStart - 1 < first || !prev || isCapitalized(prev) || !ORG_NOUNS.has(lower(prev)))
+    return null;
+  if (
+    /^(?:statement|report|study|document|letter|survey|memo|filing|poll|minutes|figures|data)$/u.test(
+      lower(prev),
+    )
+  )
     return null;
   return lower(prev);
 }
@@ -166,7 +184,13 @@ function orgNounBefore(tokens: readonly Token[], first: number, nameStart: numbe
 /** "the daily Kommersant", "the broadcaster NRK", "the radio station Antena Sul". */
 function outletNounBefore(tokens: readonly Token[], first: number, nameStart: number): boolean {
   const prev = tokens[nameStart - 1];
-  return nameStart - 1 >= first && !!prev && !isCapitalized(prev) && OUTLET_NOUNS.has(lower(prev)) && lower(prev) !== 'media';
+  return (
+    nameStart - 1 >= first &&
+    !!prev &&
+    !isCapitalized(prev) &&
+    OUTLET_NOUNS.has(lower(prev)) &&
+    lower(prev) !== 'media'
+  );
 }
 
 /** Whether the capitalised word at `i` ends an organisation's name part ("Ministry" in "Ministry of"). */
@@ -206,7 +230,10 @@ function rolePrefixBefore(
       !/(?:ed|ly)$/u.test(w)
     )
       unknown++; // "chief content officer", "retail analyst"
-    else if (!ROLE_MODIFIERS.has(w) && !(isCapitalized(prev) && !CAPITAL_FUNCTION_WORDS.has(prev?.text ?? '')))
+    else if (
+      !ROLE_MODIFIERS.has(w) &&
+      !(isCapitalized(prev) && !CAPITAL_FUNCTION_WORDS.has(prev?.text ?? ''))
+    )
       break;
     k--;
   }
@@ -242,12 +269,14 @@ function commonNoun(
   loose = false,
 ): Phrase | null {
   const head = bareWord(tokens[last]);
-  if (/^(?:another|others|one|some|many|both)$/u.test(head)) return phraseOf(tokens, last, last, 'group');
+  if (/^(?:another|others|one|some|many|both)$/u.test(head))
+    return phraseOf(tokens, last, last, 'group');
   let k = last;
   while (k - 1 >= first && last - k < 6) {
     const prev = tokens[k - 1];
     const w = bareWord(prev);
-    if (!word(prev) || CLAUSE_BOUNDARIES.has(w) || PREPOSITIONS.has(w) || FINITE_VERBS.has(w)) break;
+    if (!word(prev) || CLAUSE_BOUNDARIES.has(w) || PREPOSITIONS.has(w) || FINITE_VERBS.has(w))
+      break;
     if (isCapitalized(prev) && CAPITAL_FUNCTION_WORDS.has(prev?.text ?? '') && !DETERMINERS.has(w))
       break;
     k--;
@@ -277,7 +306,12 @@ const isPlainNoun = (w: string): boolean =>
   !PREPOSITIONS.has(w) &&
   !DETERMINERS.has(w);
 
-function phraseOf(tokens: readonly Token[], from: number, last: number, type: PhraseType): Phrase | null {
+function phraseOf(
+  tokens: readonly Token[],
+  from: number,
+  last: number,
+  type: PhraseType,
+): Phrase | null {
   const a = tokens[from];
   const b = tokens[last];
   if (!a || !b) return null;
@@ -318,7 +352,8 @@ function withComplement(
       }
     }
     const head = commonNoun(tokens, first, h);
-    if (!head || head.type === 'orgRef' || head.type === 'outletRef' || head.type === 'org') continue;
+    if (!head || head.type === 'orgRef' || head.type === 'outletRef' || head.type === 'org')
+      continue;
     const text = joinTokens(tokens.slice(head.firstToken, last + 1));
     const type = head.type === 'anonymous' || ANONYMITY.test(text) ? 'anonymous' : 'group';
     return phraseOf(tokens, head.firstToken, last, type);

@@ -53,7 +53,8 @@ export function quoteContent(t: Token, text: string): { start: number; end: numb
   return { start, end };
 }
 
-export const wordCount = (s: string): number => s.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+export const wordCount = (s: string): number =>
+  s.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 /** The cue as written: "said", "pointed out". */
 export const cueText = (s: SentenceView, cue: number): string => {
@@ -62,4 +63,3 @@ export const cueText = (s: SentenceView, cue: number): string => {
   const particle = lower(s.tokens[cue + 1]);
   return particle === 'out' || particle === 'back' ? `${t.text} ${particle}` : t.text;
 };
-

@@ -43,7 +43,8 @@ export function splitSentences(tokens: readonly Token[]): Sentence[] {
       if (startsNext) close(i + 1);
     } else if (t.kind === 'word' && t.text.endsWith('.') && mayEndSentence(t.text)) {
       // "… at Morrow & Co. "The answer …"": a quotation opening after it starts a sentence.
-      if ((isCapitalized(next) && COMMON_STARTERS.has(next.text)) || next.kind === 'quote') close(i + 1);
+      if ((isCapitalized(next) && COMMON_STARTERS.has(next.text)) || next.kind === 'quote')
+        close(i + 1);
     } else if (t.kind === 'quote' && /[.!?…]\s*$/u.test(innerText(t)) && startsNext) {
       if (!shortCueFollows(tokens, i + 1)) close(i + 1);
     }
@@ -79,7 +80,8 @@ function isHeading(tokens: readonly Token[], from: number, to: number): boolean 
   const first = tokens[from];
   const last = tokens[to - 1];
   const next = tokens[to];
-  if (!first || !last || (from > 0 && !first.afterBreak) || (next && !next.afterBreak)) return false;
+  if (!first || !last || (from > 0 && !first.afterBreak) || (next && !next.afterBreak))
+    return false;
   if (last.kind === 'quote' || /^[.!?…:;,)"”»’'」]$/u.test(last.text)) return false;
   return tokens.slice(from, to).filter((t) => t.kind === 'word').length <= 20;
 }

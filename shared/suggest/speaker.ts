@@ -39,7 +39,8 @@ function partsBefore(tokens: readonly Token[], from: number, end: number): Part[
   let to = end;
   for (let i = end - 1; i >= from - 1 && parts.length < 5; i--) {
     const t = tokens[i];
-    const stop = i < from || !t || t.kind === 'quote' || HARD_BOUNDARY.test(t.text) || t.text === '-';
+    const stop =
+      i < from || !t || t.kind === 'quote' || HARD_BOUNDARY.test(t.text) || t.text === '-';
     if (stop || t.text === ',') {
       parts.push({ from: i + 1, to });
       if (stop || to - (i + 1) > MAX_PART) break;
@@ -62,7 +63,9 @@ const startsApposition = (tokens: readonly Token[], part: Part): boolean => {
   if (titled?.type === 'person' && titled.firstToken === part.from && titled.title) return false;
   const head = tokens.slice(part.from, Math.min(part.to, part.from + 3)).map(lower);
   return (
-    /^(?:an?|the|who|whose|which|his|her|its|their|himself|herself|itself|\d{1,3})$/u.test(head[0] ?? '') ||
+    /^(?:an?|the|who|whose|which|his|her|its|their|himself|herself|itself|\d{1,3})$/u.test(
+      head[0] ?? '',
+    ) ||
     // "speaking on condition of anonymity", "based in Berlin", "she recalls"
     /^\p{Ll}{3,}(?:ing|ed)$/u.test(head[0] ?? '') ||
     isParenthetical(tokens, part) ||
@@ -104,7 +107,14 @@ function datePhraseBefore(tokens: readonly Token[], from: number, end: number): 
   if (w(1) === 'yesterday' || w(1) === 'today') return 1;
   if ((w(1) === 'week' || w(1) === 'month') && /^(?:last|this)$/u.test(w(2))) return 2;
   let n = 0;
-  while (n < 4 && end - n - 1 >= from && (WEEKDAY.test(w(n + 1)) || MONTH.test(w(n + 1)) || /^\d{1,4}$/u.test(w(n + 1)) || w(n + 1) === ','))
+  while (
+    n < 4 &&
+    end - n - 1 >= from &&
+    (WEEKDAY.test(w(n + 1)) ||
+      MONTH.test(w(n + 1)) ||
+      /^\d{1,4}$/u.test(w(n + 1)) ||
+      w(n + 1) === ',')
+  )
     n++;
   return n > 0 && w(n + 1) === 'on' ? n + 1 : 0;
 }
@@ -116,7 +126,8 @@ function skipAuxiliaries(tokens: readonly Token[], from: number, end: number): n
     const w = lower(tokens[e - 1]);
     const date = datePhraseBefore(tokens, from, e);
     if (date > 0) e -= date;
-    else if (AUXILIARIES.has(w) || (/^\p{Ll}+ly$/u.test(tokens[e - 1]?.text ?? '') && w !== 'only')) e--;
+    else if (AUXILIARIES.has(w) || (/^\p{Ll}+ly$/u.test(tokens[e - 1]?.text ?? '') && w !== 'only'))
+      e--;
     else break;
   }
   return e;
@@ -133,13 +144,21 @@ export function subjectBefore(
   // "NRK, which said …": the speaker is what "which" stands for.
   if (/^(?:which|who)$/u.test(lower(tokens[end - 1])) && tokens[end - 2]?.text === ',') {
     const phrase = phraseEndingAt(tokens, from, end - 3, true);
-    return phrase ? { phrase, role: phrase.title, firstToken: phrase.firstToken, endToken: end } : null;
+    return phrase
+      ? { phrase, role: phrase.title, firstToken: phrase.firstToken, endToken: end }
+      : null;
   }
   const parts = partsBefore(tokens, from, end);
   const last = parts[0];
   if (!last) return null;
   const relative = antecedent(tokens, last);
-  if (relative) return { phrase: relative, role: relative.title, firstToken: relative.firstToken, endToken: end };
+  if (relative)
+    return {
+      phrase: relative,
+      role: relative.title,
+      firstToken: relative.firstToken,
+      endToken: end,
+    };
   if (last.to > last.from) {
     const phrase = phraseEndingAt(tokens, last.from, last.to - 1, true);
     if (!phrase) return null;
@@ -150,9 +169,15 @@ export function subjectBefore(
       return withRoleBefore(tokens, text, parts, 0, phrase, end);
     // "…, its developer, Veltrix Therapeutics, said": a description, then the name.
     const before = parts[2];
-    const named = before && before.to > before.from ? phraseEndingAt(tokens, before.from, before.to - 1) : null;
+    const named =
+      before && before.to > before.from ? phraseEndingAt(tokens, before.from, before.to - 1) : null;
     if (!named || named.firstToken !== before?.from)
-      return { phrase, role: stripArticle(textOf(tokens, description, text)), firstToken: description.from, endToken: end };
+      return {
+        phrase,
+        role: stripArticle(textOf(tokens, description, text)),
+        firstToken: description.from,
+        endToken: end,
+      };
   }
   // "Name, apposition[, Place], cue": walk back over the appositions.
   let i = 1;
@@ -187,23 +212,35 @@ export function subjectBefore(
     }
     // "… in a large clinical trial, its developer, Veltrix Therapeutics, said": a common noun
     // inside a clause is no speaker; the name after the description is.
-    if (phrase.firstToken !== part.from && !['person', 'org', 'outlet', 'pronoun'].includes(phrase.type)) {
+    if (
+      phrase.firstToken !== part.from &&
+      !['person', 'org', 'outlet', 'pronoun'].includes(phrase.type)
+    ) {
       const namePart = appositions[appositions.length - 1];
       const name = namePart ? phraseEndingAt(tokens, namePart.from, namePart.to - 1) : null;
       const description = appositions[appositions.length - 2];
       if (!name || !namePart || name.firstToken !== namePart.from || !description) return null;
-      return { phrase: name, role: stripArticle(textOf(tokens, description, text)), firstToken: description.from, endToken: end };
+      return {
+        phrase: name,
+        role: stripArticle(textOf(tokens, description, text)),
+        firstToken: description.from,
+        endToken: end,
+      };
     }
     const roleParts = appositions.filter(
       (p) => !isRelative(tokens, p) && !isAgeOrEmpty(tokens, p) && !isParenthetical(tokens, p),
     );
     const role = roleParts.length
       ? stripArticle(
-          text.slice(tokens[roleParts[0]?.from ?? 0]?.start ?? 0, tokens[(roleParts[roleParts.length - 1]?.to ?? 1) - 1]?.end ?? 0),
+          text.slice(
+            tokens[roleParts[0]?.from ?? 0]?.start ?? 0,
+            tokens[(roleParts[roleParts.length - 1]?.to ?? 1) - 1]?.end ?? 0,
+          ),
         )
       : phrase.title;
     const named = namedIn(tokens, appositions);
-    if (named) return { phrase: named, role: phrase.text, firstToken: phrase.firstToken, endToken: end };
+    if (named)
+      return { phrase: named, role: phrase.text, firstToken: phrase.firstToken, endToken: end };
     return { phrase, role: role || phrase.title, firstToken: phrase.firstToken, endToken: end };
   }
   return null;
@@ -227,7 +264,11 @@ function namedIn(tokens: readonly Token[], appositions: readonly Part[]): Phrase
     const as = words.indexOf('as');
     if (as < 0 || !/^(?:identified|named|known|referred)$/u.test(words[0] ?? '')) continue;
     const phrase = phraseEndingAt(tokens, part.from + as + 1, part.to - 1);
-    if (phrase && (phrase.type === 'person' || phrase.type === 'org') && phrase.firstToken === part.from + as + 1)
+    if (
+      phrase &&
+      (phrase.type === 'person' || phrase.type === 'org') &&
+      phrase.firstToken === part.from + as + 1
+    )
       return { ...phrase, type: 'person' };
   }
   return null;
@@ -252,8 +293,17 @@ function withRoleBefore(
     before.to > before.from
   ) {
     const role = phraseEndingAt(tokens, before.from, before.to - 1);
-    if (role && (role.type === 'roleRef' || role.type === 'group') && role.firstToken === before.from)
-      return { phrase, role: stripArticle(textOf(tokens, before, text)), firstToken: before.from, endToken: end };
+    if (
+      role &&
+      (role.type === 'roleRef' || role.type === 'group') &&
+      role.firstToken === before.from
+    )
+      return {
+        phrase,
+        role: stripArticle(textOf(tokens, before, text)),
+        firstToken: before.from,
+        endToken: end,
+      };
   }
   return { phrase, role: phrase.title, firstToken: phrase.firstToken, endToken: end };
 }
@@ -282,7 +332,10 @@ export function subjectAfter(
   while (e < to && e - cue <= (wholeSpan ? 12 : 8)) {
     const t = tokens[e];
     if (!t || t.kind !== 'word') break;
-    if (!wholeSpan && /^(?:on|in|at|during|after|before|who|that|yesterday|today|last|this)$/u.test(lower(t)))
+    if (
+      !wholeSpan &&
+      /^(?:on|in|at|during|after|before|who|that|yesterday|today|last|this)$/u.test(lower(t))
+    )
       break;
     if (
       !wholeSpan &&
@@ -306,7 +359,13 @@ export function subjectAfter(
     const a = tokens[cue + 1];
     const b = tokens[e - 1];
     if (!a || !b) return null;
-    phrase = { ...head, start: a.start, end: b.end, text: text.slice(a.start, b.end), firstToken: cue + 1 };
+    phrase = {
+      ...head,
+      start: a.start,
+      end: b.end,
+      text: text.slice(a.start, b.end),
+      firstToken: cue + 1,
+    };
   }
   if (!phrase) return null;
   // An apposition after a comma: ", a spokesperson for the ministry" or ", Maria Zakharova".
@@ -320,7 +379,12 @@ export function subjectAfter(
       if (named?.type === 'person' && named.firstToken === part.from && phrase.type !== 'person')
         return { phrase: named, role: stripArticle(phrase.text), firstToken: cue + 1, endToken: f };
       if (isAppositionAfter(tokens, part) && !isRelative(tokens, part))
-        return { phrase, role: stripArticle(textOf(tokens, part, text)), firstToken: cue + 1, endToken: f };
+        return {
+          phrase,
+          role: stripArticle(textOf(tokens, part, text)),
+          firstToken: cue + 1,
+          endToken: f,
+        };
     }
   }
   return { phrase, role: phrase.title, firstToken: cue + 1, endToken: e };
@@ -330,7 +394,10 @@ export function subjectAfter(
 function firstNounEnd(tokens: readonly Token[], from: number, to: number): number {
   for (let i = from + 1; i < to; i++) {
     const w = lower(tokens[i]);
-    if (/(?:ed|ing)$/u.test(w) || /^(?:by|in|on|at|from|of|for|with|released|published|seen)$/u.test(w))
+    if (
+      /(?:ed|ing)$/u.test(w) ||
+      /^(?:by|in|on|at|from|of|for|with|released|published|seen)$/u.test(w)
+    )
       return i - 1;
   }
   return to - 1;

@@ -15,7 +15,8 @@ const verbLike = (text: string): boolean =>
     (cueWord(text) !== undefined && !NOUN_LIKE_FORMS.has(text)));
 
 /** Words that open a clause before the subject: "Asked whether …, Whitcombe was blunt". */
-const OPENS_CLAUSE = /^(?:Asked|Speaking|When|After|Before|While|If|Although|Though|As|Since|Because|Once|Unlike|Like|Despite|Following|Given)$/u;
+const OPENS_CLAUSE =
+  /^(?:Asked|Speaking|When|After|Before|While|If|Although|Though|As|Since|Because|Once|Unlike|Like|Despite|Following|Given)$/u;
 
 /** What comes before the sentence's first verb, appositions skipped, read up to `limit`. */
 export function leadingSubject(s: SentenceView, limit: number): Speaker | null {

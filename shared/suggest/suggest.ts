@@ -46,15 +46,28 @@ export function suggestClaims(text: string, options: SuggestOptions = {}): Sugge
       if (!draft) continue;
       drafts.push(draft);
       if (draft.speakerName && draft.kind !== 'unattributed')
-        current = { resolved: resolvedOf(draft), speaker: draft.speaker, paragraph: sentence.paragraph };
+        current = {
+          resolved: resolvedOf(draft),
+          speaker: draft.speaker,
+          paragraph: sentence.paragraph,
+        };
     }
     registerMentions(view, sentence, discourse);
     // Whoever spoke in this sentence is who "he" or "she" most likely means in the next.
-    const speaker = drafts.find((d) => d.content.start >= (tokens[sentence.from]?.start ?? 0) && d.speakerName && d.kind !== 'reported' && d.kind !== 'unattributed');
+    const speaker = drafts.find(
+      (d) =>
+        d.content.start >= (tokens[sentence.from]?.start ?? 0) &&
+        d.speakerName &&
+        d.kind !== 'reported' &&
+        d.kind !== 'unattributed',
+    );
     if (speaker?.speakerName) discourse.setSubject(speaker.speakerName);
   });
   const kept = dedupe(
-    drafts.map((d) => ({ text: text.slice(d.content.start, d.content.end), speaker: d.speakerName })),
+    drafts.map((d) => ({
+      text: text.slice(d.content.start, d.content.end),
+      speaker: d.speakerName,
+    })),
   );
   return kept.map((i) => drafts[i]).filter((d): d is Suggestion => d !== undefined);
 }
@@ -108,10 +121,14 @@ function build(
     }
   }
   const kind = kindOf(claim, resolved);
-  const speakerName = kind === 'unattributed' ? null : resolved?.name ?? null;
+  const speakerName = kind === 'unattributed' ? null : (resolved?.name ?? null);
   const content = text.slice(claim.start, claim.end);
   const via = [...claim.via];
-  if (options.outlet && !sameName(options.outlet, speakerName) && !via.some((v) => sameName(v, options.outlet ?? null)))
+  if (
+    options.outlet &&
+    !sameName(options.outlet, speakerName) &&
+    !via.some((v) => sameName(v, options.outlet ?? null))
+  )
     via.push(options.outlet);
   const s = tokenSpan(view);
   const attribution = `${text.slice(s.start, claim.start)} ${text.slice(claim.end, s.end)}`;
@@ -121,8 +138,8 @@ function build(
     content: { start: claim.start, end: claim.end },
     speaker: kind === 'unattributed' ? null : speaker,
     speakerName,
-    entityId: kind === 'unattributed' ? null : resolved?.entityId ?? null,
-    role: kind === 'unattributed' ? null : claim.speaker?.role ?? resolved?.role ?? null,
+    entityId: kind === 'unattributed' ? null : (resolved?.entityId ?? null),
+    role: kind === 'unattributed' ? null : (claim.speaker?.role ?? resolved?.role ?? null),
     cue: claim.cue,
     via,
     saidOn: claim.inherit ? null : saidOn(attribution, options.publishedAt),
@@ -133,7 +150,9 @@ function build(
 /** A singular unnamed speaker ("a spokeswoman for the trust") can be "she" later. */
 function mentionType(resolved: Resolved, p: Phrase): Mention['type'] {
   if (resolved.type === 'group')
-    return /^(?:an?|one|the)\s/iu.test(p.text) && !/s$/u.test(p.text.split(/\s+/u)[1] ?? '') ? 'person' : 'group';
+    return /^(?:an?|one|the)\s/iu.test(p.text) && !/s$/u.test(p.text.split(/\s+/u)[1] ?? '')
+      ? 'person'
+      : 'group';
   return resolved.type === 'anonymous' ? 'group' : resolved.type;
 }
 
@@ -144,7 +163,8 @@ function kindOf(claim: RawClaim, resolved: Resolved | null): SuggestedKind {
 }
 
 const sameName = (a: string, b: string | null): boolean =>
-  b !== null && a.replace(/^the\s+/iu, '').toLowerCase() === b.replace(/^the\s+/iu, '').toLowerCase();
+  b !== null &&
+  a.replace(/^the\s+/iu, '').toLowerCase() === b.replace(/^the\s+/iu, '').toLowerCase();
 
 function tokenSpan(view: SentenceView): { start: number; end: number } {
   return { start: view.tokens[view.from]?.start ?? 0, end: view.tokens[view.to - 1]?.end ?? 0 };

@@ -70,7 +70,13 @@ export function tokenize(text: string, quoteSpans: readonly QuoteSpan[]): Tokeni
     // Stop a word before the next quotation starts (an apostrophe-like mark may open one).
     if (quote && end > quote.start) end = Math.max(quote.start, i + 1);
     // "the farmers' association": the apostrophe of a plural possessive belongs to the word.
-    if (m && /s$/u.test(m[0]) && /['’]/u.test(text[end] ?? '') && /\s/u.test(text[end + 1] ?? ' ') && !(quote && end === quote.start))
+    if (
+      m &&
+      /s$/u.test(m[0]) &&
+      /['’]/u.test(text[end] ?? '') &&
+      /\s/u.test(text[end + 1] ?? ' ') &&
+      !(quote && end === quote.start)
+    )
       end++;
     let word = text.slice(i, end);
     const kind = m ? 'word' : 'punct';

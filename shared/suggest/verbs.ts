@@ -9,7 +9,8 @@ import { lower } from './tokens';
 
 const DETERMINER_BEFORE_NOUN =
   /^(?:the|a|an|its|his|her|their|our|these|those|such|new|many|some|any|no|of|and|in|with|to)$/u;
-const COLLECTIVE = /^(?:police|people|staff|media|clergy|military|public|authorities|crew|cattle)$/u;
+const COLLECTIVE =
+  /^(?:police|people|staff|media|clergy|military|public|authorities|crew|cattle)$/u;
 /** Whether a cue form is used as a verb here, not as a noun or an infinitive. */
 export function isVerbUse(s: SentenceView, c: number, info: CueWord): boolean {
   const word = lower(s.tokens[c]);
@@ -22,10 +23,14 @@ export function isVerbUse(s: SentenceView, c: number, info: CueWord): boolean {
   if (word === info.lemma && !info.participle) {
     const before = s.tokens[c - 1];
     if (!before || before.kind !== 'word') return true;
-    if (/^(?:i|we|you|they|to|will|would|could|can|should|may|might|must|did|do|does|not)$/u.test(prev)) return true;
+    if (
+      /^(?:i|we|you|they|to|will|would|could|can|should|may|might|must|did|do|does|not)$/u.test(
+        prev,
+      )
+    )
+      return true;
     if (/['’]s$/u.test(prev)) return false;
     return (/s$/u.test(prev) && !/ss$/u.test(prev)) || COLLECTIVE.test(prev);
   }
   return true;
 }
-
