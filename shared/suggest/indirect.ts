@@ -166,14 +166,18 @@ function fromCue(s: SentenceView, c: number, info: CueWord): RawClaim | null {
     const end = contentEnd(s);
     // "In a perverse sense, he argued, Moscow would gain": the cue is a parenthesis.
     const subjectFrom = speakerStart(s.tokens, speaker);
+    // ("One woman, she recalls, told her that …" is a cue in passing inside another claim.)
+    const cueLater = s.tokens.slice(c + 2, end).some((x) => {
+      const info = cueWord(x.text);
+      return info !== undefined && !info.participle;
+    });
     if (
       next?.text === ',' &&
       s.tokens[subjectFrom - 1]?.text === ',' &&
-      next.end < (s.tokens[end - 1]?.start ?? 0)
-    ) {
-      const tail = readAfterCue(s.tokens, c, s.to);
-      if (tail.contentFrom >= 0) return claimOf(s, s.from, clauseEnd(s, c), speaker, c, [], 0.65);
-    }
+      end - (c + 2) >= 3 &&
+      !cueLater
+    )
+      return claimOf(s, s.from, clauseEnd(s, c), speaker, c, [], 0.65);
     // "…, he said." at the end of the sentence: what came before is the claim.
     const after = readAfterCue(s.tokens, c, s.to);
     if (after.contentFrom < 0 || after.contentFrom >= end) {

@@ -95,7 +95,9 @@ export function phraseEndingAt(
   if (GROUP_PRONOUNS.has(l)) return pronoun(t, last);
   const longer = withComplement(tokens, first, last, loose);
   if (longer) return longer;
-  if (isCapitalized(t) && !CAPITAL_FUNCTION_WORDS.has(t.text))
+  // "Sources said", "Officials said": a common noun capitalised only by the sentence start.
+  const commonAtStart = !isCapitalized(tokens[last - 1]) && isKnownNoun(l);
+  if (isCapitalized(t) && !CAPITAL_FUNCTION_WORDS.has(t.text) && !commonAtStart)
     return properName(tokens, first, last);
   return commonNoun(tokens, first, last, loose);
 }
@@ -297,6 +299,12 @@ function commonNoun(
   const gender = GENDERED_ROLES[head];
   return phrase && gender ? { ...phrase, gender } : phrase;
 }
+
+const isKnownNoun = (w: string): boolean =>
+  ANONYMOUS_HEADS.has(w) ||
+  PLURAL_PERSON_NOUNS.has(w) ||
+  PERSON_ROLE_NOUNS.has(w) ||
+  ORG_NOUNS.has(w);
 
 /** A lowercase word that may be a noun: not a function word, adverb, participle or verb form. */
 const isPlainNoun = (w: string): boolean =>
