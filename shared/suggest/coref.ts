@@ -5,6 +5,18 @@
  * "the newspaper" to the outlet last named, and any name to a known entity's name or alias.
  */
 import { findByName, normalizeName } from '../entities/names';
+
+/** Normalised words of a name, cached: resolution compares them for every mention. */
+const wordCache = new Map<string, string[]>();
+function wordsOf(name: string): string[] {
+  let words = wordCache.get(name);
+  if (!words) {
+    words = normalizeName(name).split(' ');
+    if (wordCache.size > 5000) wordCache.clear();
+    wordCache.set(name, words);
+  }
+  return words;
+}
 import type { Phrase } from './phrases';
 import type { KnownEntity } from './types';
 
@@ -167,10 +179,10 @@ export class Discourse {
 
   /** "the spokesperson", "the minister": the latest person with that role. */
   private byRole(text: string, pos: number): Mention | undefined {
-    const head = normalizeName(text).split(' ').pop() ?? '';
+    const head = wordsOf(text).at(-1) ?? '';
     const matches = (role: string | undefined): boolean => {
       if (!role) return false;
-      const words = normalizeName(role).split(' ');
+      const words = wordsOf(role);
       return words.includes(head) || (SPOKES.test(head) && words.some((w) => SPOKES.test(w)));
     };
     return (
@@ -186,12 +198,11 @@ export class Discourse {
     pos: number,
     paragraph: number,
   ): Mention | undefined {
-    const head = normalizeName(text).split(' ').pop() ?? '';
+    const head = wordsOf(text).at(-1) ?? '';
     // Only a bare "the ministry" refers back; "Russia's defence ministry" names its own.
-    if (normalizeName(text).split(' ').length > 2) return undefined;
+    if (wordsOf(text).length > 2) return undefined;
     const named = (x: Mention): boolean =>
-      normalizeName(`${x.name} ${x.role ?? ''}`)
-        .split(' ')
+      [...wordsOf(x.name), ...wordsOf(x.role ?? '')]
         .includes(head);
     return (
       this.latest(

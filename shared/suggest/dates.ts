@@ -8,6 +8,8 @@
 import { parse } from 'chrono-node/en';
 
 const DAY_MS = 86_400_000;
+const DATE_WORDS =
+  /\b(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|ago|last\s+(?:week|month))/iu;
 
 const iso = (d: Date): string => d.toISOString().slice(0, 10);
 
@@ -19,7 +21,8 @@ function parseIsoDate(s: string | undefined): Date | null {
 
 /** The date a claim was said, from the text of its attribution, or null. */
 export function saidOn(attribution: string, publishedAt: string | undefined): string | null {
-  if (!/\d|day|week|month|yesterday|tonight|ago|last/iu.test(attribution)) return null;
+  // Most attributions hold no date: skip the parser unless a date word is there.
+  if (!DATE_WORDS.test(attribution)) return null;
   const reference = parseIsoDate(publishedAt);
   const results = parse(attribution, reference ?? new Date(Date.UTC(2000, 0, 1, 12)), {
     forwardDate: false,
