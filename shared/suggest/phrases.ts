@@ -128,6 +128,14 @@ function properName(tokens: readonly Token[], first: number, last: number): Phra
       orgAhead(tokens, k - 2)
     )
       k -= 2;
+    else if (
+      prev?.text === 'the' &&
+      /^(?:of|for|and|on)$/u.test(tokens[k - 2]?.text ?? '') &&
+      isCapitalized(tokens[k - 3]) &&
+      k - 3 >= first &&
+      orgAhead(tokens, k - 3)
+    )
+      k -= 3;
     else if (prev?.text === '-' && prev.end === tokens[k]?.start) k--;
     else break;
   }
@@ -195,15 +203,17 @@ function outletNounBefore(tokens: readonly Token[], first: number, nameStart: nu
   );
 }
 
-/** Whether the capitalised word at `i` ends an organisation's name part ("Ministry" in "Ministry of"). */
+/** Whether an organisation's name runs back from `i`: "Institute for the Study" of War. */
 function orgAhead(tokens: readonly Token[], i: number): boolean {
-  let k = i;
-  while (k >= 0 && isCapitalized(tokens[k])) {
-    if (ORG_WORDS.has(tokens[k]?.text ?? '')) return true;
-    k--;
+  for (let k = i; k >= Math.max(0, i - 8); k--) {
+    const t = tokens[k];
+    if (ORG_WORDS.has(t?.text ?? '')) return true;
+    if (!isCapitalized(t) && !CONNECTORS.test(t?.text ?? '')) return false;
   }
   return false;
 }
+
+const CONNECTORS = /^(?:of|for|and|on|the)$/u;
 
 const joinTokens = (run: readonly Token[]): string =>
   run.map((tok, i) => (i > 0 && (run[i - 1]?.end ?? 0) < tok.start ? ' ' : '') + tok.text).join('');

@@ -64,12 +64,22 @@ const COMMON_STARTERS = new Set(
   ).split(' '),
 );
 
+/** The sentence ends within a few words ("on Monday.", "in a statement."), with no clause. */
+function endsSoon(tokens: readonly Token[], from: number): boolean {
+  for (let i = from; i < Math.min(tokens.length, from + 6); i++) {
+    const t = tokens[i];
+    if (!t || t.afterBreak || t.kind === 'quote' || t.text === 'that') return false;
+    if (FINAL.test(t.text) || t.text === ',') return true;
+  }
+  return false;
+}
+
 /** `"…." Smith said.`: up to six words that hold a cue and end the sentence. */
 function shortCueFollows(tokens: readonly Token[], from: number): boolean {
   for (let i = from; i < Math.min(tokens.length, from + 7); i++) {
     const t = tokens[i];
     if (!t || (i > from && t.afterBreak) || t.kind === 'quote') return false;
-    if (t.kind === 'word' && isCueWord(t.text)) return true;
+    if (t.kind === 'word' && isCueWord(t.text)) return endsSoon(tokens, i + 1);
     if (t.kind === 'punct' && FINAL.test(t.text)) return false;
   }
   return false;

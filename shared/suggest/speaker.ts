@@ -25,7 +25,9 @@ export interface Speaker {
   endToken: number;
 }
 
-const HARD_BOUNDARY = /^[;:()\u2014\u2013[\]]$/u;
+const HARD_BOUNDARY = /^[;:()[\]]$/u;
+/** Commas and paired dashes both set off appositions: "Smith — a former minister — said". */
+const PART_BREAK = /^[,\u2014\u2013]$/u;
 const MAX_PART = 16;
 
 interface Part {
@@ -41,7 +43,7 @@ function partsBefore(tokens: readonly Token[], from: number, end: number): Part[
     const t = tokens[i];
     const stop =
       i < from || !t || t.kind === 'quote' || HARD_BOUNDARY.test(t.text) || t.text === '-';
-    if (stop || t.text === ',') {
+    if (stop || PART_BREAK.test(t.text)) {
       parts.push({ from: i + 1, to });
       if (stop || to - (i + 1) > MAX_PART) break;
       to = i;
@@ -126,6 +128,13 @@ function skipAuxiliaries(tokens: readonly Token[], from: number, end: number): n
     const w = lower(tokens[e - 1]);
     const date = datePhraseBefore(tokens, from, e);
     if (date > 0) e -= date;
+    else if (tokens[e - 1]?.text === ')') {
+      // "Sen. Chuck Schumer (D-N.Y.) said", "the Institute for the Study of War (ISW) said"
+      let k = e - 2;
+      while (k > from && tokens[k]?.text !== '(') k--;
+      if (k <= from) break;
+      e = k;
+    }
     else if (AUXILIARIES.has(w) || (/^\p{Ll}+ly$/u.test(tokens[e - 1]?.text ?? '') && w !== 'only'))
       e--;
     else break;
