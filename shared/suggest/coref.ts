@@ -202,8 +202,7 @@ export class Discourse {
     // Only a bare "the ministry" refers back; "Russia's defence ministry" names its own.
     if (wordsOf(text).length > 2) return undefined;
     const named = (x: Mention): boolean =>
-      [...wordsOf(x.name), ...wordsOf(x.role ?? '')]
-        .includes(head);
+      [...wordsOf(x.name), ...wordsOf(x.role ?? '')].includes(head);
     return (
       this.latest(
         (x) => x.type === type && x.pos < pos && x.paragraph >= paragraph - 3 && named(x),

@@ -14,8 +14,10 @@ const tokensOf = (s: string): string[] => normalizedContent(s).split(' ').filter
 
 /** Word-overlap (Dice) of two texts, 0..1. */
 export function overlap(a: string, b: string): number {
-  const ta = tokensOf(a);
-  const tb = tokensOf(b);
+  return overlapWords(tokensOf(a), tokensOf(b));
+}
+
+function overlapWords(ta: readonly string[], tb: readonly string[]): number {
   if (!ta.length || !tb.length) return 0;
   const counts = new Map<string, number>();
   for (const t of ta) counts.set(t, (counts.get(t) ?? 0) + 1);
@@ -34,15 +36,16 @@ export function overlap(a: string, b: string): number {
 export function dedupe(items: readonly Dedupable[]): number[] {
   const kept: number[] = [];
   const seen = new Map<string, number>();
+  const words = items.map((item) => tokensOf(item.text));
   items.forEach((item, i) => {
-    const exact = `${normalizedContent(item.text)}|${item.speaker ?? ''}`;
+    const exact = `${words[i]?.join(' ')}|${item.speaker ?? ''}`;
     if (seen.has(exact)) return;
     const near = kept.some((k) => {
       const other = items[k];
       return (
         !!other &&
         (other.speaker ?? '') === (item.speaker ?? '') &&
-        overlap(other.text, item.text) >= 0.9
+        overlapWords(words[k] ?? [], words[i] ?? []) >= 0.9
       );
     });
     if (near) return;

@@ -134,8 +134,10 @@ function skipAuxiliaries(tokens: readonly Token[], from: number, end: number): n
       while (k > from && tokens[k]?.text !== '(') k--;
       if (k <= from) break;
       e = k;
-    }
-    else if (AUXILIARIES.has(w) || (/^\p{Ll}+ly$/u.test(tokens[e - 1]?.text ?? '') && w !== 'only'))
+    } else if (
+      AUXILIARIES.has(w) ||
+      (/^\p{Ll}+ly$/u.test(tokens[e - 1]?.text ?? '') && w !== 'only')
+    )
       e--;
     else break;
   }
