@@ -101,6 +101,17 @@ export class Discourse {
     };
     switch (phrase.type) {
       case 'person': {
+        // "Lumen said" after "Lumen Devices unveiled …": a short name of an organisation.
+        const org = phrase.text.includes(' ')
+          ? undefined
+          : this.latest(
+              (x) =>
+                x.type !== 'person' &&
+                x.type !== 'group' &&
+                x.pos < pos &&
+                x.name.startsWith(`${phrase.text} `),
+            );
+        if (org && !this.fullName(phrase.text, pos)) return byEntity(org.name, org.type, null);
         const full = this.fullName(phrase.text, pos) ?? phrase.text;
         const m = this.find(full, 'person');
         return byEntity(full, 'person', m?.role ?? null);
@@ -209,9 +220,9 @@ export class Discourse {
       ) ??
       // "the company" after Veltrix Therapeutics spoke: the organisation that spoke last.
       (GENERIC_ORGS.test(head)
-        ? this.latest(
+        ? (this.latest(
             (x) => x.type === type && x.pos < pos && x.paragraph >= paragraph - 3 && x.spoke,
-          )
+          ) ?? this.latest((x) => x.type === type && x.pos < pos && x.paragraph >= paragraph - 1))
         : undefined)
     );
   }

@@ -26,7 +26,7 @@ report reports reported reporting|predict predicts predicted predicting
 concede concedes conceded conceding|emphasise emphasises emphasised emphasising
 emphasize emphasizes emphasized emphasizing|observe observes observed observing
 recall recalls recalled recalling|reply replies replied replying|remark remarks remarked remarking
-declare declares declared declaring|maintain maintains maintained maintaining
+maintain maintains maintained maintaining
 allege alleges alleged alleging|contend contends contended contending
 complain complains complained complaining|boast boasts boasted boasting|vow vows vowed vowing
 reiterate reiterates reiterated reiterating|testify testifies testified testifying
@@ -41,7 +41,7 @@ deny denies denied denying|announce announces announced announcing|confirm confi
 estimate estimates estimated estimating|reveal reveals revealed revealing|disclose discloses disclosed disclosing
 promise promises promised promising|pledge pledges pledged pledging|respond responds responded responding
 comment comments commented commenting|signal signals signalled signaled signalling signaling
-indicate indicates indicated indicating|ask asks asked asking|point points pointed pointing|accuse accuses accused accusing
+indicate indicates indicated indicating|declare declares declared declaring|ask asks asked asking|point points pointed pointing|accuse accuses accused accusing
 `;
 const TELL_VERBS = `tell tells told telling|assure assures assured assuring|inform informs informed informing
 remind reminds reminded reminding|warn warns warned warning`;

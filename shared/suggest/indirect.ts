@@ -80,7 +80,7 @@ function claimAt(
     /^(?:and|but)$/u.test(before) ||
     (before === 'also' && /^(?:and|but)$/u.test(lower(s.tokens[c - 2])))
   )
-    return continuation(s, c, previous(t.start), false);
+    return info.lemma === 'believe' ? null : continuation(s, c, previous(t.start), false);
   return fromCue(s, c, info);
 }
 
@@ -108,7 +108,14 @@ function clauseEnd(s: SentenceView, from: number): number {
           /^(?:he|she|they|it|also|then|later|\p{Lu}\p{L}*)$/u.test(b.text),
         );
         const info = cueWord(s.tokens[j]?.text ?? '');
-        if (plausible && info && !info.participle && lower(s.tokens[j + 1]) !== 'by')
+        // ("… he acted on advice and believed the figures were right" is one claim.)
+        if (
+          plausible &&
+          info &&
+          !info.participle &&
+          info.lemma !== 'believe' &&
+          lower(s.tokens[j + 1]) !== 'by'
+        )
           return s.tokens[i - 1]?.text === ',' ? i - 1 : i;
       }
     }
@@ -207,7 +214,7 @@ function fromCue(s: SentenceView, c: number, info: CueWord): RawClaim | null {
       !after.introducer &&
       info.lemma !== 'say' &&
       info.lemma !== 'tell' &&
-      !hasVerb(s, after.contentFrom, end)
+      !hasVerb(s, after.contentFrom, clauseEnd(s, after.contentFrom))
     )
       return null;
     const confidence = after.introducer === 'that' ? 0.8 : 0.7;

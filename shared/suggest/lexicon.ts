@@ -82,6 +82,8 @@ Bundestag Knesset Guard Coast Directorate Prosecutor's Inspectorate Observatory 
 House Office Network Programme Program Fleet Therapeutics Pharmaceuticals Pharma Biotech Motors
 Energy Minerals Mining Retail Water Dynamics Software Securities Insurance Foods Steel Oil Gas
 Telecom Entertainment Logistics Airways Railways Shipping Aerospace Electric Chemicals Semiconductor
+Devices Robotics Solutions Services Networks Communications Brands Stores Enterprises Ventures
+Resources Materials Airlines Automotive Pharmaceutical Biosciences Bancorp
 `);
 
 /** Last words of place names: "Skerry Point", "Canal Street", "Eastern Europe". */

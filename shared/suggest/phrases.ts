@@ -65,6 +65,9 @@ const DETERMINERS = new Set(
 const NAME_PARTICLES = new Set(
   'de da di del della van von der den ter ten le la du dos das al el bin ibn bint y'.split(' '),
 );
+/** Particles that may open a name written without its first name. */
+const LEADING_PARTICLES = /^(?:de|du|da|di|del|della|van|von|der|den|ter|ten|bin|ibn)$/u;
+
 /** Capitalised words that begin sentences, not names. */
 const CAPITAL_FUNCTION_WORDS = new Set(
   (
@@ -120,6 +123,15 @@ function properName(tokens: readonly Token[], first: number, last: number): Phra
     const prev = tokens[k - 1];
     if (isCapitalized(prev) && prev && !CAPITAL_FUNCTION_WORDS.has(prev.text)) k--;
     else if (NAME_PARTICLES.has(lower(prev)) && isCapitalized(tokens[k - 2])) k--;
+    // "du Plessis said": a name may open with its particle.
+    else if (
+      LEADING_PARTICLES.test(prev?.text ?? '') &&
+      !isCapitalized(tokens[k - 2]) &&
+      k - 1 >= first
+    ) {
+      k--;
+      break;
+    }
     // "Ministry of Defence", "Institute for Economic Research": kept only for organisations.
     else if (
       /^(?:of|for|and|on)$/u.test(prev?.text ?? '') &&

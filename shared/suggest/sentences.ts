@@ -92,6 +92,9 @@ function isHeading(tokens: readonly Token[], from: number, to: number): boolean 
   const next = tokens[to];
   if (!first || !last || (from > 0 && !first.afterBreak) || (next && !next.afterBreak))
     return false;
-  if (last.kind === 'quote' || /^[.!?…:;,)"”»’'」]$/u.test(last.text)) return false;
+  // A headline may end with a quotation ("Moscow says talks are "constructive"") but a
+  // sentence ends with its punctuation inside or after it.
+  if (last.kind === 'quote' && /[.!?…,]\s*$/u.test(innerText(last))) return false;
+  if (/^[.!?…:;,)"”»’'」]$/u.test(last.text)) return false;
   return tokens.slice(from, to).filter((t) => t.kind === 'word').length <= 20;
 }

@@ -271,9 +271,12 @@ function antecedent(tokens: readonly Token[], part: Part): Phrase | null {
 /** "The officer, identified only as W14, said": the name an apposition gives. */
 function namedIn(tokens: readonly Token[], appositions: readonly Part[]): Phrase | null {
   for (const part of appositions) {
+    // "identified only as W14", "who gave his name only as Ilir"
     const words = tokens.slice(part.from, part.to).map(lower);
-    const as = words.indexOf('as');
-    if (as < 0 || !/^(?:identified|named|known|referred)$/u.test(words[0] ?? '')) continue;
+    const as = words.lastIndexOf('as');
+    const naming = words.slice(Math.max(0, as - 4), as);
+    if (as < 0 || !naming.some((w) => /^(?:identified|named|known|referred|name)$/u.test(w)))
+      continue;
     const phrase = phraseEndingAt(tokens, part.from + as + 1, part.to - 1);
     if (
       phrase &&

@@ -30,7 +30,23 @@ export function isVerbUse(s: SentenceView, c: number, info: CueWord): boolean {
     )
       return true;
     if (/['’]s$/u.test(prev)) return false;
-    return (/s$/u.test(prev) && !/ss$/u.test(prev)) || COLLECTIVE.test(prev);
+    return isPlural(prev) || COLLECTIVE.test(prev) || pluralHeadBefore(s, c);
   }
   return true;
+}
+
+const isPlural = (w: string): boolean => /s$/u.test(w) && !/(?:ss|us|is)$/u.test(w);
+
+/** "Researchers at the University of Turin estimate": a plural head before a complement. */
+function pluralHeadBefore(s: SentenceView, c: number): boolean {
+  let sawPreposition = false;
+  for (let i = c - 1; i >= Math.max(s.from, c - 10); i--) {
+    const t = s.tokens[i];
+    if (!t || t.kind !== 'word') return false;
+    const w = lower(t);
+    if (/^(?:at|of|from|in|for|with|on)$/u.test(w)) sawPreposition = true;
+    else if (sawPreposition && (i === s.from || s.tokens[i - 1]?.kind !== 'word'))
+      return isPlural(w);
+  }
+  return false;
 }
