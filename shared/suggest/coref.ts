@@ -17,6 +17,7 @@ function wordsOf(name: string): string[] {
   }
   return words;
 }
+import { isPlaceName } from './lexicon';
 import type { Phrase } from './phrases';
 import type { KnownEntity } from './types';
 
@@ -222,7 +223,14 @@ export class Discourse {
       (GENERIC_ORGS.test(head)
         ? (this.latest(
             (x) => x.type === type && x.pos < pos && x.paragraph >= paragraph - 3 && x.spoke,
-          ) ?? this.latest((x) => x.type === type && x.pos < pos && x.paragraph >= paragraph - 1))
+          ) ??
+          this.latest(
+            (x) =>
+              x.type === type &&
+              x.pos < pos &&
+              x.paragraph >= paragraph - 1 &&
+              !isPlaceName(x.name),
+          ))
         : undefined)
     );
   }

@@ -41,7 +41,7 @@ deny denies denied denying|announce announces announced announcing|confirm confi
 estimate estimates estimated estimating|reveal reveals revealed revealing|disclose discloses disclosed disclosing
 promise promises promised promising|pledge pledges pledged pledging|respond responds responded responding
 comment comments commented commenting|signal signals signalled signaled signalling signaling
-indicate indicates indicated indicating|declare declares declared declaring|ask asks asked asking|point points pointed pointing|accuse accuses accused accusing
+indicate indicates indicated indicating|find finds found finding|declare declares declared declaring|ask asks asked asking|point points pointed pointing|accuse accuses accused accusing
 `;
 const TELL_VERBS = `tell tells told telling|assure assures assured assuring|inform informs informed informing
 remind reminds reminded reminding|warn warns warned warning`;

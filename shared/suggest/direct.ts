@@ -147,7 +147,7 @@ export function unattachedQuotes(s: SentenceView, used: Set<number>): RawClaim[]
 /** Verbs that report a speaker's words in passing. */
 export const CHARACTERIZING = new Set(
   (
-    'called calling described describing dismissed dismissing branded labelled labeled termed ' +
+    'call calls called calling describe describes described describing dismissed dismissing branded labelled labeled termed ' +
     'blamed blaming accused accusing praised condemned hailed denounced criticised criticized ' +
     'welcomed rejected rejecting slammed deplored lamented promised vowed'
   ).split(' '),

@@ -199,3 +199,10 @@ is are was were has have had will would could can should must may might did does
 made took went came got kept left felt thought knew saw spoke wrote sent set let met won lost ran
 began became held stood brought told said says stole fell rose grew drew
 `);
+
+/** Whether a name is a place's ("London", "Jezero Crater"): never "the company". */
+export function isPlaceName(name: string): boolean {
+  const words = name.split(/\s+/u);
+  const last = words[words.length - 1] ?? '';
+  return PLACES.has(last) || PLACE_WORDS.has(last) || PLACE_FIRST_WORDS.has(words[0] ?? '');
+}

@@ -356,6 +356,7 @@ function phraseOf(
 }
 
 const COMPLEMENT_PREPOSITIONS = new Set('for of at from with to in on'.split(' '));
+const ANONYMOUS_PEOPLE = /^(?:people|person|persons|someone|those|one|individuals?)$/u;
 const ANONYMITY = /\b(?:familiar with|close to|with knowledge of|briefed on|aware of)\b/u;
 
 /**
@@ -381,11 +382,20 @@ function withComplement(
         return { ...person, title: [person.title, rest].filter(Boolean).join(' ') };
       }
     }
+    // "a person familiar with the decision", "people close to the talks": anonymous sourcing.
+    if (
+      ANONYMOUS_PEOPLE.test(lower(tokens[h])) &&
+      ANONYMITY.test(joinTokens(tokens.slice(h, last + 1)).toLowerCase())
+    ) {
+      let from = h;
+      if (DETERMINERS.has(lower(tokens[h - 1])) && h - 1 >= first) from = h - 1;
+      return phraseOf(tokens, from, last, 'anonymous');
+    }
     const head = commonNoun(tokens, first, h);
     if (!head || head.type === 'orgRef' || head.type === 'outletRef' || head.type === 'org')
       continue;
-    const text = joinTokens(tokens.slice(head.firstToken, last + 1));
-    const type = head.type === 'anonymous' || ANONYMITY.test(text) ? 'anonymous' : 'group';
+    // "Diplomats briefed on the talks" are unnamed but not anonymous sources.
+    const type = head.type === 'anonymous' ? 'anonymous' : 'group';
     return phraseOf(tokens, head.firstToken, last, type);
   }
   return null;

@@ -5,7 +5,7 @@
  * speaker's role.
  */
 import { AUXILIARIES, cueWord } from './cues';
-import { PERSON_ROLE_NOUNS, ROLE_MODIFIERS } from './lexicon';
+import { FINITE_VERBS, PERSON_ROLE_NOUNS, ROLE_MODIFIERS } from './lexicon';
 import { phraseEndingAt, type Phrase } from './phrases';
 import { isCapitalized, lower, type Token } from './tokens';
 
@@ -62,7 +62,8 @@ const startsApposition = (tokens: readonly Token[], part: Part): boolean => {
   if (!t || part.to <= part.from || !/^[\p{Ll}\d]/u.test(t.text)) return false;
   // "former police chief Martin Boyle" is a titled name, not a description of one.
   const titled = phraseEndingAt(tokens, part.from, part.to - 1);
-  if (titled?.type === 'person' && titled.firstToken === part.from && titled.title) return false;
+  const at = /^(?:the|a|an)$/u.test(lower(t)) ? part.from + 1 : part.from;
+  if (titled?.type === 'person' && titled.firstToken === at && titled.title) return false;
   const head = tokens.slice(part.from, Math.min(part.to, part.from + 3)).map(lower);
   return (
     /^(?:an?|the|who|whose|which|his|her|its|their|himself|herself|itself|\d{1,3})$/u.test(
@@ -108,6 +109,7 @@ function datePhraseBefore(tokens: readonly Token[], from: number, end: number): 
   const w = (i: number): string => lower(tokens[end - i]);
   if (w(1) === 'yesterday' || w(1) === 'today') return 1;
   if ((w(1) === 'week' || w(1) === 'month') && /^(?:last|this)$/u.test(w(2))) return 2;
+  if (w(1) === ',') return 0;
   let n = 0;
   while (
     n < 4 &&
@@ -134,11 +136,7 @@ function skipAuxiliaries(tokens: readonly Token[], from: number, end: number): n
       while (k > from && tokens[k]?.text !== '(') k--;
       if (k <= from) break;
       e = k;
-    } else if (
-      AUXILIARIES.has(w) ||
-      (/^\p{Ll}+ly$/u.test(tokens[e - 1]?.text ?? '') && w !== 'only')
-    )
-      e--;
+    } else if (AUXILIARIES.has(w) || /^\p{Ll}+ly$/u.test(tokens[e - 1]?.text ?? '')) e--;
     else break;
   }
   return e;
@@ -171,6 +169,8 @@ export function subjectBefore(
       endToken: end,
     };
   if (last.to > last.from) {
+    const whole = wholeNounPhrase(tokens, text, last);
+    if (whole) return { phrase: whole, role: null, firstToken: last.from, endToken: end };
     const phrase = phraseEndingAt(tokens, last.from, last.to - 1, true);
     if (!phrase) return null;
     const isContinuation =
@@ -218,7 +218,9 @@ export function subjectBefore(
     if (appositions.length === 0) {
       // "ROLE, NAME, said" names the speaker in a part of its own; "Russia will help
       // Venezuela, said Chepa" does not.
-      if (phrase.firstToken !== part.from) return null;
+      const articled = /^(?:the|a|an)$/u.test(lower(tokens[part.from]));
+      if (phrase.firstToken !== part.from && !(articled && phrase.firstToken === part.from + 1))
+        return null;
       return withRoleBefore(tokens, text, parts, i, phrase, end);
     }
     // "… in a large clinical trial, its developer, Veltrix Therapeutics, said": a common noun
@@ -255,6 +257,39 @@ export function subjectBefore(
     return { phrase, role: role || phrase.title, firstToken: phrase.firstToken, endToken: end };
   }
   return null;
+}
+
+/**
+ * "An independent inquiry into the deaths of eleven residents at a care home has found": a
+ * subject that opens with an article and holds no verb is one phrase, headed by its first noun.
+ */
+function wholeNounPhrase(tokens: readonly Token[], text: string, part: Part): Phrase | null {
+  if (!/^(?:the|a|an)$/iu.test(tokens[part.from]?.text ?? '') || part.to - part.from < 4)
+    return null;
+  const words = tokens.slice(part.from, part.to);
+  if (
+    words.some(
+      (t) =>
+        t.kind !== 'word' ||
+        FINITE_VERBS.has(lower(t)) ||
+        /^(?:and|but|or|who|that|which)$/u.test(lower(t)) ||
+        /^\p{Ll}{3,}ed$/u.test(t.text),
+    )
+  )
+    return null;
+  const headEnd = firstNounEnd(tokens, part.from, part.to);
+  if (headEnd >= part.to - 1) return null;
+  const head = phraseEndingAt(tokens, part.from, headEnd, true);
+  const a = tokens[part.from];
+  const b = tokens[part.to - 1];
+  if (!head || head.firstToken !== part.from || !a || !b) return null;
+  return {
+    ...head,
+    start: a.start,
+    end: b.end,
+    text: text.slice(a.start, b.end),
+    firstToken: part.from,
+  };
 }
 
 /** "A police marksman who shot dead a man …": the speaker is the relative clause's antecedent. */
@@ -365,7 +400,7 @@ export function subjectAfter(
   if (wholeSpan) e -= datePhraseBefore(tokens, cue + 1, e);
   if (e === cue + 1) return null;
   let phrase = phraseEndingAt(tokens, cue + 1, e - 1, true);
-  if (phrase && phrase.firstToken !== cue + 1 && lower(tokens[cue + 1]) !== 'the') {
+  if (!phrase || (phrase.firstToken !== cue + 1 && lower(tokens[cue + 1]) !== 'the')) {
     if (!wholeSpan) return null;
     // "a study published on Wednesday in the journal Cryosphere Letters": name it whole.
     const head = phraseEndingAt(tokens, cue + 1, firstNounEnd(tokens, cue + 1, e), true);
@@ -410,7 +445,9 @@ function firstNounEnd(tokens: readonly Token[], from: number, to: number): numbe
     const w = lower(tokens[i]);
     if (
       /(?:ed|ing)$/u.test(w) ||
-      /^(?:by|in|on|at|from|of|for|with|released|published|seen)$/u.test(w)
+      /^(?:by|in|into|on|at|from|of|for|with|about|over|against|who|which|that|released|published|seen)$/u.test(
+        w,
+      )
     )
       return i - 1;
   }

@@ -19,7 +19,7 @@ export interface Token {
 const TITLE_ABBREVIATIONS = new Set(
   (
     'mr mrs ms dr prof gen sen rep gov lt col capt sgt st mt ft adm maj cmdr supt insp det pres ' +
-    'gen rev hon fr sr jr messrs mme mlle no nos vs v approx dept est fig jan feb mar apr jun jul ' +
+    'gen rev hon fr sr jr messrs mme mlle vs v approx dept est fig jan feb mar apr jun jul ' +
     'aug sep sept oct nov dec e.g i.e etc al'
   ).split(' '),
 );
@@ -80,7 +80,11 @@ export function tokenize(text: string, quoteSpans: readonly QuoteSpan[]): Tokeni
       end++;
     let word = text.slice(i, end);
     const kind = m ? 'word' : 'punct';
-    if (kind === 'word' && text[end] === '.' && isAbbreviation(word)) {
+    if (
+      kind === 'word' &&
+      text[end] === '.' &&
+      isAbbreviation(word, text.slice(end + 1, end + 3))
+    ) {
       end++;
       word += '.';
     }
@@ -91,8 +95,10 @@ export function tokenize(text: string, quoteSpans: readonly QuoteSpan[]): Tokeni
   return { tokens, quotes };
 }
 
-function isAbbreviation(word: string): boolean {
+function isAbbreviation(word: string, next = ''): boolean {
   const lower = word.toLowerCase();
+  // "No. 10" but "She said no."
+  if (lower === 'no' || lower === 'nos') return /^\s*\d/u.test(next);
   return (
     TITLE_ABBREVIATIONS.has(lower) ||
     /^\p{Lu}$/u.test(word) || // an initial: "John F. Kennedy"
