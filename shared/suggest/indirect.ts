@@ -98,10 +98,19 @@ function clauseEnd(s: SentenceView, from: number): number {
     if (t?.text === ',') {
       const next = lower(s.tokens[i + 1]);
       if (next === 'according' || cueWord(next)?.participle) return i;
-      const info = cueWord(s.tokens[i + 2]?.text ?? '');
-      if (info && !info.participle && i + 3 >= end) return i;
+      // ", Ushakov told reporters." / ", the ministry said on Monday.": a closing attribution.
+      for (let j = i + 2; j <= Math.min(end - 1, i + 5); j++) {
+        const info = cueWord(s.tokens[j]?.text ?? '');
+        if (
+          info &&
+          !info.participle &&
+          end - j <= 5 &&
+          !s.tokens.slice(j, end).some((x) => lower(x) === 'that')
+        )
+          return i;
+      }
     }
-    if (w === 'and' || w === 'but') {
+    if (w === 'and' || w === 'but' || w === 'while' || w === 'whereas') {
       for (let j = i + 1; j <= Math.min(end - 1, i + 4); j++) {
         const between = s.tokens.slice(i + 1, j);
         const plausible = between.every((b) =>
@@ -147,7 +156,14 @@ function claimOf(
     };
   }
   const span = charSpan(s, from, to);
-  if (!span || wordCount(s.text.slice(span.start, span.end)) < 3) return null;
+  // Two words make a claim only with a verb: "profits fell", not "One woman".
+  const words = span ? wordCount(s.text.slice(span.start, span.end)) : 0;
+  const finite = s.tokens
+    .slice(from, to)
+    .some(
+      (x) => FINITE_VERBS.has(lower(x)) || /^\p{Ll}{3,}ed$/u.test(x.text) || x.kind === 'quote',
+    );
+  if (!span || words < 2 || (words < 3 && !finite)) return null;
   return {
     kind: 'indirect',
     ...span,

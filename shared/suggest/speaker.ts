@@ -60,6 +60,7 @@ function partsBefore(tokens: readonly Token[], from: number, end: number): Part[
 const startsApposition = (tokens: readonly Token[], part: Part): boolean => {
   const t = tokens[part.from];
   if (!t || part.to <= part.from || !/^[\p{Ll}\d]/u.test(t.text)) return false;
+  if (isAdverbial(tokens, part)) return true;
   // "former police chief Martin Boyle" is a titled name, not a description of one.
   const titled = phraseEndingAt(tokens, part.from, part.to - 1);
   const at = /^(?:the|a|an)$/u.test(lower(t)) ? part.from + 1 : part.from;
@@ -82,6 +83,12 @@ const startsApposition = (tokens: readonly Token[], part: Part): boolean => {
     /^(?:of|at|for|with|from|in)$/u.test(head[1] ?? '')
   );
 };
+/** "The Kremlin, in a readout of the call, said": an adverbial set off by commas. */
+const isAdverbial = (tokens: readonly Token[], part: Part): boolean =>
+  /^(?:in|on|at|during|after|before|citing|without|despite|like|unlike|via|through|for)$/u.test(
+    lower(tokens[part.from]),
+  );
+
 /** ", she recalls,", ", officials said,": a cue in passing, not part of the speaker. */
 const isParenthetical = (tokens: readonly Token[], part: Part): boolean =>
   part.to - part.from <= 3 && cueWord(tokens[part.to - 1]?.text ?? '') !== undefined;
@@ -241,7 +248,11 @@ export function subjectBefore(
       };
     }
     const roleParts = appositions.filter(
-      (p) => !isRelative(tokens, p) && !isAgeOrEmpty(tokens, p) && !isParenthetical(tokens, p),
+      (p) =>
+        !isRelative(tokens, p) &&
+        !isAgeOrEmpty(tokens, p) &&
+        !isParenthetical(tokens, p) &&
+        !isAdverbial(tokens, p),
     );
     const role = roleParts.length
       ? stripArticle(

@@ -116,6 +116,30 @@ describe('suggestClaims: indirect speech', () => {
     ]);
   });
 
+  it('splits two speakers in one sentence and ends a clause before a closing attribution', () => {
+    expect(
+      claims('Smith said the deal was dead, while Jones said talks would continue.'),
+    ).toMatchObject([
+      { speaker: 'Smith', content: 'the deal was dead' },
+      { speaker: 'Jones', content: 'talks would continue' },
+    ]);
+    const nested = claims('Putin told Trump that Russia would refuse, Ushakov told reporters.');
+    expect(nested.map((c) => [c.speaker, c.content])).toContainEqual([
+      'Putin',
+      'Russia would refuse',
+    ]);
+  });
+
+  it('skips an adverbial between the speaker and the cue', () => {
+    expect(
+      claims('The Kremlin, in a readout of the call, said the leaders had talked.')[0]?.speaker,
+    ).toBe('Kremlin');
+  });
+
+  it('takes no claim from a negated cue', () => {
+    expect(claims('Aydin did not say when that might be.')).toEqual([]);
+  });
+
   it('does not take nouns or infinitives for cues', () => {
     expect(
       claims('The claims were denied. Lawyers pressed him to explain how the fee was set.'),

@@ -16,6 +16,8 @@ export function isVerbUse(s: SentenceView, c: number, info: CueWord): boolean {
   const word = lower(s.tokens[c]);
   const prev = lower(s.tokens[c - 1]);
   if (prev === 'to') return false; // "pressed lawyers to explain how …"
+  // "did not say when …": a claim not made.
+  if (/^(?:not|never|n't|didn't|won't|wouldn't|couldn't|cannot|can't)$/u.test(prev)) return false;
   // "potholes reported to the council", "a plan announced by the ministry": passive participles.
   if (/ed$/u.test(word) && /^(?:to|by)$/u.test(lower(s.tokens[c + 1]))) return false;
   if (NOUN_LIKE_FORMS.has(word) && DETERMINER_BEFORE_NOUN.test(prev)) return false;
@@ -23,11 +25,7 @@ export function isVerbUse(s: SentenceView, c: number, info: CueWord): boolean {
   if (word === info.lemma && !info.participle) {
     const before = s.tokens[c - 1];
     if (!before || before.kind !== 'word') return true;
-    if (
-      /^(?:i|we|you|they|to|will|would|could|can|should|may|might|must|did|do|does|not)$/u.test(
-        prev,
-      )
-    )
+    if (/^(?:i|we|you|they|to|will|would|could|can|should|may|might|must|did|do|does)$/u.test(prev))
       return true;
     if (/['’]s$/u.test(prev)) return false;
     return isPlural(prev) || COLLECTIVE.test(prev) || pluralHeadBefore(s, c);
