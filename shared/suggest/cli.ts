@@ -30,7 +30,8 @@ export function toCliClaim(text: string, s: Suggestion): CliClaim {
     content: text.slice(s.content.start, s.content.end),
     start: s.content.start,
     end: s.content.end,
-    speaker: s.speakerName ?? s.speaker?.text ?? null,
+    // An unresolved "he" names no one: null, as for a claim with no speaker.
+    speaker: s.speakerName,
     role: s.role,
     cue: s.cue,
     via: s.via,
