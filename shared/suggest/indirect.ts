@@ -5,22 +5,14 @@
  * A quotation inside the reported clause (a mixed quote) makes the whole proposition the content.
  */
 import { readAfterCue } from './clause';
-import { cueWord, HEDGES, NOUN_LIKE_FORMS, PARTICLE_CUES, type CueWord } from './cues';
-import { FINITE_VERBS } from './lexicon';
+import { cueWord, NOUN_LIKE_FORMS, PARTICLE_CUES, type CueWord } from './cues';
 import { isVerbUse } from './verbs';
 import { leadingSubject } from './subject';
-import { phraseEndingAt } from './phrases';
-import {
-  charSpan,
-  contentEnd,
-  cueText,
-  quoteContent,
-  wordCount,
-  type RawClaim,
-  type SentenceView,
-} from './raw';
-import { speakerStart, subjectAfter, subjectBefore, type Speaker } from './speaker';
+import { contentEnd, type RawClaim, type SentenceView } from './raw';
+import { speakerStart, subjectAfter, subjectBefore } from './speaker';
 import { lower } from './tokens';
+import { claimOf, clauseEnd, hasVerb } from './reportedClause';
+import { accordingTo, quotedAsSaying } from './sources';
 
 /** Subjects that "show" things: "the minutes showed", "figures show". */
 const DOCUMENTS =
@@ -82,97 +74,6 @@ function claimAt(
   )
     return info.lemma === 'believe' ? null : continuation(s, c, previous(t.start), false);
   return fromCue(s, c, info);
-}
-
-/** Where the reported clause stops: before ", adding that", ", according to X", ", he said" or "and she said". */
-function clauseEnd(s: SentenceView, from: number): number {
-  const end = contentEnd(s);
-  for (let i = from + 1; i < end; i++) {
-    const t = s.tokens[i];
-    const w = lower(t);
-    if (t?.text === ';' || (t?.text === ',' && /^(?:and|but)$/u.test(lower(s.tokens[i + 1])))) {
-      // "…, and Venezuela reportedly holds …": a hedged clause of its own.
-      const rest = s.text.slice(t.end, s.tokens[end - 1]?.end ?? t.end);
-      if (HEDGES.some((re) => new RegExp(re.source, 'iu').test(rest))) return i;
-    }
-    if (t?.text === ',') {
-      const next = lower(s.tokens[i + 1]);
-      if (next === 'according' || cueWord(next)?.participle) return i;
-      // ", Ushakov told reporters." / ", the ministry said on Monday.": a closing attribution.
-      for (let j = i + 2; j <= Math.min(end - 1, i + 5); j++) {
-        const info = cueWord(s.tokens[j]?.text ?? '');
-        if (
-          info &&
-          !info.participle &&
-          end - j <= 5 &&
-          !s.tokens.slice(j, end).some((x) => lower(x) === 'that')
-        )
-          return i;
-      }
-    }
-    if (w === 'and' || w === 'but' || w === 'while' || w === 'whereas') {
-      for (let j = i + 1; j <= Math.min(end - 1, i + 4); j++) {
-        const between = s.tokens.slice(i + 1, j);
-        const plausible = between.every((b) =>
-          /^(?:he|she|they|it|also|then|later|\p{Lu}\p{L}*)$/u.test(b.text),
-        );
-        const info = cueWord(s.tokens[j]?.text ?? '');
-        // ("… he acted on advice and believed the figures were right" is one claim.)
-        if (
-          plausible &&
-          info &&
-          !info.participle &&
-          info.lemma !== 'believe' &&
-          lower(s.tokens[j + 1]) !== 'by'
-        )
-          return s.tokens[i - 1]?.text === ',' ? i - 1 : i;
-      }
-    }
-  }
-  return end;
-}
-
-function claimOf(
-  s: SentenceView,
-  from: number,
-  to: number,
-  speaker: Speaker | null,
-  cue: number,
-  via: string[],
-  confidence: number,
-): RawClaim | null {
-  const only = s.tokens[from];
-  // "… but added: 'There is no more money on the table.'": the content is a quotation.
-  if (to - from === 1 && only?.kind === 'quote') {
-    const inner = quoteContent(only, s.text);
-    return {
-      kind: 'direct',
-      ...inner,
-      speaker,
-      inherit: false,
-      cue: cueText(s, cue),
-      via,
-      confidence,
-    };
-  }
-  const span = charSpan(s, from, to);
-  // Two words make a claim only with a verb: "profits fell", not "One woman".
-  const words = span ? wordCount(s.text.slice(span.start, span.end)) : 0;
-  const finite = s.tokens
-    .slice(from, to)
-    .some(
-      (x) => FINITE_VERBS.has(lower(x)) || /^\p{Ll}{3,}ed$/u.test(x.text) || x.kind === 'quote',
-    );
-  if (!span || words < 2 || (words < 3 && !finite)) return null;
-  return {
-    kind: 'indirect',
-    ...span,
-    speaker,
-    inherit: false,
-    cue: cueText(s, cue),
-    via,
-    confidence,
-  };
 }
 
 /** Words after a cue that show no reported clause follows ("said nothing", "said goodbye"). */
@@ -252,72 +153,6 @@ function fromCue(s: SentenceView, c: number, info: CueWord): RawClaim | null {
     return claimOf(s, s.from, before, inverted, c, [], 0.7);
   }
   return null;
-}
-
-/** A finite verb somewhere in the first words: the mark of a clause after a bare "said". */
-function hasVerb(s: SentenceView, from: number, to: number): boolean {
-  for (let i = from; i < Math.min(to, from + 12); i++) {
-    // "said the trust "takes any concern … seriously"": the verb is in the quoted part.
-    if (s.tokens[i]?.kind === 'quote') return true;
-    const w = lower(s.tokens[i]);
-    if (FINITE_VERBS.has(w) || w === 'shall' || w === 'need' || w === 'needs') return true;
-    if (i > from && /^\p{Ll}{3,}(?:ed|s)$/u.test(s.tokens[i]?.text ?? '')) return true;
-  }
-  return false;
-}
-
-/** "According to X, …" / "…, according to X." / "X said, according to Reuters, …" */
-function accordingTo(s: SentenceView, a: number, earlier: RawClaim[]): RawClaim | null {
-  const speaker = subjectAfter(s.tokens, s.text, a + 1, s.to, true);
-  if (!speaker) return null;
-  const prior = earlier[earlier.length - 1];
-  const isOutlet = speaker.phrase.type === 'outlet' || speaker.phrase.type === 'outletRef';
-  if (prior && isOutlet && prior.speaker?.phrase.type !== 'outlet') {
-    prior.via.unshift(speaker.phrase.text);
-    return null;
-  }
-  let afterPhrase = speaker.endToken;
-  // "According to NASA, which paid for four of the instruments, the lander …"
-  if (
-    s.tokens[afterPhrase]?.text === ',' &&
-    /^(?:which|who)$/u.test(lower(s.tokens[afterPhrase + 1]))
-  ) {
-    let k = afterPhrase + 2;
-    while (k < s.to && s.tokens[k]?.text !== ',') k++;
-    afterPhrase = k;
-  }
-  if (a === s.from) {
-    if (s.tokens[afterPhrase]?.text !== ',') return null;
-    return claimOf(s, afterPhrase + 1, clauseEnd(s, afterPhrase + 1), speaker, a, [], 0.8);
-  }
-  // "…, according to X."
-  if (s.tokens[a - 1]?.text === ',') return claimOf(s, s.from, a - 1, speaker, a, [], 0.75);
-  return null;
-}
-
-/** "TASS quoted Chepa as saying …" / "Chepa was quoted by TASS as saying …" */
-function quotedAsSaying(s: SentenceView, c: number): RawClaim | null {
-  let q = c - 2;
-  while (q > s.from && !/^(?:quoted|cited)$/u.test(lower(s.tokens[q]))) q--;
-  if (!/^(?:quoted|cited)$/u.test(lower(s.tokens[q]))) return null;
-  const via: string[] = [];
-  let speaker: Speaker | null = null;
-  if (/^(?:was|is|were|been)$/u.test(lower(s.tokens[q - 1]))) {
-    speaker = subjectBefore(s.tokens, s.text, s.from, q - 1);
-    if (lower(s.tokens[q + 1]) === 'by') {
-      const outlet = phraseEndingAt(s.tokens, q + 2, c - 2);
-      if (outlet) via.push(outlet.text);
-    }
-  } else {
-    const outlet = subjectBefore(s.tokens, s.text, s.from, q);
-    if (outlet) via.push(outlet.phrase.text);
-    const phrase = phraseEndingAt(s.tokens, q + 1, c - 2, true);
-    if (phrase) speaker = { phrase, role: phrase.title, firstToken: q + 1, endToken: c - 1 };
-  }
-  if (!speaker) return null;
-  const after = readAfterCue(s.tokens, c, s.to);
-  if (after.contentFrom < 0) return null;
-  return claimOf(s, after.contentFrom, clauseEnd(s, after.contentFrom), speaker, c, via, 0.8);
 }
 
 /**

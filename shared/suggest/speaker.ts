@@ -1,13 +1,29 @@
 /**
  * Finding who speaks for a cue: the subject before it ("Mark Galeotti, an emeritus professor
  * at UCL, told ..."; "The ministry's spokesperson, Maria Zakharova, said ...") or, inverted,
- * after it ("..., said Maria Zakharova, the ministry's spokesperson."). Appositions give the
+ * after it (speakerAfter.ts). Appositions give the
  * speaker's role.
  */
-import { AUXILIARIES, cueWord } from './cues';
-import { FINITE_VERBS, PERSON_ROLE_NOUNS, ROLE_MODIFIERS } from './lexicon';
+import { AUXILIARIES } from './cues';
+import { FINITE_VERBS } from './lexicon';
 import { phraseEndingAt, type Phrase } from './phrases';
-import { isCapitalized, lower, type Token } from './tokens';
+import {
+  datePhraseBefore,
+  firstNounEnd,
+  isAdverbial,
+  isAgeOrEmpty,
+  isParenthetical,
+  isRelative,
+  namedIn,
+  partsBefore,
+  startsApposition,
+  stripArticle,
+  textOf,
+  type Part,
+} from './speakerParts';
+import { lower, type Token } from './tokens';
+
+export { subjectAfter } from './speakerAfter';
 
 /** The speaker's first token, with the article of a name: "the World Health Organization". */
 export function speakerStart(tokens: readonly Token[], speaker: Speaker): number {
@@ -23,111 +39,6 @@ export interface Speaker {
   firstToken: number;
   /** One past the last token of the speaker and its appositions. */
   endToken: number;
-}
-
-const HARD_BOUNDARY = /^[;:()[\]]$/u;
-/** Commas and paired dashes both set off appositions: "Smith — a former minister — said". */
-const PART_BREAK = /^[,\u2014\u2013]$/u;
-const MAX_PART = 16;
-
-interface Part {
-  from: number;
-  to: number; // exclusive
-}
-
-/** Comma-separated parts before `end`, nearest first; stops at hard boundaries. */
-function partsBefore(tokens: readonly Token[], from: number, end: number): Part[] {
-  const parts: Part[] = [];
-  let to = end;
-  for (let i = end - 1; i >= from - 1 && parts.length < 5; i--) {
-    const t = tokens[i];
-    const stop =
-      i < from || !t || t.kind === 'quote' || HARD_BOUNDARY.test(t.text) || t.text === '-';
-    if (stop || PART_BREAK.test(t.text)) {
-      parts.push({ from: i + 1, to });
-      if (stop || to - (i + 1) > MAX_PART) break;
-      to = i;
-    }
-  }
-  return parts;
-}
-
-/**
- * Whether a part after a name describes it: "a political scientist based in Berlin", "first
- * deputy chairman of …", "who leads the group", "54". A lowercase clause ("quad bikes and
- * farm machinery worth …") is not one.
- */
-const startsApposition = (tokens: readonly Token[], part: Part): boolean => {
-  const t = tokens[part.from];
-  if (!t || part.to <= part.from || !/^[\p{Ll}\d]/u.test(t.text)) return false;
-  if (isAdverbial(tokens, part)) return true;
-  // "former police chief Martin Boyle" is a titled name, not a description of one.
-  const titled = phraseEndingAt(tokens, part.from, part.to - 1);
-  const at = /^(?:the|a|an)$/u.test(lower(t)) ? part.from + 1 : part.from;
-  if (titled?.type === 'person' && titled.firstToken === at && titled.title) return false;
-  const head = tokens.slice(part.from, Math.min(part.to, part.from + 3)).map(lower);
-  return (
-    /^(?:an?|the|who|whose|which|his|her|its|their|himself|herself|itself|\d{1,3})$/u.test(
-      head[0] ?? '',
-    ) ||
-    // "speaking on condition of anonymity", "based in Berlin", "she recalls"
-    /^\p{Ll}{3,}(?:ing|ed)$/u.test(head[0] ?? '') ||
-    isParenthetical(tokens, part) ||
-    head.some((w) =>
-      w
-        .replace(/['’]s$/u, '')
-        .split('-')
-        .some((piece) => PERSON_ROLE_NOUNS.has(piece) || ROLE_MODIFIERS.has(piece)),
-    ) ||
-    // "head of research at Calder", "chair of the committee"
-    /^(?:of|at|for|with|from|in)$/u.test(head[1] ?? '')
-  );
-};
-/** "The Kremlin, in a readout of the call, said": an adverbial set off by commas. */
-const isAdverbial = (tokens: readonly Token[], part: Part): boolean =>
-  /^(?:in|on|at|during|after|before|citing|without|despite|like|unlike|via|through|for)$/u.test(
-    lower(tokens[part.from]),
-  );
-
-/** ", she recalls,", ", officials said,": a cue in passing, not part of the speaker. */
-const isParenthetical = (tokens: readonly Token[], part: Part): boolean =>
-  part.to - part.from <= 3 && cueWord(tokens[part.to - 1]?.text ?? '') !== undefined;
-
-const isRelative = (tokens: readonly Token[], part: Part): boolean =>
-  /^(?:who|which|whose|whom|where|when)$/u.test(lower(tokens[part.from]));
-
-const isAgeOrEmpty = (tokens: readonly Token[], part: Part): boolean =>
-  part.to - part.from === 1 && /^\d{1,3}$/u.test(tokens[part.from]?.text ?? '');
-
-const textOf = (tokens: readonly Token[], part: Part, text: string): string => {
-  const a = tokens[part.from];
-  const b = tokens[part.to - 1];
-  return a && b ? text.slice(a.start, b.end) : '';
-};
-
-const stripArticle = (s: string): string => s.replace(/^(?:an?|the)\s+/iu, '').trim();
-
-const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/u;
-const MONTH =
-  /^(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|march|mar\.|april|apr\.|may|june|july|aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)$/u;
-
-/** Length of a date phrase ending at `end` ("on Thursday", "on 30 October", "last week"). */
-function datePhraseBefore(tokens: readonly Token[], from: number, end: number): number {
-  const w = (i: number): string => lower(tokens[end - i]);
-  if (w(1) === 'yesterday' || w(1) === 'today') return 1;
-  if ((w(1) === 'week' || w(1) === 'month') && /^(?:last|this)$/u.test(w(2))) return 2;
-  if (w(1) === ',') return 0;
-  let n = 0;
-  while (
-    n < 4 &&
-    end - n - 1 >= from &&
-    (WEEKDAY.test(w(n + 1)) ||
-      MONTH.test(w(n + 1)) ||
-      /^\d{1,4}$/u.test(w(n + 1)) ||
-      w(n + 1) === ',')
-  )
-    n++;
-  return n > 0 && w(n + 1) === 'on' ? n + 1 : 0;
 }
 
 /** Skip "has also", "later", "flatly", "on Thursday" between the speaker and its cue. */
@@ -314,26 +225,6 @@ function antecedent(tokens: readonly Token[], part: Part): Phrase | null {
   return null;
 }
 
-/** "The officer, identified only as W14, said": the name an apposition gives. */
-function namedIn(tokens: readonly Token[], appositions: readonly Part[]): Phrase | null {
-  for (const part of appositions) {
-    // "identified only as W14", "who gave his name only as Ilir"
-    const words = tokens.slice(part.from, part.to).map(lower);
-    const as = words.lastIndexOf('as');
-    const naming = words.slice(Math.max(0, as - 4), as);
-    if (as < 0 || !naming.some((w) => /^(?:identified|named|known|referred|name)$/u.test(w)))
-      continue;
-    const phrase = phraseEndingAt(tokens, part.from + as + 1, part.to - 1);
-    if (
-      phrase &&
-      (phrase.type === 'person' || phrase.type === 'org') &&
-      phrase.firstToken === part.from + as + 1
-    )
-      return { ...phrase, type: 'person' };
-  }
-  return null;
-}
-
 /** "The ministry's spokesperson, Maria Zakharova, said": a role part before the name part. */
 function withRoleBefore(
   tokens: readonly Token[],
@@ -366,101 +257,4 @@ function withRoleBefore(
       };
   }
   return { phrase, role: phrase.title, firstToken: phrase.firstToken, endToken: end };
-}
-
-/** An apposition after a name: "a spokesperson for the ministry", "who chairs the committee". */
-function isAppositionAfter(tokens: readonly Token[], part: Part): boolean {
-  const first = lower(tokens[part.from]);
-  const second = lower(tokens[part.from + 1]);
-  if (/^(?:an?|the|who|whose|which)$/u.test(first)) return true;
-  return PERSON_ROLE_NOUNS.has(first) || PERSON_ROLE_NOUNS.has(second) || /^\d{1,3}$/u.test(first);
-}
-
-/**
- * "..., said Maria Zakharova, the ministry's spokesperson." / "according to a study published
- * in Nature, ...". With `wholeSpan`, everything up to the next comma or the end names the
- * speaker ("according to figures released by the city council").
- */
-export function subjectAfter(
-  tokens: readonly Token[],
-  text: string,
-  cue: number,
-  to: number,
-  wholeSpan = false,
-): Speaker | null {
-  let e = cue + 1;
-  while (e < to && e - cue <= (wholeSpan ? 12 : 8)) {
-    const t = tokens[e];
-    if (!t || t.kind !== 'word') break;
-    if (
-      !wholeSpan &&
-      /^(?:on|in|at|during|after|before|who|that|yesterday|today|last|this)$/u.test(lower(t))
-    )
-      break;
-    if (
-      !wholeSpan &&
-      e > cue + 1 &&
-      !isCapitalized(t) &&
-      isCapitalized(tokens[e - 1]) &&
-      !/['’]s$/u.test(tokens[e - 1]?.text ?? '')
-    )
-      break;
-    e++;
-  }
-  // "figures released by the city council on Tuesday": the date is not part of the name.
-  if (wholeSpan) e -= datePhraseBefore(tokens, cue + 1, e);
-  if (e === cue + 1) return null;
-  let phrase = phraseEndingAt(tokens, cue + 1, e - 1, true);
-  if (!phrase || (phrase.firstToken !== cue + 1 && lower(tokens[cue + 1]) !== 'the')) {
-    if (!wholeSpan) return null;
-    // "a study published on Wednesday in the journal Cryosphere Letters": name it whole.
-    const head = phraseEndingAt(tokens, cue + 1, firstNounEnd(tokens, cue + 1, e), true);
-    if (!head) return null;
-    const a = tokens[cue + 1];
-    const b = tokens[e - 1];
-    if (!a || !b) return null;
-    phrase = {
-      ...head,
-      start: a.start,
-      end: b.end,
-      text: text.slice(a.start, b.end),
-      firstToken: cue + 1,
-    };
-  }
-  if (!phrase) return null;
-  // An apposition after a comma: ", a spokesperson for the ministry" or ", Maria Zakharova".
-  if (tokens[e]?.text === ',' && !wholeSpan) {
-    let f = e + 1;
-    while (f < to && tokens[f]?.kind === 'word' && f - e < MAX_PART) f++;
-    const part = { from: e + 1, to: f };
-    const closes = f > e + 1 && (f === to || /^[.,;!?]$/u.test(tokens[f]?.text ?? ''));
-    if (closes) {
-      const named = phraseEndingAt(tokens, part.from, part.to - 1);
-      if (named?.type === 'person' && named.firstToken === part.from && phrase.type !== 'person')
-        return { phrase: named, role: stripArticle(phrase.text), firstToken: cue + 1, endToken: f };
-      if (isAppositionAfter(tokens, part) && !isRelative(tokens, part))
-        return {
-          phrase,
-          role: stripArticle(textOf(tokens, part, text)),
-          firstToken: cue + 1,
-          endToken: f,
-        };
-    }
-  }
-  return { phrase, role: phrase.title, firstToken: cue + 1, endToken: e };
-}
-
-/** The end of the first noun phrase in [from, to): before a participle or preposition. */
-function firstNounEnd(tokens: readonly Token[], from: number, to: number): number {
-  for (let i = from + 1; i < to; i++) {
-    const w = lower(tokens[i]);
-    if (
-      /(?:ed|ing)$/u.test(w) ||
-      /^(?:by|in|into|on|at|from|of|for|with|about|over|against|who|which|that|released|published|seen)$/u.test(
-        w,
-      )
-    )
-      return i - 1;
-  }
-  return to - 1;
 }
