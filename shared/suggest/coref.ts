@@ -29,6 +29,9 @@ export interface Mention {
   gender?: 'm' | 'f';
   role?: string;
   spoke: boolean;
+  /** How often the name was met, and where first: the article's own subject is met early and often. */
+  count?: number;
+  first?: number;
 }
 
 export interface Resolved {
@@ -48,6 +51,17 @@ export class Discourse {
   /** Index of the sentence being read. */
   sentence = 0;
   private subject: { name: string; sentence: number } | null = null;
+  private anonymous: { pos: number; paragraph: number } | null = null;
+
+  /** An anonymous source spoke within the last two paragraphs, after any named group. */
+  private anonymousNear(pos: number, paragraph: number): boolean {
+    const a = this.anonymous;
+    if (!a || a.paragraph < paragraph - 2 || a.pos >= pos) return false;
+    const named = this.latest(
+      (x) => (x.type === 'group' || x.type === 'org') && x.spoke && x.pos < pos,
+    );
+    return !named || named.pos < a.pos;
+  }
 
   /** The person a sentence is about, for a pronoun in the next sentence. */
   setSubject(name: string): void {
@@ -62,6 +76,7 @@ export class Discourse {
     const canonical = m.type === 'person' ? (this.fullName(m.name, m.pos) ?? m.name) : m.name;
     const existing = this.mentions.find((x) => x.name === canonical && x.type === m.type);
     if (existing) {
+      existing.count = (existing.count ?? 1) + 1;
       existing.pos = Math.max(existing.pos, m.pos);
       existing.paragraph = Math.max(existing.paragraph, m.paragraph);
       existing.gender ??= m.gender;
@@ -69,7 +84,7 @@ export class Discourse {
       existing.spoke ||= m.spoke;
       return;
     }
-    this.mentions.push({ ...m, name: canonical });
+    this.mentions.push({ ...m, name: canonical, count: 1, first: m.pos });
   }
 
   /** The full name a one-word name stands for, if one was met. */
@@ -122,6 +137,9 @@ export class Discourse {
       case 'outlet':
         return byEntity(phrase.text.replace(/^the\s+/iu, ''), 'outlet', null);
       case 'pronoun': {
+        // "…, they said" after "people familiar with the matter said": still anonymous.
+        if (/^they$/iu.test(phrase.text) && this.anonymousNear(pos, paragraph))
+          return none('anonymous');
         const m = this.pronoun(phrase, pos, paragraph);
         return m ? byEntity(m.name, m.type, m.role ?? null) : none('person');
       }
@@ -140,8 +158,14 @@ export class Discourse {
         return m ? byEntity(m.name, 'outlet', null) : byEntity(phrase.text, 'outlet', null);
       }
       case 'group':
+        if (
+          /^the (?:people|person|sources?|insiders?)$/iu.test(phrase.text) &&
+          this.anonymousNear(pos, paragraph)
+        )
+          return none('anonymous');
         return byEntity(phrase.text, 'group', null);
       case 'anonymous':
+        this.anonymous = { pos, paragraph };
         return none('anonymous');
     }
   }
@@ -203,6 +227,20 @@ export class Discourse {
     );
   }
 
+  /** The organisation the article is about: met most often, and first among equals. */
+  private mainOrganisation(type: Mention['type'], pos: number): Mention | undefined {
+    let best: Mention | undefined;
+    for (const x of this.mentions) {
+      if (x.type !== type || (x.first ?? x.pos) >= pos || isPlaceName(x.name)) continue;
+      const better =
+        !best ||
+        (x.count ?? 1) > (best.count ?? 1) ||
+        ((x.count ?? 1) === (best.count ?? 1) && (x.first ?? x.pos) < (best.first ?? best.pos));
+      if (better) best = x;
+    }
+    return best;
+  }
+
   /** "the ministry": the latest organisation whose name has that word. */
   private byHead(
     text: string,
@@ -230,7 +268,8 @@ export class Discourse {
               x.pos < pos &&
               x.paragraph >= paragraph - 1 &&
               !isPlaceName(x.name),
-          ))
+          ) ??
+          this.mainOrganisation(type, pos))
         : undefined)
     );
   }

@@ -159,7 +159,7 @@ function unattached(s: SentenceView, q: number): RawClaim | null {
   const others = s.tokens.slice(s.from, s.to).filter((x) => x !== t && x.kind !== 'punct');
   const inner = quoteContent(t, s.text);
   const quoted = s.text.slice(inner.start, inner.end);
-  if (others.length === 0 && wordCount(quoted) >= 3) {
+  if (others.length === 0 && wordCount(quoted) >= 2) {
     return { ...make(s, q, q, null, null, [], 0.6), inherit: true };
   }
   if (looksLikeTitle(quoted)) return null;

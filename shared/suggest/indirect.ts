@@ -65,14 +65,16 @@ function claimAt(
       ? { lemma: `${t.text} ${particle}`, cls: 'clause', participle: false }
       : cueWord(t.text);
   if (!info || !isVerbUse(s, c, info)) return null;
-  if (info.participle) return continuation(s, c, previous(t.start));
+  // ("asking not to be identified" is no claim.)
+  if (info.participle)
+    return info.lemma === 'ask' ? null : continuation(s, c, previous(t.start), info);
   const before = lower(s.tokens[c - 1]);
   // "… and argued that …", "… but also said …": the same speaker goes on.
   if (
     /^(?:and|but)$/u.test(before) ||
     (before === 'also' && /^(?:and|but)$/u.test(lower(s.tokens[c - 2])))
   )
-    return info.lemma === 'believe' ? null : continuation(s, c, previous(t.start), false);
+    return info.lemma === 'believe' ? null : continuation(s, c, previous(t.start), info, false);
   return fromCue(s, c, info);
 }
 
@@ -163,6 +165,7 @@ function continuation(
   s: SentenceView,
   c: number,
   before: RawClaim | undefined,
+  info: CueWord,
   participle = true,
 ): RawClaim | null {
   if (participle && s.tokens[c - 1]?.text !== ',') return null;
@@ -171,6 +174,8 @@ function continuation(
   const after = readAfterCue(s.tokens, c, s.to);
   if (after.contentFrom < 0) return null;
   if (after.introducer !== 'that' && !hasVerb(s, after.contentFrom, contentEnd(s))) return null;
+  // "… and found the woman in a flat": "found" reports only with "that".
+  if (info.cls === 'object' && after.introducer !== 'that' && after.introducer !== ':') return null;
   const via = [...after.via, ...(before?.via ?? [])];
   return claimOf(s, after.contentFrom, clauseEnd(s, after.contentFrom), speaker, c, via, 0.7);
 }

@@ -110,7 +110,8 @@ function build(
     }
     // An "it" or "they" with no organisation to stand for is rarely a speaker ("boats it says
     // carry drugs").
-    if (!resolved.name && p.type === 'pronoun' && !p.gender) return null;
+    if (!resolved.name && p.type === 'pronoun' && !p.gender && resolved.type !== 'anonymous')
+      return null;
     if (!resolved.name && resolved.type !== 'anonymous') confidence *= 0.6;
   } else if (claim.inherit) {
     if (!current || current.paragraph < sentence.paragraph - 2) confidence *= 0.5;
