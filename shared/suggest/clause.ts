@@ -4,7 +4,8 @@
  * the reported clause itself. Outlets met on the way are the first links of the chain.
  */
 import { cueWord } from './cues';
-import { isOutletName, isOutletPhrase } from './outlets';
+import { collectOutlets, readObject } from './chain';
+import { isOutletPhrase } from './outlets';
 import { isCapitalized, lower, type Token } from './tokens';
 
 export interface AfterCue {
@@ -28,10 +29,6 @@ const TIME_WORDS = new Set(
     ' ',
   ),
 );
-/** Nouns that end a "told" addressee or an interview phrase. */
-const MEDIA_NOUNS =
-  /^(?:reporters|journalists|newspaper|paper|television|tv|radio|agency|broadcaster|channel|outlet|site|website|magazine|media|lawmakers|parliament|deputies|audience|crowd|interviewer|podcast|programme|program|show|colleagues|supporters|residents|investors|analysts|officials|conference|briefing|hearing|forum|summit|meeting|committee|students|delegates|press)$/u;
-
 /** Read what follows the cue at `cue`, up to `to` (exclusive). */
 export function readAfterCue(tokens: readonly Token[], cue: number, to: number): AfterCue {
   const via: string[] = [];
@@ -41,9 +38,9 @@ export function readAfterCue(tokens: readonly Token[], cue: number, to: number):
   // "pointed out that", "shot back that"
   if (/^(?:out|back)$/u.test(lower(tokens[j]))) j++;
   if (cueInfo?.cls === 'tell' || lower(tokens[cue]) === 'warned') {
-    const object = readObject(tokens, j, to) ?? objectBeforeThat(tokens, j, to);
+    const object = readObject(tokens, j, to);
     if (object) {
-      if (isOutletName(object.text) || isOutletPhrase(object.text)) via.push(object.text);
+      if (object.outlet || isOutletPhrase(object.text)) via.push(object.text);
       else addressee = object.text;
       j = object.next;
     }
@@ -115,98 +112,4 @@ function adverbialEnd(tokens: readonly Token[], from: number, to: number): numbe
     j++;
   }
   return j;
-}
-
-/** Outlets named in a stretch of words: capitalised runs that are outlet names. */
-function collectOutlets(tokens: readonly Token[], from: number, to: number, via: string[]): void {
-  let i = from;
-  while (i < to) {
-    if (!isCapitalized(tokens[i])) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (
-      j + 1 < to &&
-      (isCapitalized(tokens[j + 1]) ||
-        (/^(?:of|de|the)$/u.test(lower(tokens[j + 1])) && isCapitalized(tokens[j + 2])))
-    )
-      j++;
-    const name = tokens
-      .slice(i, j + 1)
-      .map((t) => t.text)
-      .join(' ')
-      .replace(/['’]s$/u, '');
-    if (isOutletName(name) && !via.includes(name)) via.push(name);
-    i = j + 1;
-  }
-}
-
-/** "told an employment tribunal that …": whatever stands between the cue and "that". */
-function objectBeforeThat(
-  tokens: readonly Token[],
-  from: number,
-  to: number,
-): { text: string; next: number } | null {
-  for (let k = from; k < Math.min(to, from + 7); k++) {
-    const t = tokens[k];
-    if (!t || t.kind !== 'word') return null;
-    if (lower(t) === 'that' && k > from)
-      return {
-        text: tokens
-          .slice(from, k)
-          .map((x) => x.text)
-          .join(' '),
-        next: k,
-      };
-  }
-  return null;
-}
-
-/** The object of "told": "Radio Liberty", "reporters", "the BBC's Today programme". */
-function readObject(
-  tokens: readonly Token[],
-  from: number,
-  to: number,
-): { text: string; next: number } | null {
-  const first = tokens[from];
-  if (!first || first.kind !== 'word') return null;
-  const w = lower(first);
-  if (/^(?:him|her|them|us|me|you)$/u.test(w)) return { text: first.text, next: from + 1 };
-  let j = from;
-  if (w === 'the' || w === 'a' || w === 'an' || w === 'state' || w === 'local') j++;
-  if (isCapitalized(tokens[j])) {
-    let k = j;
-    while (k + 1 < to && isCapitalized(tokens[k + 1])) k++;
-    const text = tokens
-      .slice(j, k + 1)
-      .map((t) => t.text)
-      .join(' ')
-      .replace(/['’]s$/u, '');
-    let next = k + 1;
-    // "the Izvestia newspaper", "the broadcaster's website"
-    while (next < to && next - k < 3 && MEDIA_NOUNS.test(lower(tokens[next]))) next++;
-    // "the BBC's Today programme"
-    if (/['’]s$/u.test(tokens[k]?.text ?? ''))
-      while (
-        next < to &&
-        next - k < 4 &&
-        !MEDIA_NOUNS.test(lower(tokens[next - 1])) &&
-        tokens[next]?.kind === 'word'
-      )
-        next++;
-    return { text, next };
-  }
-  for (let k = j; k < Math.min(to, j + 4); k++) {
-    if (tokens[k]?.kind !== 'word') break;
-    if (MEDIA_NOUNS.test(lower(tokens[k])))
-      return {
-        text: tokens
-          .slice(from, k + 1)
-          .map((t) => t.text)
-          .join(' '),
-        next: k + 1,
-      };
-  }
-  return null;
 }

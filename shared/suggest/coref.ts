@@ -87,6 +87,11 @@ export class Discourse {
     this.mentions.push({ ...m, name: canonical, count: 1, first: m.pos });
   }
 
+  /** Whether the article named this as an outlet ("the Norwegian broadcaster NRK"). */
+  isOutlet(name: string): boolean {
+    return this.mentions.some((x) => x.type === 'outlet' && x.name === name);
+  }
+
   /** The full name a one-word name stands for, if one was met. */
   fullNameOf(name: string): string | undefined {
     return this.fullName(name, Infinity);

@@ -61,5 +61,6 @@ export const cueText = (s: SentenceView, cue: number): string => {
   const t = s.tokens[cue];
   if (!t) return '';
   const particle = lower(s.tokens[cue + 1]);
+  if (lower(t) === 'according' && particle === 'to') return `${lower(t)} to`;
   return particle === 'out' || particle === 'back' ? `${t.text} ${particle}` : t.text;
 };

@@ -2,6 +2,7 @@
  * Claims that name their source in passing: "According to X, …", "…, according to X",
  * "X said, according to Reuters, …" (Reuters joins the chain), and "TASS quoted X as saying …".
  */
+import { outletAt } from './chain';
 import { readAfterCue } from './clause';
 import { phraseEndingAt } from './phrases';
 import { type RawClaim, type SentenceView } from './raw';
@@ -48,8 +49,10 @@ export function quotedAsSaying(s: SentenceView, c: number): RawClaim | null {
   if (/^(?:was|is|were|been)$/u.test(lower(s.tokens[q - 1]))) {
     speaker = subjectBefore(s.tokens, s.text, s.from, q - 1);
     if (lower(s.tokens[q + 1]) === 'by') {
-      const outlet = phraseEndingAt(s.tokens, q + 2, c - 2);
-      if (outlet) via.push(outlet.text);
+      // "quoted by the Azertac state news agency as saying": the outlet's name.
+      const outlet =
+        outletAt(s.tokens, q + 2, c - 1)?.name ?? phraseEndingAt(s.tokens, q + 2, c - 2)?.text;
+      if (outlet) via.push(outlet);
     }
   } else {
     const outlet = subjectBefore(s.tokens, s.text, s.from, q);

@@ -5,6 +5,7 @@
  */
 import { Discourse, type Mention, type Resolved } from './coref';
 import { saidOn } from './dates';
+import { chainAround } from './chain';
 import { dedupe } from './dedup';
 import { directQuotes, unattachedQuotes } from './direct';
 import { hedgedClaims } from './hedges';
@@ -21,6 +22,8 @@ interface Current {
   resolved: Resolved;
   speaker: Suggestion['speaker'];
   paragraph: number;
+  /** The chain of the claim, without the document's outlet. */
+  intermediaries: string[];
 }
 
 export function suggestClaims(text: string, options: SuggestOptions = {}): Suggestion[] {
@@ -42,7 +45,8 @@ export function suggestClaims(text: string, options: SuggestOptions = {}): Sugge
     raw.push(...hedgedClaims(view, raw));
     raw.sort((a, b) => a.start - b.start);
     for (const claim of raw) {
-      const draft = build(claim, sentence, view, discourse, current, options, resolvedAt);
+      const windows = claimWindows(view, claim, raw);
+      const draft = build(claim, sentence, view, discourse, current, options, resolvedAt, windows);
       if (!draft) continue;
       drafts.push(draft);
       if (draft.speakerName && draft.kind !== 'unattributed')
@@ -50,6 +54,7 @@ export function suggestClaims(text: string, options: SuggestOptions = {}): Sugge
           resolved: resolvedOf(draft),
           speaker: draft.speaker,
           paragraph: sentence.paragraph,
+          intermediaries: draft.via.filter((v) => v !== options.outlet),
         };
     }
     registerMentions(view, sentence, discourse);
@@ -87,6 +92,7 @@ function build(
   current: Current | null,
   options: SuggestOptions,
   resolvedAt: Map<number, Resolved>,
+  windows: [number, number][],
 ): Suggestion | null {
   const { text } = view;
   let resolved: Resolved | null = null;
@@ -125,6 +131,17 @@ function build(
   const speakerName = kind === 'unattributed' ? null : (resolved?.name ?? null);
   const content = text.slice(claim.start, claim.end);
   const via = [...claim.via];
+  for (const [from, to] of windows)
+    for (const name of chainAround(view.tokens, from, to, (n) => discourse.isOutlet(n)))
+      if (!via.includes(name) && !sameName(name, speakerName)) via.push(name);
+  // "Galeotti told Radio Liberty … In a perverse sense, he argued, …": the same interview.
+  if (
+    via.length === 0 &&
+    current?.intermediaries.length &&
+    current.paragraph === sentence.paragraph &&
+    current.resolved.name === speakerName
+  )
+    via.push(...current.intermediaries);
   if (
     options.outlet &&
     !sameName(options.outlet, speakerName) &&
@@ -155,6 +172,40 @@ function mentionType(resolved: Resolved, p: Phrase): Mention['type'] {
       ? 'person'
       : 'group';
   return resolved.type === 'anonymous' ? 'group' : resolved.type;
+}
+
+/**
+ * Token ranges of the claim's sentence before and after its content, each up to the next
+ * claim's content: where its chain may be named.
+ */
+function claimWindows(
+  view: SentenceView,
+  claim: RawClaim,
+  all: readonly RawClaim[],
+): [number, number][] {
+  const prevEnd = Math.max(
+    -1,
+    ...all.filter((c) => c !== claim && c.end <= claim.start).map((c) => c.end),
+  );
+  const nextStart = Math.min(
+    Infinity,
+    ...all.filter((c) => c !== claim && c.start >= claim.end).map((c) => c.start),
+  );
+  const range = (test: (t: Token) => boolean): [number, number] => {
+    let a = -1;
+    let b = -1;
+    for (let i = view.from; i < view.to; i++) {
+      const t = view.tokens[i];
+      if (!t || !test(t)) continue;
+      if (a < 0) a = i;
+      b = i + 1;
+    }
+    return a < 0 ? [0, 0] : [a, b];
+  };
+  return [
+    range((t) => t.start >= prevEnd && t.end <= claim.start),
+    range((t) => t.start >= claim.end && t.end <= nextStart),
+  ];
 }
 
 function kindOf(claim: RawClaim, resolved: Resolved | null): SuggestedKind {
