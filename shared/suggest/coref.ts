@@ -48,6 +48,9 @@ const SPOKES = /^(?:spokesperson|spokesman|spokeswoman|press secretary|spokesper
 
 export class Discourse {
   private readonly mentions: Mention[] = [];
+  /** Mentions by type and name, and multi-word people by each word of their names. */
+  private readonly byKey = new Map<string, Mention>();
+  private readonly personsByWord = new Map<string, Mention[]>();
   /** Index of the sentence being read. */
   sentence = 0;
   private subject: { name: string; sentence: number } | null = null;
@@ -74,7 +77,7 @@ export class Discourse {
   /** A name met in the text, whether or not it speaks (pre-pass and speakers alike). */
   mention(m: Mention): void {
     const canonical = m.type === 'person' ? (this.fullName(m.name, m.pos) ?? m.name) : m.name;
-    const existing = this.mentions.find((x) => x.name === canonical && x.type === m.type);
+    const existing = this.byKey.get(`${m.type}|${canonical}`);
     if (existing) {
       existing.count = (existing.count ?? 1) + 1;
       existing.pos = Math.max(existing.pos, m.pos);
@@ -84,12 +87,18 @@ export class Discourse {
       existing.spoke ||= m.spoke;
       return;
     }
-    this.mentions.push({ ...m, name: canonical, count: 1, first: m.pos });
+    const added: Mention = { ...m, name: canonical, count: 1, first: m.pos };
+    this.mentions.push(added);
+    this.byKey.set(`${m.type}|${canonical}`, added);
+    const words = canonical.split(/\s+/u);
+    if (m.type === 'person' && words.length > 1)
+      for (const w of words)
+        this.personsByWord.set(w, [...(this.personsByWord.get(w) ?? []), added]);
   }
 
   /** Whether the article named this as an outlet ("the Norwegian broadcaster NRK"). */
   isOutlet(name: string): boolean {
-    return this.mentions.some((x) => x.type === 'outlet' && x.name === name);
+    return this.byKey.has(`outlet|${name}`);
   }
 
   /** The full name a one-word name stands for, if one was met. */
@@ -97,22 +106,27 @@ export class Discourse {
     return this.fullName(name, Infinity);
   }
 
-  /** The full name a one-word name stands for: the latest earlier person whose name ends so. */
+  /**
+   * The full name a shorter name stands for: the person met before `pos` (else after it) whose
+   * longer name holds it, the latest first.
+   */
   private fullName(name: string, pos: number): string | undefined {
     const words = name.split(/\s+/u);
-    if (words.length > 1) {
-      const longer = this.mentions.find(
-        (x) =>
-          x.type === 'person' &&
-          x.name.endsWith(` ${name}`) &&
-          x.name.split(' ').length > words.length,
-      );
-      return longer?.name;
+    const candidates = this.personsByWord.get(words[words.length - 1] ?? '') ?? [];
+    let best: Mention | undefined;
+    for (const x of candidates) {
+      const fits =
+        words.length > 1
+          ? x.name.endsWith(` ${name}`)
+          : x.name !== name && x.name.split(/\s+/u).includes(name);
+      if (!fits) continue;
+      const better =
+        !best ||
+        (x.pos < pos && best.pos >= pos) ||
+        (x.pos < pos === best.pos < pos && x.pos > best.pos);
+      if (better) best = x;
     }
-    const candidates = this.mentions
-      .filter((x) => x.type === 'person' && x.name.split(/\s+/u).includes(name) && x.name !== name)
-      .sort((a, b) => Number(b.pos < pos) - Number(a.pos < pos) || b.pos - a.pos);
-    return candidates[0]?.name;
+    return best?.name;
   }
 
   resolve(phrase: Phrase, pos: number, paragraph: number): Resolved {
@@ -176,7 +190,7 @@ export class Discourse {
   }
 
   private find(name: string, type: Mention['type']): Mention | undefined {
-    return this.mentions.find((x) => x.name === name && x.type === type);
+    return this.byKey.get(`${type}|${name}`);
   }
 
   private latest(test: (m: Mention) => boolean): Mention | undefined {
