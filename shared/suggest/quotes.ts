@@ -8,6 +8,8 @@
  * same kind of mark: the newspaper convention for a quotation running over several paragraphs.
  */
 
+import { softBreaks } from './layout';
+
 export type QuoteFamily = 'double' | 'single' | 'guillemet' | 'corner' | 'whiteCorner';
 
 export interface QuoteSpan {
@@ -129,12 +131,15 @@ const FAMILY_OF: Record<string, QuoteFamily> = {
  * Every quotation, nested ones included, in text order of their opening marks. Use
  * `outermost` for the ones that are not inside another.
  */
-export function scanQuotes(text: string): QuoteSpan[] {
+export function scanQuotes(
+  text: string,
+  soft: ReadonlySet<number> = softBreaks(text),
+): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let stack: OpenMark[] = [];
   let skipOpenerAt = -1;
   MARKS.lastIndex = 0;
-  const breaks = paragraphBreaks(text);
+  const breaks = paragraphBreaks(text, soft);
   let nextBreak = 0;
   for (let m = MARKS.exec(text); m; m = MARKS.exec(text)) {
     const i = m.index;
@@ -181,10 +186,10 @@ function carryOver(text: string, stack: OpenMark[], breakAt: number): OpenMark[]
 }
 
 /** Indices of the newlines that end paragraphs (one or more line breaks). */
-function paragraphBreaks(text: string): number[] {
+function paragraphBreaks(text: string, soft: ReadonlySet<number>): number[] {
   const out: number[] = [];
   const re = /\n[\s]*/gu;
-  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index);
+  for (let m = re.exec(text); m; m = re.exec(text)) if (!soft.has(m.index)) out.push(m.index);
   return out;
 }
 

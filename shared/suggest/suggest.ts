@@ -7,6 +7,7 @@ import { Discourse, type Mention, type Resolved } from './coref';
 import { saidOn } from './dates';
 import { chainAround } from './chain';
 import { dedupe } from './dedup';
+import { softBreaks } from './layout';
 import { directQuotes, unattachedQuotes } from './direct';
 import { hedgedClaims } from './hedges';
 import { indirectSpeech } from './indirect';
@@ -27,7 +28,8 @@ interface Current {
 }
 
 export function suggestClaims(text: string, options: SuggestOptions = {}): Suggestion[] {
-  const { tokens } = tokenize(text, scanQuotes(text));
+  const soft = softBreaks(text);
+  const { tokens } = tokenize(text, scanQuotes(text, soft), soft);
   const sentences = splitSentences(tokens);
   const discourse = new Discourse(options.knownEntities ?? []);
   const drafts: Suggestion[] = [];

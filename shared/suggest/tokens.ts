@@ -2,6 +2,7 @@
  * Words and punctuation with their offsets, each outermost quotation kept as one token: the
  * rules that find who said what read the words around a quote, never inside it.
  */
+import { softBreaks } from './layout';
 import { outermost, type QuoteSpan } from './quotes';
 
 export interface Token {
@@ -36,7 +37,11 @@ export interface Tokenized {
   quotes: QuoteSpan[];
 }
 
-export function tokenize(text: string, quoteSpans: readonly QuoteSpan[]): Tokenized {
+export function tokenize(
+  text: string,
+  quoteSpans: readonly QuoteSpan[],
+  soft: ReadonlySet<number> = softBreaks(text),
+): Tokenized {
   const quotes = outermost(quoteSpans);
   const tokens: Token[] = [];
   let q = 0;
@@ -60,7 +65,7 @@ export function tokenize(text: string, quoteSpans: readonly QuoteSpan[]): Tokeni
     }
     const c = text[i] ?? '';
     if (/\s/u.test(c)) {
-      if (c === '\n') sawBreak = true;
+      if (c === '\n' && !soft.has(i)) sawBreak = true;
       i++;
       continue;
     }
