@@ -51,6 +51,11 @@ describe('suggestClaims: direct quotes', () => {
     expect(claims(text).map((c) => c.speaker)).toEqual(['Laura Pettigrew', 'Laura Pettigrew']);
   });
 
+  it('gives a quote to the speaker announced with a colon in the paragraph before', () => {
+    const text = 'Foreign Minister Anna Berg told reporters:\n\n"We will not back down."';
+    expect(claims(text)).toMatchObject([{ kind: 'direct_quote', speaker: 'Anna Berg' }]);
+  });
+
   it('reads a quote over several paragraphs as one', () => {
     const text = 'Ellison says: "It was never lonely.\n\n"The winter they took the light was."';
     expect(claims(text)).toHaveLength(1);

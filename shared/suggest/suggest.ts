@@ -6,6 +6,7 @@
 import { Discourse, type Mention, type Resolved } from './coref';
 import { saidOn } from './dates';
 import { chainAround } from './chain';
+import { cueWord } from './cues';
 import { dedupe } from './dedup';
 import { softBreaks } from './layout';
 import { directQuotes, unattachedQuotes } from './direct';
@@ -16,6 +17,7 @@ import { phraseEndingAt, type Phrase } from './phrases';
 import { scanQuotes } from './quotes';
 import type { RawClaim, SentenceView } from './raw';
 import { splitSentences, type Sentence } from './sentences';
+import { subjectBefore, type Speaker } from './speaker';
 import { isCapitalized, tokenize, type Token } from './tokens';
 import type { SuggestedKind, SuggestOptions, Suggestion } from './types';
 
@@ -58,6 +60,24 @@ export function suggestClaims(text: string, options: SuggestOptions = {}): Sugge
           paragraph: sentence.paragraph,
           intermediaries: draft.via.filter((v) => v !== options.outlet),
         };
+    }
+    // "Foreign Minister Anna Berg told reporters:" and the quote in the next paragraph.
+    const announced = raw.length === 0 ? announcedSpeaker(view) : null;
+    if (announced) {
+      const resolved = discourse.resolve(
+        announced.phrase,
+        announced.phrase.start,
+        sentence.paragraph,
+      );
+      if (resolved.name && resolved.type !== 'anonymous') {
+        const p = announced.phrase;
+        current = {
+          resolved: { ...resolved, role: announced.role ?? resolved.role },
+          speaker: { start: p.start, end: p.end, text: p.text },
+          paragraph: sentence.paragraph + 1,
+          intermediaries: [],
+        };
+      }
     }
     registerMentions(view, sentence, discourse);
     // Whoever spoke in this sentence is who "he" or "she" most likely means in the next.
@@ -208,6 +228,18 @@ function claimWindows(
     range((t) => t.start >= prevEnd && t.end <= claim.start),
     range((t) => t.start >= claim.end && t.end <= nextStart),
   ];
+}
+
+/** A sentence that ends "X said:" with nothing after it announces the next quote's speaker. */
+function announcedSpeaker(view: SentenceView): Speaker | null {
+  const last = view.to - 1;
+  if (view.tokens[last]?.text !== ':') return null;
+  for (let c = last - 1; c >= Math.max(view.from, last - 8); c--) {
+    const t = view.tokens[c];
+    const info = t ? cueWord(t.text) : undefined;
+    if (info && !info.participle) return subjectBefore(view.tokens, view.text, view.from, c);
+  }
+  return null;
 }
 
 function kindOf(claim: RawClaim, resolved: Resolved | null): SuggestedKind {
