@@ -4,47 +4,13 @@
  * "the spokesperson" to the person last given that role, "the ministry" to the organisation,
  * "the newspaper" to the outlet last named, and any name to a known entity's name or alias.
  */
-import { findByName, normalizeName } from '../entities/names';
-
-/** Normalised words of a name, cached: resolution compares them for every mention. */
-const wordCache = new Map<string, string[]>();
-function wordsOf(name: string): string[] {
-  let words = wordCache.get(name);
-  if (!words) {
-    words = normalizeName(name).split(' ');
-    if (wordCache.size > 5000) wordCache.clear();
-    wordCache.set(name, words);
-  }
-  return words;
-}
+import { findByName } from '../entities/names';
 import { isPlaceName } from './lexicon';
 import type { Phrase } from './phrases';
 import type { KnownEntity } from './types';
+import { GENERIC_ORGS, none, SPOKES, wordsOf, type Mention, type Resolved } from './mentions';
 
-export interface Mention {
-  name: string;
-  type: 'person' | 'org' | 'outlet' | 'group';
-  pos: number;
-  paragraph: number;
-  gender?: 'm' | 'f';
-  role?: string;
-  spoke: boolean;
-  /** How often the name was met, and where first: the article's own subject is met early and often. */
-  count?: number;
-  first?: number;
-}
-
-export interface Resolved {
-  name: string | null;
-  entityId: string | null;
-  type: Mention['type'] | 'anonymous';
-  role: string | null;
-}
-
-/** Heads that any organisation may be called by: "the company", "the group". */
-const GENERIC_ORGS =
-  /^(?:company|firm|group|organisation|organization|business|carmaker|retailer|bank|developer|operator|manufacturer|startup)$/u;
-const SPOKES = /^(?:spokesperson|spokesman|spokeswoman|press secretary|spokesperson's)$/u;
+export type { Mention, Resolved } from './mentions';
 
 export class Discourse {
   private readonly mentions: Mention[] = [];
@@ -293,10 +259,3 @@ export class Discourse {
     );
   }
 }
-
-const none = (type: Resolved['type']): Resolved => ({
-  name: null,
-  entityId: null,
-  type,
-  role: null,
-});
