@@ -126,7 +126,10 @@ function fromCue(s: SentenceView, c: number, info: CueWord): RawClaim | null {
       (NOUN_LIKE_FORMS.has(lower(s.tokens[c])) && speaker.phrase.type !== 'pronoun');
     if (needsThat && after.introducer !== 'that' && after.introducer !== ':') return null;
     const first = s.tokens[after.contentFrom];
-    if (!after.introducer && NOT_A_CLAUSE.test(lower(first))) return null;
+    // ("said about 80,000 children …": "about" before a number opens a clause.)
+    const aboutNumber =
+      lower(first) === 'about' && /^\d/u.test(s.tokens[after.contentFrom + 1]?.text ?? '');
+    if (!after.introducer && NOT_A_CLAUSE.test(lower(first)) && !aboutNumber) return null;
     if (!after.introducer && info.lemma === 'add' && /^\d/u.test(first?.text ?? '')) return null;
     // After "said" or "told" a clause follows; after rarer verbs make sure of it.
     if (

@@ -93,6 +93,8 @@ export function properName(tokens: readonly Token[], first: number, last: number
     .filter((s) => s)
     .join(' ');
   const descriptor = orgNounBefore(tokens, first, k);
+  // "Oil prices rose", "Energy ministers met": a word of company names alone is no name.
+  if (nameTokens.length === 1 && ORG_WORDS.has(text) && !INSTITUTIONS.has(text)) return null;
   const type = outletNounBefore(tokens, first, k)
     ? 'outlet'
     : descriptor
@@ -182,6 +184,13 @@ function rolePrefixBefore(
   if (!sawRole) return null;
   return { text: joinTokens(tokens.slice(k, nameStart)), from: k };
 }
+
+/** Organisations that go by one word of the kind ("the Kremlin said", "Parliament voted"). */
+const INSTITUTIONS = new Set(
+  'Kremlin Pentagon Parliament Duma Senate Congress Bundestag Knesset Rada Cabinet Government Police Army Navy Commission Council Ministry Presidency Secretariat'.split(
+    ' ',
+  ),
+);
 
 function classifyName(text: string, run: readonly Token[]): PhraseType {
   if (isOutletName(text)) return 'outlet';

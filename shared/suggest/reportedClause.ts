@@ -75,7 +75,8 @@ export function claimOf(
 ): RawClaim | null {
   const only = s.tokens[from];
   // "… but added: 'There is no more money on the table.'": the content is a quotation.
-  if (to - from === 1 && only?.kind === 'quote') {
+  // (After "that" a quotation is part of the reported clause: indirect.)
+  if (to - from === 1 && only?.kind === 'quote' && lower(s.tokens[from - 1]) !== 'that') {
     const inner = quoteContent(only, s.text);
     return {
       kind: 'direct',

@@ -49,6 +49,13 @@ export function subjectAfter(
   }
   // "figures released by the city council on Tuesday": the date is not part of the name.
   if (wholeSpan) e -= datePhraseBefore(tokens, cue + 1, e);
+  // "… the property website HomeFinder published on Monday": the participle goes too.
+  while (
+    wholeSpan &&
+    e > cue + 2 &&
+    /^(?:published|released|issued|seen|obtained)$/u.test(lower(tokens[e - 1]))
+  )
+    e--;
   if (e === cue + 1) return null;
   let phrase = phraseEndingAt(tokens, cue + 1, e - 1, true);
   if (!phrase || (phrase.firstToken !== cue + 1 && lower(tokens[cue + 1]) !== 'the')) {

@@ -16,7 +16,7 @@ const verbLike = (text: string): boolean =>
 
 /** Words that open a clause before the subject: "Asked whether …, Whitcombe was blunt". */
 const OPENS_CLAUSE =
-  /^(?:Asked|Speaking|When|After|Before|While|If|Although|Though|As|Since|Because|Once|Unlike|Like|Despite|Following|Given)$/u;
+  /^(?:Asked|Speaking|When|After|Before|While|If|Although|Though|As|Since|Because|Once|Unlike|Like|Despite|Following|Given|In|On|At|For|From|During|Under|With|Within|Across|Outside|Inside|Near|By|Along|Throughout)$/u;
 
 /** What comes before the sentence's first verb, appositions skipped, read up to `limit`. */
 export function leadingSubject(s: SentenceView, limit: number): Speaker | null {

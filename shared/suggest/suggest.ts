@@ -15,6 +15,7 @@ import { phraseEndingAt } from './phrases';
 import { scanQuotes } from './quotes';
 import type { SentenceView } from './raw';
 import { splitSentences, type Sentence } from './sentences';
+import { leadingSubject } from './subject';
 import { subjectBefore, type Speaker } from './speaker';
 import { isCapitalized, tokenize, type Token } from './tokens';
 import type { SuggestOptions, Suggestion } from './types';
@@ -111,7 +112,13 @@ function announcedSpeaker(view: SentenceView): Speaker | null {
 /** Names in the sentence, for later surnames, pronouns and "the ministry". */
 function registerMentions(view: SentenceView, sentence: Sentence, discourse: Discourse): void {
   const { tokens } = view;
+  // The grammatical subject first ("In the village of Char Montaz, farmer Abdul Karim stood …").
+  const subject = leadingSubject(view, view.to);
   let subjectSeen = false;
+  if (subject?.phrase.type === 'person') {
+    discourse.setSubject(discourse.fullNameOf(subject.phrase.text) ?? subject.phrase.text);
+    subjectSeen = true;
+  }
   for (let i = view.from; i < view.to; i++) {
     const t: Token | undefined = tokens[i];
     if (!isCapitalized(t) || isCapitalized(tokens[i + 1])) continue;
