@@ -1,0 +1,3 @@
+/** The claim extractor (issue 13): see suggest.ts. */
+export { suggestClaims } from './suggest';
+export type { KnownEntity, Span, SuggestedKind, SuggestOptions, Suggestion } from './types';
