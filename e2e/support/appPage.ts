@@ -572,6 +572,22 @@ export class AppPage {
     ).toHaveText(word);
   }
 
+  /** Finds a claim with a claim picker (a search combobox) and picks the option named `option`. */
+  async pickClaim(
+    within: Locator,
+    label: string,
+    query: string,
+    option: string | RegExp,
+  ): Promise<void> {
+    const picker = within.getByRole('combobox', { name: label });
+    await picker.fill(query);
+    await this.page
+      .getByRole('listbox', { name: `${label} suggestions` })
+      .getByRole('option', { name: option })
+      .click();
+    await expect(picker).toHaveValue('');
+  }
+
   /** The warnings under a judgment. */
   judgmentWarnings(judgment: Locator): Locator {
     return judgment.getByRole('list', { name: 'Warnings' }).getByRole('listitem');

@@ -173,13 +173,14 @@ test('a note is built in the builder: fields, one judgment, claims trimmed and r
     'Radio LibertyOutletB — Usually reliable',
   ]);
 
-  // One note per claim, in the same order: quote, speaker, outlet, document.
+  // One note per claim, in the same order: quote, the chain that carried it, document, the
+  // date it was said and the date it was reported.
   await expect(app.previewNotes).toHaveCount(5);
   await expect(app.previewNotes.nth(0)).toHaveText(
-    `“${QUOTES[CHEPA_HELP]}”, Alexey Chepa, Lenta.ru, ${DIGEST}, ${DOCUMENT}, 2025-11-01.`,
+    `“${QUOTES[CHEPA_HELP]}”, Alexey Chepa → Lenta.ru → ${DIGEST}, ${DOCUMENT}, said 2025-11-01, reported 2025-11-03.`,
   );
   await expect(app.previewNotes.nth(4)).toHaveText(
-    `“${QUOTES[GALEOTTI]}”, Mark Galeotti, Radio Liberty, ${DIGEST}, ${DOCUMENT}, 2025-11-03.`,
+    `“${QUOTES[GALEOTTI]}”, Mark Galeotti → Radio Liberty → ${DIGEST}, ${DOCUMENT}, reported 2025-11-03.`,
   );
   const quotes = order.map((c) => `“${QUOTES[c]}”`);
   for (const [i, quote] of quotes.entries())
@@ -306,7 +307,7 @@ test('every export format downloads from the UI, named after the note, and opens
   await app.newNote('Will Moscow intervene?');
   await app.setNoteField('Handling marking', MARKING);
   await expect(app.preview.locator('.marking')).toHaveText(MARKING);
-  const galeottiNote = `“${QUOTES[GALEOTTI]}”, Mark Galeotti, Radio Liberty, ${DIGEST}`;
+  const galeottiNote = `“${QUOTES[GALEOTTI]}”, Mark Galeotti → Radio Liberty → ${DIGEST}`;
 
   // Word: the body and the footnotes are real WordprocessingML.
   const docx = await downloadFrom(page, app.exportNoteButton('Word (DOCX)'), testInfo);
@@ -344,10 +345,10 @@ test('every export format downloads from the UI, named after the note, and opens
   for (const heading of ['## Key judgments', '## What the actors said', '## Claims', '## Sources'])
     expect(md.split('\n')).toContain(heading);
   expect(md).toContain(
-    '1. Russia is unlikely to send troops to defend the Maduro government\\. Likelihood: unlikely (20–45%). Analytic confidence: moderate.  \n   Evidence for: [^1], [^3], [^8] · against: [^7].',
+    '1. Russia is unlikely to send troops to defend the Maduro government\\. Likelihood: unlikely (20–45%). Analytic confidence: moderate.  \n   Evidence for: [^1], [^3], [^8] · against: [^7]\\.',
   );
   expect(md.match(/^\[\^\d+\]: /gm)).toHaveLength(14);
-  expect(md).toContain(`[^1]: “${QUOTES[GALEOTTI]}”, Mark Galeotti, Radio Liberty, ${DIGEST}`);
+  expect(md).toContain(`[^1]: ${galeottiNote}`);
 
   // HTML: one whole document, no script, the judgments and the notes.
   const htmlFile = await downloadFrom(page, app.exportNoteButton('HTML'), testInfo);
@@ -363,7 +364,9 @@ test('every export format downloads from the UI, named after the note, and opens
     '<p class="evidence">Evidence for: <a class="ref" href="#note-1">[1]</a>, <a class="ref" href="#note-3">[3]</a>, <a class="ref" href="#note-8">[8]</a> · against: <a class="ref" href="#note-7">[7]</a>.</p>',
   );
   expect(html.match(/<li id="note-\d+">/g)).toHaveLength(14);
-  expect(html).toContain(`<li id="note-1">“${QUOTES[GALEOTTI]}”, Mark Galeotti, Radio Liberty`);
+  expect(html).toContain(
+    `<li id="note-1" value="1">“${QUOTES[GALEOTTI]}”, Mark Galeotti → Radio Liberty`,
+  );
 });
 
 test('hostile text in a claim stays text in the preview and in the HTML and Markdown files', async ({

@@ -165,7 +165,7 @@ test('the CSV export starts with a BOM, has a header and one row per claim, and 
     'Source reliability',
     'Credibility',
     'Admiralty code',
-    'Confidence score',
+    'Claim score (0–100)',
     'Corroborating sources',
     'Contradicting sources',
     'Tags',
@@ -248,8 +248,15 @@ test('the W3C export is an AnnotationCollection of the 14 claims and the STIX ex
   const notes = ofType('note');
   expect(notes).toHaveLength(14);
   expect(notes.map((n) => n.abstract).sort()).toEqual([...wordings].sort());
-  const opinions = ofType('opinion');
-  expect(opinions.map((o) => o.explanation)).toEqual([J1, J2]);
+  const opinions = ofType('opinion').map((o) => ({
+    explanation: String(o.explanation),
+    object_refs: o.object_refs as string[],
+  }));
+  // Each judgment, its grades, and its evidence both ways: the notes of the claims for it and
+  // of those against it are all among the opinion's references.
+  expect(opinions.map((o) => o.explanation.split('\n')[0])).toEqual([J1, J2]);
+  expect(opinions[0]?.explanation).toContain('Evidence against (cuts against the judgment):');
+  expect(opinions.map((o) => o.object_refs.length)).toEqual([4, 5]);
   // The report holds everything else in the bundle.
   expect(report?.object_refs).toEqual(
     stix.objects.filter((o) => o.type !== 'report').map((o) => o.id),

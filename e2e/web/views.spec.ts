@@ -49,9 +49,9 @@ test('the matrix shows the judgments as J1 and J2 and marks the diagnostic claim
   await expect(rows.getByLabel('diagnostic')).toHaveCount(1);
   await expect(galeotti.getByLabel('diagnostic')).toHaveText('◆');
 
-  // Every claim of the case: those that bear on neither judgment tell them apart no better
-  // than none and carry no mark.
-  await matrix.getByLabel('Show every claim of the case').check();
+  // The claims of the list too (here every claim of the case): those that bear on neither
+  // judgment tell them apart no better than none and carry no mark.
+  await matrix.getByLabel('Show the claims of the list too').check();
   await expect(rows).toHaveCount(14);
   await expect(rows.getByLabel('diagnostic')).toHaveCount(1);
   const unused = rows.filter({ hasText: ZAKHAROVA_READY });
@@ -125,8 +125,10 @@ test('the evidence graph around a judgment lists its basis and links; around a c
   const canvas = graph.getByTestId('graph-canvas');
   await expectDrawn(canvas);
 
-  // Around the Pantsir claim: its context link, and the judgment it supports.
-  await around.selectOption({ label: PANTSIR });
+  // Around the Pantsir claim, found by its words: its context link, and the judgment it
+  // supports.
+  await app.pickClaim(graph, 'Centre on a claim', 'Pantsir', PANTSIR);
+  await expect(around.locator('option:checked')).toHaveText(PANTSIR);
   await expect(graph.locator('.graph-list summary')).toHaveText('3 nodes, 3 links');
   await expect(app.graphLinks).toHaveText([
     edge(PANTSIR, 'gives context to', SITENKO_LIMITED),

@@ -16,6 +16,7 @@ export const CHANNELS = [
   'claims:list',
   'claims:query',
   'claims:get',
+  'claims:locate',
   'claims:facets',
   'claims:ofDocument',
   'claims:orphans',

@@ -92,6 +92,7 @@ export interface Outputs {
   'claims:list': Claim[];
   'claims:query': ClaimPage;
   'claims:get': ClaimRow[];
+  'claims:locate': { index: number | null };
   'claims:facets': ClaimFacets;
   'claims:ofDocument': Highlight[];
   'claims:orphans': ClaimRow[];

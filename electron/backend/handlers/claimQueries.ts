@@ -5,7 +5,7 @@
  */
 import type { ClaimFacets, Facet } from '../../../shared/contract/channels';
 import { CLAIM_KINDS, CLAIM_STATUSES, type Claim } from '../../../shared/domain/schemas';
-import { isFiltering, runClaimQuery, windowOf } from '../indexes/claimQuery';
+import { isFiltering, positionOf, runClaimQuery, windowOf } from '../indexes/claimQuery';
 import type { HandlerContext } from './context';
 import { claimCountOf } from './cases';
 import { claimRow, claimsOfCase, claimsOfDocument, lineageOf } from './lookups';
@@ -38,6 +38,7 @@ export const claimQueryHandlers: HandlersFor<
   | 'claims:list'
   | 'claims:query'
   | 'claims:get'
+  | 'claims:locate'
   | 'claims:facets'
   | 'claims:ofDocument'
   | 'claims:orphans'
@@ -71,6 +72,11 @@ export const claimQueryHandlers: HandlersFor<
       titleMatches: result.titleMatches,
       loading: stillLoading && { ...stillLoading },
     };
+  },
+
+  'claims:locate': async ({ caseId, filter, claimId }, ctx) => {
+    requireCase(ctx.store, caseId);
+    return { index: positionOf(ctx.ix, runClaimQuery(ctx.store, ctx.ix, caseId, filter), claimId) };
   },
 
   'claims:get': async ({ claimIds }, ctx) =>

@@ -108,6 +108,16 @@ export class BitSet {
     return out;
   }
 
+  /** How many set bits are below `bit`: its place among them, if it is set. */
+  rank(bit: number): number {
+    const last = bit >>> 5;
+    let count = 0;
+    for (let i = 0; i < last && i < this.words.length; i++) count += popcount(this.words[i] ?? 0);
+    const below =
+      (bit & 31) === 0 ? 0 : (this.words[last] ?? 0) & (0xffffffff >>> (32 - (bit & 31)));
+    return count + popcount(below);
+  }
+
   /** Every set bit in ascending order. */
   *[Symbol.iterator](): IterableIterator<number> {
     for (let i = 0; i < this.words.length; i++) {

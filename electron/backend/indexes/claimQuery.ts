@@ -114,6 +114,18 @@ export function windowOf(
   return out;
 }
 
+/** Where a claim is in the query's order (its index in the list), or null if it is not in it. */
+export function positionOf(ix: Indexes, result: QueryResult, claimId: string): number | null {
+  const n = ix.claims.ordinalOf(claimId);
+  if (n === undefined) return null;
+  let before = 0;
+  for (const group of result.groups) {
+    if (group.has(n)) return before + group.rank(n);
+    before += group.size;
+  }
+  return null;
+}
+
 const TITLE_MATCHES = 5;
 
 function titleMatches(store: Store, ix: Indexes, caseId: string, terms: string[]): TitleMatch[] {

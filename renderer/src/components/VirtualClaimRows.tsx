@@ -26,14 +26,10 @@ export function VirtualClaimRows({ list, selectedClaimId, scrollRef }: Props) {
   const showPages = useAppStore((s) => s.showPages);
   const facets = useAppStore(listSelectors.facets);
   const knownTags = useMemo(() => facets?.tags.map((t) => t.tag) ?? [], [facets]);
-  // Where the selected claim is in the pages here, if it is.
-  let selectedIndex = -1;
-  if (selectedClaimId) {
-    for (const [page, rows] of Object.entries(list.pages)) {
-      const i = rows.findIndex((r) => r.claim.id === selectedClaimId);
-      if (i >= 0) selectedIndex = Number(page) * PAGE + i;
-    }
-  }
+  // Where the selected claim is in the list, as the backend located it (listSlice.ts): it is
+  // kept rendered even when scrolled away, so that an open edit survives.
+  const selectedIndex =
+    selectedClaimId && list.selectedAt?.claimId === selectedClaimId ? list.selectedAt.index : -1;
   const rangeExtractor = useCallback(
     (range: Range) => {
       const indexes = defaultRangeExtractor(range);
@@ -74,9 +70,9 @@ export function VirtualClaimRows({ list, selectedClaimId, scrollRef }: Props) {
       virtualizer.scrollToIndex(selectedIndex, { align: 'auto' }),
     );
     return () => cancelAnimationFrame(frame);
-    // Only when the selection changes, not when the list around it does.
+    // Only when asked to (a new selection, a new search), not when the list around it changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [selectedClaimId]);
+  }, [list.revealSeq]);
 
   return (
     <ol className="claim-list virtual" style={{ height: virtualizer.getTotalSize() }}>

@@ -4,7 +4,6 @@
  */
 import { useEffect, useState } from 'react';
 import type { ClaimRow } from '../../../shared/contract/channels';
-import { call } from '../api/client';
 import { useCombobox } from '../components/useCombobox';
 import { useAppStore } from '../store';
 import type { Claim } from '../../../shared/domain/schemas';
@@ -19,6 +18,7 @@ const SHOWN = 8;
 
 export function ClaimPicker({ label, exclude = [], onPick }: Props) {
   const caseId = useAppStore((s) => s.activeCaseId);
+  const findClaims = useAppStore((s) => s.findClaims);
   const entities = useAppStore((s) => s.entities);
   const combo = useCombobox({ label });
   const query = combo.query;
@@ -28,20 +28,15 @@ export function ClaimPicker({ label, exclude = [], onPick }: Props) {
   useEffect(() => {
     if (!caseId || !combo.open) return;
     let current = true;
-    void call('claims:query', {
-      caseId,
-      filter: { query },
-      offset: 0,
-      limit: SHOWN + excluded.split(' ').length,
-    }).then((result) => {
-      if (!current || !result.ok) return;
+    void findClaims(query, SHOWN + excluded.split(' ').length).then((rows) => {
+      if (!current) return;
       const skip = new Set(excluded.split(' '));
-      setFound(result.value.rows.filter((r) => !skip.has(r.claim.id)).slice(0, SHOWN));
+      setFound(rows.filter((r) => !skip.has(r.claim.id)).slice(0, SHOWN));
     });
     return () => {
       current = false;
     };
-  }, [caseId, query, excluded, combo.open]);
+  }, [caseId, findClaims, query, excluded, combo.open]);
 
   const speaker = (claim: Claim) =>
     entities.find((e) => e.id === claim.attribution.speakerId)?.name ?? '';

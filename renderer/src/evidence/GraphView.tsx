@@ -168,7 +168,11 @@ export function GraphView() {
             {target?.kind === 'claim' && (
               <optgroup label="Claim">
                 <option value={`claim:${target.id}`}>
-                  {short(claimCache[target.id]?.claim.text ?? 'The claim')}
+                  {short(
+                    graph.claims.find((r) => r.claim.id === target.id)?.claim.text ??
+                      claimCache[target.id]?.claim.text ??
+                      'The claim',
+                  )}
                 </option>
               </optgroup>
             )}

@@ -95,6 +95,8 @@ export const createClaimsSlice: SliceCreator<ClaimsSlice> = (set, get) => {
         view: reveal ? 'reader' : s.view,
         revealRequest: reveal ? s.revealRequest + 1 : s.revealRequest,
       }));
+      // Its card comes into view wherever the selection came from (the reader, a graph, a link).
+      await get().locateClaim(claimId, true);
       if (claimId) await get().loadEvidence();
     },
 

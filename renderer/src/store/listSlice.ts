@@ -32,6 +32,10 @@ export interface ListState {
   generation: number;
   /** The first answer has come. */
   ready: boolean;
+  /** Where the selected claim is in this list (null: not in it, or not asked yet). */
+  selectedAt: { claimId: string; index: number } | null;
+  /** Bumped when the list should scroll the selected claim into view. */
+  revealSeq: number;
 }
 
 export interface ListSlice {
@@ -48,6 +52,13 @@ export interface ListSlice {
   loadFacets: () => Promise<void>;
   /** A claim an edit returned, patched into the page that holds it. */
   patchListRow: (claim: Claim) => void;
+  /**
+   * Asks where a claim is in the list as searched and filtered now and loads its page, so
+   * that the list can show it even far from what is loaded; `reveal` scrolls to it.
+   */
+  locateClaim: (claimId: string | null, reveal: boolean) => Promise<void>;
+  /** The best matches for words or a speaker's name in the open case, for pickers. */
+  findClaims: (query: string, limit: number) => Promise<ClaimRow[]>;
 }
 
 const EMPTY_LIST: ListState = {
@@ -59,6 +70,8 @@ const EMPTY_LIST: ListState = {
   pages: {},
   generation: 0,
   ready: false,
+  selectedAt: null,
+  revealSeq: 0,
 };
 
 export const createListSlice: SliceCreator<ListSlice> = (set, get) => {
@@ -111,10 +124,41 @@ export const createListSlice: SliceCreator<ListSlice> = (set, get) => {
           caseId,
           generation,
           total: s.list.caseId === caseId ? s.list.total : 0,
+          revealSeq: s.list.revealSeq,
         },
         visiblePages: [0],
       }));
       await fetchPage(0, generation);
+      // The claim the analyst had selected stays in view across a new search or filter.
+      const selected = get().selectedClaimId;
+      if (selected) await get().locateClaim(selected, true);
+    },
+
+    findClaims: async (query, limit) => {
+      const caseId = get().activeCaseId;
+      if (!caseId) return [];
+      const result = await call('claims:query', { caseId, filter: { query }, offset: 0, limit });
+      return result.ok ? result.value.rows : [];
+    },
+
+    locateClaim: async (claimId, reveal) => {
+      const { activeCaseId: caseId, filter, list } = get();
+      if (!caseId || !claimId) {
+        if (list.selectedAt) set((s) => ({ list: { ...s.list, selectedAt: null } }));
+        return;
+      }
+      const result = await call('claims:locate', { caseId, filter, claimId });
+      if (!result.ok) return;
+      const { index } = result.value;
+      if (get().list.generation !== list.generation) return;
+      if (index !== null) await fetchPage(Math.floor(index / PAGE), list.generation);
+      set((s) => ({
+        list: {
+          ...s.list,
+          selectedAt: index === null ? null : { claimId, index },
+          revealSeq: reveal && index !== null ? s.list.revealSeq + 1 : s.list.revealSeq,
+        },
+      }));
     },
 
     showPages: (pages) => {
@@ -132,6 +176,8 @@ export const createListSlice: SliceCreator<ListSlice> = (set, get) => {
       const pages = get().visiblePages.length > 0 ? get().visiblePages : [0];
       const previous = get().list.pages;
       await Promise.all(pages.map((p) => fetchPage(p, generation)));
+      // An edit may have moved the selected claim in the list (or out of it).
+      await get().locateClaim(get().selectedClaimId, false);
       // Pages out of view are stale now: dropped, asked for again when scrolled to.
       set((s) => ({
         list: {

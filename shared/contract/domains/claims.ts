@@ -65,6 +65,13 @@ export const claimInputs = {
   'claims:query': z
     .object({ caseId: IdSchema, filter: ClaimFilterSchema.prefault({}), ...windowFields })
     .strict(),
+  /**
+   * Where a claim is in the list the search and filters give (its index, or null when they
+   * leave it out), so that the list can scroll to a claim it has not loaded.
+   */
+  'claims:locate': z
+    .object({ caseId: IdSchema, filter: ClaimFilterSchema.prefault({}), claimId: IdSchema })
+    .strict(),
   /** Some claims by id, with their scores (those that no longer exist are left out). */
   'claims:get': z.object({ claimIds: z.array(IdSchema).max(1000) }).strict(),
   /** What the filters can offer for a case, with counts. */
