@@ -37,8 +37,23 @@ export async function openBackendSession(
   const lock = await DataDirLock.acquire(path.join(options.dataDir, LOCK_FILE), owner);
   let backend: Backend | null = null;
   let problem: StoreError | null = null;
+  /**
+   * The claims of a large store are read after open (store/loadQueue.ts): a segment found
+   * damaged then sends the app to recovery as one found at open would. No edit has run (edits
+   * wait for the loading), so closing writes nothing.
+   */
+  const watch = (opened: Backend): Backend => {
+    opened.store.ready.catch((error: unknown) => {
+      if (backend !== opened || !isRecoverable(error)) return;
+      log(`The store cannot be read: ${error.message}`);
+      problem = error;
+      backend = null;
+      void opened.close().catch((closing: unknown) => log(String(closing)));
+    });
+    return opened;
+  };
   try {
-    backend = await openBackend({ ...options, lock });
+    backend = watch(await openBackend({ ...options, lock }));
   } catch (error) {
     if (!isRecoverable(error)) {
       await lock.release();
@@ -57,7 +72,7 @@ export async function openBackendSession(
         await opened.close();
         return opened;
       }
-      backend = opened;
+      backend = watch(opened);
       problem = null;
       return opened;
     } catch (error) {

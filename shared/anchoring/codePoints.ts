@@ -76,13 +76,51 @@ export function toUtf16Offset(text: string, codePointOffset: number): number {
   return i;
 }
 
-/** The W3C TextPositionSelector (in code points) for an anchor on `text` (in UTF-16 units). */
-export function positionSelector(text: string, anchor: Anchor): TextPositionSelector {
-  return {
-    type: 'TextPositionSelector',
-    start: toCodePointOffset(text, anchor.start),
-    end: toCodePointOffset(text, anchor.end),
+/**
+ * `toCodePointOffset` for many offsets into one text: the surrogate pairs are found once,
+ * then each offset costs a binary search, not a walk from the start (an export converts
+ * every anchor of a long document).
+ */
+export function codePointCounter(text: string): (utf16Offset: number) => number {
+  const pairs: number[] = [];
+  for (let i = 0; i + 1 < text.length; i++) {
+    if (isHighSurrogate(text.charCodeAt(i)) && isLowSurrogate(text.charCodeAt(i + 1))) {
+      pairs.push(i);
+      i += 1;
+    }
+  }
+  if (pairs.length === 0) {
+    return (offset) => {
+      checkOffset(offset, text.length, 'UTF-16 offset');
+      return offset;
+    };
+  }
+  return (offset) => {
+    checkOffset(offset, text.length, 'UTF-16 offset');
+    // Pairs that end at or before the offset: each is one code point in two units.
+    let lo = 0;
+    let hi = pairs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((pairs[mid] ?? 0) + 2 <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    // An offset inside a pair counts as before that character.
+    const inside = pairs[lo] === offset - 1 ? 1 : 0;
+    return offset - lo - inside;
   };
+}
+
+/**
+ * The W3C TextPositionSelector (in code points) for an anchor on `text` (in UTF-16 units);
+ * `count` from codePointCounter(text) when many anchors share the text.
+ */
+export function positionSelector(
+  text: string,
+  anchor: Anchor,
+  count: (utf16Offset: number) => number = (offset) => toCodePointOffset(text, offset),
+): TextPositionSelector {
+  return { type: 'TextPositionSelector', start: count(anchor.start), end: count(anchor.end) };
 }
 
 /** The W3C TextQuoteSelector for an anchor; empty prefix or suffix is left out. */

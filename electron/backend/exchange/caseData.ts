@@ -18,7 +18,6 @@ import type {
   HistoryEntry,
   Judgment,
 } from '../../../shared/domain/schemas';
-import type { ConfidenceScore } from '../../../shared/scoring/model';
 import type { HandlerContext } from '../handlers/context';
 import {
   briefingsOfCase,
@@ -28,7 +27,7 @@ import {
   linksOfCase,
 } from '../handlers/lookups';
 import { requireCase } from '../handlers/require';
-import { MissingTextError } from '../store/textStore';
+import type { ScoreSummary } from '../indexes/scores';
 
 export interface CaseData {
   case: Case;
@@ -44,7 +43,8 @@ export interface CaseData {
   linksFrom: Map<string, EvidenceLink[]>;
   /** Who captured each claim (the first "created" entry of its history), when asked for. */
   capturedBy: Map<string, string>;
-  score(claim: Claim): ConfidenceScore;
+  /** The claim's score figures (the breakdown is for the screen). */
+  score(claim: Claim): ScoreSummary;
   /** The history of the case's claims, a batch at a time. */
   history(): AsyncGenerator<HistoryEntry[]>;
 }
@@ -106,22 +106,16 @@ export async function loadCase(
     linksFrom,
     capturedBy: new Map(),
     score: (claim) => {
-      const score = scores.get(claim.id);
+      const score = scores.summary(claim.id);
       if (!score) throw new Error(`no score for claim ${claim.id}`);
       return score;
     },
     history: () => history.entries((id) => claimIds.has(id)),
   };
   if (options.texts) {
-    for (const d of documents) {
-      try {
-        data.texts.set(d.id, await ctx.store.texts.get(d.contentHash));
-      } catch (error) {
-        // A missing text does not stop the export: the file marks it (issue 10).
-        if (!(error instanceof MissingTextError)) throw error;
-        data.texts.set(d.id, null);
-      }
-    }
+    // A missing text does not stop the export: the file marks it (issue 10).
+    const texts = await ctx.store.texts.getMany(documents.map((d) => d.contentHash));
+    for (const d of documents) data.texts.set(d.id, texts.get(d.contentHash) ?? null);
   }
   if (options.capturedBy) {
     // The parts are read bucket by bucket, not in time order: the earliest entry wins.

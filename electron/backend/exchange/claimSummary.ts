@@ -14,7 +14,7 @@ import {
   CLAIM_STATUS_LABELS,
 } from '../../../shared/domain/labels';
 import type { Claim } from '../../../shared/domain/schemas';
-import type { ClaimScore } from '../../../shared/scoring/model';
+import type { ScoreSummary } from '../indexes/scores';
 
 export function attributionLine(claim: Claim, name: (id: string) => string): string {
   const a = claim.attribution;
@@ -29,7 +29,7 @@ export function attributionLine(claim: Claim, name: (id: string) => string): str
  * The grades, the claim score (named so that it cannot be read as an ICD 203 confidence,
  * issue 11) and the independent sources, for a W3C assessing body or a STIX note.
  */
-export function assessmentLine(claim: Claim, score: ClaimScore): string {
+export function assessmentLine(claim: Claim, score: ScoreSummary): string {
   const reliability: Reliability = score.reliability;
   const code = admiraltyCode(reliability, claim.credibility);
   const grades =

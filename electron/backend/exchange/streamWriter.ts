@@ -11,13 +11,19 @@ import type { JobControl } from '../jobs/jobRunner';
 /** Records serialised between two turns of the event loop (a few milliseconds). */
 export const BATCH = 500;
 
+/** Text gathered before it is handed to the file: few large writes instead of many small ones. */
+const CHUNK_CHARS = 1 << 20;
+
 export class FileWriter {
   private readonly stream: WriteStream;
   private failed: Error | null = null;
+  private pending: string[] = [];
+  private pendingChars = 0;
   bytes = 0;
 
   constructor(file: string) {
-    this.stream = createWriteStream(file, { mode: 0o600 });
+    // A buffer as large as a few chunks, so that the disk is waited for only when it lags.
+    this.stream = createWriteStream(file, { mode: 0o600, highWaterMark: 4 * CHUNK_CHARS });
     this.stream.on('error', (error) => {
       this.failed = error;
     });
@@ -25,20 +31,39 @@ export class FileWriter {
 
   async write(text: string): Promise<void> {
     if (this.failed) throw this.failed;
-    this.bytes += Buffer.byteLength(text);
-    if (!this.stream.write(text)) {
-      await new Promise<void>((resolve, reject) => {
-        this.stream.once('drain', resolve);
-        this.stream.once('error', reject);
-      });
-    }
+    this.pending.push(text);
+    this.pendingChars += text.length;
+    if (this.pendingChars >= CHUNK_CHARS) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const chunk = Buffer.from(this.pending.join(''));
+    this.pending = [];
+    this.pendingChars = 0;
+    this.bytes += chunk.length;
+    if (this.stream.write(chunk)) return;
+    await new Promise<void>((resolve, reject) => {
+      const done = (error?: Error) => {
+        this.stream.off('drain', done);
+        this.stream.off('error', done);
+        if (error) reject(error);
+        else resolve();
+      };
+      this.stream.on('drain', done);
+      this.stream.on('error', done);
+    });
   }
 
   async close(): Promise<void> {
+    await this.flush();
     if (this.failed) throw this.failed;
     await new Promise<void>((resolve, reject) => {
       this.stream.once('error', reject);
-      this.stream.end(resolve);
+      this.stream.end(() => {
+        this.stream.off('error', reject);
+        resolve();
+      });
     });
   }
 }

@@ -17,7 +17,11 @@
  * - items carry no `@context` of their own: embedded in the collection they inherit its
  *   context, as in the specification's collection examples.
  */
-import { positionSelector, quoteSelector } from '../../../shared/anchoring/codePoints';
+import {
+  codePointCounter,
+  positionSelector,
+  quoteSelector,
+} from '../../../shared/anchoring/codePoints';
 import type { Claim, ClaimDocument } from '../../../shared/domain/schemas';
 import { textOf, type CaseData } from './caseData';
 import { assessmentLine, attributionLine } from './claimSummary';
@@ -49,6 +53,13 @@ function annotator(data: CaseData): (claim: Claim) => Record<string, unknown> {
   const documents = new Map(data.documents.map((d) => [d.id, d]));
   const names = new Map(data.entities.map((e) => [e.id, e.name]));
   const name = (id: string) => names.get(id) ?? 'unknown';
+  // One counter per document text, made when its first claim is written.
+  const counters = new Map<string, (offset: number) => number>();
+  const counterOf = (documentId: string, text: string) => {
+    let count = counters.get(documentId);
+    if (!count) counters.set(documentId, (count = codePointCounter(text)));
+    return count;
+  };
   return (claim) => {
     const document = documents.get(claim.documentId);
     if (!document) throw new Error(`claim ${claim.id} has no document in the case`);
@@ -82,7 +93,9 @@ function annotator(data: CaseData): (claim: Claim) => Record<string, unknown> {
         source: sourceOf(document),
         selector: [
           quoteSelector(claim.anchor),
-          ...(text === null ? [] : [positionSelector(text, claim.anchor)]),
+          ...(text === null
+            ? []
+            : [positionSelector(text, claim.anchor, counterOf(document.id, text))]),
         ],
       },
     };

@@ -10,11 +10,20 @@
  */
 import { scoreClaim } from '../../../shared/scoring/confidence';
 import { toScoredClaim } from '../../../shared/scoring/fromRecords';
-import type { ClaimLink, ConfidenceScore, ScoringCase } from '../../../shared/scoring/model';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { ClaimLink, ClaimScore, ScoringCase } from '../../../shared/scoring/model';
 import type { Claim, ClaimDocument, Entity, EvidenceLink } from '../../../shared/domain/schemas';
 import type { Store } from '../store/store';
 import type { ClaimTable } from './claimTable';
 import type { Relations } from './relations';
+
+const summaryOf = (s: ClaimScore): ScoreSummary => ({
+  value: s.value,
+  reliability: s.reliability,
+  credibility: s.credibility,
+  corroborating: s.corroborating,
+  contradicting: s.contradicting,
+});
 
 const chainChanged = (a: Claim, b: Claim): boolean =>
   a.documentId !== b.documentId ||
@@ -25,8 +34,20 @@ const chainChanged = (a: Claim, b: Claim): boolean =>
   JSON.stringify(a.attribution.reliabilityOverrides) !==
     JSON.stringify(b.attribution.reliabilityOverrides);
 
+/**
+ * What the cache keeps of a score: the figures, not the breakdown's sentences (those are
+ * made again when a claim is shown: 100,000 breakdowns would hold 150 MB for nothing).
+ */
+export type ScoreSummary = Pick<
+  ClaimScore,
+  'value' | 'reliability' | 'credibility' | 'corroborating' | 'contradicting'
+>;
+
+/** Scores computed between two turns of the event loop while warming the cache. */
+const WARM_PER_TURN = 500;
+
 export class ScoreCache {
-  private readonly cache = new Map<string, ConfidenceScore>();
+  private readonly cache = new Map<string, ScoreSummary>();
   readonly scoring: ScoringCase;
   /** Scores dropped since the last `takeInvalidated`, for the change feed. */
   private invalidated = new Set<string>();
@@ -49,15 +70,31 @@ export class ScoreCache {
     };
   }
 
-  /** The claim's score, from the cache or computed now; undefined for an unknown claim. */
-  get(claimId: string): ConfidenceScore | undefined {
-    const cached = this.cache.get(claimId);
-    if (cached) return cached;
+  /** The claim's score with its breakdown, computed now; undefined for an unknown claim. */
+  get(claimId: string): ClaimScore | undefined {
     const claim = this.store.get('claims', claimId);
     if (!claim) return undefined;
     const score = scoreClaim(toScoredClaim(claim), this.scoring);
-    this.cache.set(claimId, score);
+    this.cache.set(claimId, summaryOf(score));
     return score;
+  }
+
+  /** The claim's figures, from the cache or computed now; undefined for an unknown claim. */
+  summary(claimId: string): ScoreSummary | undefined {
+    return this.cache.get(claimId) ?? (this.get(claimId) && this.cache.get(claimId));
+  }
+
+  /**
+   * Computes the figures of `claimIds` not in the cache yet, a few hundred per turn of the
+   * event loop: after open, so that the first export or facet does not pay for them all.
+   */
+  async warm(claimIds: Iterable<string>): Promise<void> {
+    let n = 0;
+    for (const id of claimIds) {
+      if (this.cache.has(id)) continue;
+      this.summary(id);
+      if (++n % WARM_PER_TURN === 0) await nextTurn();
+    }
   }
 
   get size(): number {

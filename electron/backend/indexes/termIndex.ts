@@ -5,6 +5,8 @@
  * - Each term's postings are a sorted Int32Array: 4 bytes per occurrence, an insert or a
  *   delete moves at most that one list.
  * - The terms are also kept sorted, so a prefix ("galeo") is one binary search and a range.
+ *   New and emptied terms are set aside and merged in at the next prefix search: a store
+ *   opening with 80,000 distinct terms sorts once instead of moving the list per term.
  * - Prefixes of one and two letters match too many terms to merge at every keystroke: each
  *   has a bit set of its own, kept up to date per record, so "g" costs one copy.
  * - A term of five letters or more also matches terms one typo away ("zakarova").
@@ -28,16 +30,25 @@ class Postings {
   }
 
   add(value: number): void {
+    // Records load and are created in ordinal order: most adds go at the end.
+    if (this.length === 0 || (this.values[this.length - 1] ?? 0) < value) {
+      if (this.length === this.values.length) this.grow();
+      this.values[this.length] = value;
+      this.length += 1;
+      return;
+    }
     const at = this.find(value);
     if (at < this.length && this.values[at] === value) return;
-    if (this.length === this.values.length) {
-      const bigger = new Int32Array(this.values.length * 2);
-      bigger.set(this.values);
-      this.values = bigger;
-    }
+    if (this.length === this.values.length) this.grow();
     this.values.copyWithin(at + 1, at, this.length);
     this.values[at] = value;
     this.length += 1;
+  }
+
+  private grow(): void {
+    const bigger = new Int32Array(this.values.length * 2);
+    bigger.set(this.values);
+    this.values = bigger;
   }
 
   delete(value: number): void {
@@ -63,8 +74,12 @@ export interface MatchOptions {
 
 export class TermIndex {
   private readonly postings = new Map<string, Postings>();
-  /** Every term with postings, sorted, for prefix ranges. */
-  private readonly sorted: string[] = [];
+  /** Every term with postings, sorted, for prefix ranges (see `settle`). */
+  private sorted: string[] = [];
+  /** Terms added since the last settle, not yet in `sorted`. */
+  private added: string[] = [];
+  /** Some term of `sorted` may have lost its last posting since the last settle. */
+  private emptied = false;
   private readonly short = new Map<string, BitSet>();
 
   /** `before` and `after`: the record's terms before and after the change (empty: none). */
@@ -76,8 +91,7 @@ export class TermIndex {
       list.delete(value);
       if (list.length === 0) {
         this.postings.delete(term);
-        const at = this.position(term);
-        if (this.sorted[at] === term) this.sorted.splice(at, 1);
+        this.emptied = true;
       }
     }
     for (const term of after) {
@@ -86,7 +100,7 @@ export class TermIndex {
       if (!list) {
         list = new Postings();
         this.postings.set(term, list);
-        this.sorted.splice(this.position(term), 0, term);
+        this.added.push(term);
       }
       list.add(value);
     }
@@ -113,6 +127,7 @@ export class TermIndex {
       const set = this.short.get(term);
       return set ? set.clone() : out;
     }
+    this.settle();
     if (options.prefix) {
       for (let i = this.position(term); i < this.sorted.length; i++) {
         const candidate = this.sorted[i] ?? '';
@@ -128,6 +143,36 @@ export class TermIndex {
 
   get termCount(): number {
     return this.postings.size;
+  }
+
+  /**
+   * Brings `sorted` up to date: the terms added since are sorted and merged in, the emptied
+   * ones dropped. Linear in the terms, once per burst of edits rather than per new term.
+   */
+  private settle(): void {
+    if (this.added.length === 0 && !this.emptied) return;
+    const added = [...new Set(this.added)].filter((t) => this.postings.has(t)).sort();
+    const merged: string[] = [];
+    let i = 0;
+    let j = 0;
+    const old = this.sorted;
+    while (i < old.length || j < added.length) {
+      const a = old[i];
+      const b = added[j];
+      let next: string;
+      if (b === undefined || (a !== undefined && a <= b)) {
+        next = a ?? '';
+        i += 1;
+        if (b !== undefined && a === b) j += 1;
+      } else {
+        next = b;
+        j += 1;
+      }
+      if (this.postings.has(next)) merged.push(next);
+    }
+    this.sorted = merged;
+    this.added = [];
+    this.emptied = false;
   }
 
   /** Terms one edit from `term` (or, for a prefix, whose start is), sharing its first letter. */
@@ -157,12 +202,16 @@ export class TermIndex {
   }
 }
 
+/** The first one and two characters (code points, not halves of a surrogate pair) of each term. */
 function shortPrefixes(terms: ReadonlySet<string>): Set<string> {
   const out = new Set<string>();
   for (const term of terms) {
-    const chars = [...term];
-    if (chars[0]) out.add(chars[0]);
-    if (chars.length >= 2) out.add(`${chars[0] ?? ''}${chars[1] ?? ''}`);
+    const first = term.codePointAt(0);
+    if (first === undefined) continue;
+    const one = first > 0xffff ? 2 : 1;
+    out.add(term.slice(0, one));
+    const second = term.codePointAt(one);
+    if (second !== undefined) out.add(term.slice(0, one + (second > 0xffff ? 2 : 1)));
   }
   return out;
 }

@@ -1,19 +1,19 @@
 /**
- * Opening a store (issue 9: "open in a second"). The manifest names the segments; every
- * segment is read and checked against its checksum before anything is served, so damage is
- * found at once and the recovery screen offers the backups. Then:
+ * Opening a store (issue 9: "open in a second"). The manifest names the segments; each is
+ * checked against its checksum when it is read, so damage sends the app to the recovery
+ * screen, which offers the backups. Then:
  *
- * - after a clean close (nothing in the journal), every collection but the claims is parsed
- *   at once and the claims are parsed in the background, case by case, a bucket per turn, the
- *   case the UI asks for first: the first claims show before the last are parsed;
- * - after a crash (edits in the journal), everything is parsed first and the journal replayed.
+ * - after a clean close (nothing in the journal), every collection but the claims is read at
+ *   once; the claims (most of a large store) are only checked to exist, then read, checked
+ *   and put in memory in the background, case by case, the case the UI asks for first
+ *   (loadQueue.ts): the first claims show before the last are read;
+ * - after a crash (edits in the journal), everything is read first and the journal replayed.
  *
  * A store from before version 6 (every record in claimdesk.json) is read by legacy.ts and
  * written out as segments, its old files kept in backups/.
  */
 import { mkdir, readFile, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Low } from 'lowdb';
 import { describeIssue } from '../../../shared/contract/validate';
 import { BACKUPS_DIR, BackupRotation, type BackupOptions } from './backups';
@@ -23,8 +23,14 @@ import { writeManifest } from './fold';
 import { JOURNAL_DIR, Journal, JournalError, listGenerations, readGenerations } from './journal';
 import { LEGACY_JOURNAL_FILE, keepLegacyFiles, readLegacyStore } from './legacy';
 import { parseBucketKey, type BucketedCollection } from './layout';
-import { LoadQueue, type QueuedSegment } from './loadQueue';
-import { FIRST_SEGMENTED_VERSION, ManifestSchema, emptyManifest, type Manifest } from './manifest';
+import { loadInBackground, type LoadedSegment } from './loadQueue';
+import {
+  FIRST_SEGMENTED_VERSION,
+  ManifestSchema,
+  emptyManifest,
+  type Manifest,
+  type SegmentRef,
+} from './manifest';
 import { COLLECTIONS, isRecord, type JournalEntry } from './ops';
 import { entryApplies } from './replayCheck';
 import { CURRENT_SCHEMA_VERSION } from './schema';
@@ -68,9 +74,16 @@ const EAGER: readonly string[] = [
 ];
 
 /** Opens (or creates) the store in `dir`. The caller holds the data dir's lock. */
+const T0 = 0;
+const TRACE = (what: string) => {
+  if (process.env.CLAIMDESK_TRACE)
+    console.error(`${Math.round(performance.now() - T0)} ms ${what}`);
+};
 export async function openStore(dir: string, options: OpenOptions = {}): Promise<Store> {
+  TRACE('openStore');
   await mkdir(dir, { recursive: true });
   await removeStaleTempFiles(dir);
+  TRACE('temp files removed');
   const file = path.join(dir, STORE_FILE);
   const raw = await readStoreFile(file);
   if (raw === null) {
@@ -228,8 +241,6 @@ async function convertLegacy(
   return store;
 }
 
-type LoadedSegment = QueuedSegment;
-
 async function openSegmented(
   dir: string,
   manifest: Manifest,
@@ -257,10 +268,15 @@ async function openSegmented(
   const pending = read.entries
     .filter((e) => e.seq > manifest.foldedSeq)
     .sort((a, b) => a.seq - b.seq);
-  const segments = await readAllSegments(dir, manifest);
+  TRACE('journal read');
+  const background = (options.progressive ?? true) && pending.length === 0 && !lenient;
+  const segments = await readAllSegments(dir, manifest, background);
+  TRACE('segments read');
   await mkdir(path.join(dir, TEXTS_DIR), { recursive: true });
   const journal = await Journal.open(journalDir, manifest.journalFrom);
+  TRACE('journal open');
   const backups = await BackupRotation.open(dir, options.backups);
+  TRACE('backups open');
   const store = new Store({
     dir,
     journal,
@@ -275,9 +291,13 @@ async function openSegmented(
   for (const segment of segments) {
     if (EAGER.includes(segment.ref.collection)) absorbSegment(store, segment);
   }
-  const background = (options.progressive ?? true) && pending.length === 0 && !lenient;
+  TRACE('eager absorbed');
   if (background) {
-    loadInBackground(store, claims);
+    loadClaimsInBackground(
+      store,
+      manifest.segments.filter((ref) => ref.collection === 'claims'),
+      (ref) => readSegment(dir, ref),
+    );
     return store;
   }
   for (const segment of claims) absorbSegment(store, segment);
@@ -323,12 +343,18 @@ function replay(
 
 /**
  * Every segment the manifest names, read and checked against its checksum. History parts are
- * only checked to exist: they are read when a claim's history is asked for.
+ * only checked to exist: they are read when a claim's history is asked for; so are the
+ * claims when they are to load in the background (`claimsLater`).
  */
-async function readAllSegments(dir: string, manifest: Manifest): Promise<LoadedSegment[]> {
+async function readAllSegments(
+  dir: string,
+  manifest: Manifest,
+  claimsLater: boolean,
+): Promise<LoadedSegment[]> {
   const segmentsDir = path.join(dir, SEGMENTS_DIR);
   const keys = new Set<string>();
-  const loaded: LoadedSegment[] = [];
+  const toRead: SegmentRef[] = [];
+  const toCheck: string[] = [];
   for (const ref of manifest.segments) {
     if (keys.has(ref.key) || (ref.collection !== 'history' && !parseBucketKey(ref.key))) {
       throw new StoreError(
@@ -338,32 +364,51 @@ async function readAllSegments(dir: string, manifest: Manifest): Promise<LoadedS
       );
     }
     keys.add(ref.key);
-    const file = path.join(segmentsDir, segmentName(ref.hash));
-    if (ref.collection === 'history') {
-      if (!(await fileExists(file)))
-        throw damaged(new SegmentError(file, 'missing', `the segment ${file} is missing`));
-      continue;
+    if (ref.collection === 'history' || (claimsLater && ref.collection === 'claims')) {
+      toCheck.push(path.join(segmentsDir, segmentName(ref.hash)));
+    } else {
+      toRead.push(ref);
     }
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(file);
-    } catch (error) {
-      if (isNotFound(error))
-        throw damaged(new SegmentError(file, 'missing', `the segment ${file} is missing`));
-      throw error;
-    }
-    if (sha256(bytes) !== ref.hash) {
-      throw damaged(
-        new SegmentError(
-          file,
-          'damaged',
-          `the segment ${file} is damaged (its content no longer matches its checksum)`,
-        ),
-      );
-    }
-    loaded.push({ ref, bytes });
+  }
+  // One directory listing answers for every segment only checked to exist.
+  const present = new Set(await readdir(segmentsDir).catch(() => [] as string[]));
+  for (const file of toCheck) {
+    if (!present.has(path.basename(file)))
+      throw damaged(new SegmentError(file, 'missing', `the segment ${file} is missing`));
+  }
+  // Read a few at a time: the disk and the thread pool work while checksums are computed.
+  const loaded: LoadedSegment[] = [];
+  for (let i = 0; i < toRead.length; i += PARALLEL_READS) {
+    loaded.push(
+      ...(await Promise.all(toRead.slice(i, i + PARALLEL_READS).map((r) => readSegment(dir, r)))),
+    );
   }
   return loaded;
+}
+
+const PARALLEL_READS = 4;
+
+/** One segment, read and checked against its checksum; a StoreError when missing or damaged. */
+async function readSegment(dir: string, ref: SegmentRef): Promise<LoadedSegment> {
+  const file = path.join(dir, SEGMENTS_DIR, segmentName(ref.hash));
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    if (isNotFound(error))
+      throw damaged(new SegmentError(file, 'missing', `the segment ${file} is missing`));
+    throw error;
+  }
+  if (sha256(bytes) !== ref.hash) {
+    throw damaged(
+      new SegmentError(
+        file,
+        'damaged',
+        `the segment ${file} is damaged (its content no longer matches its checksum)`,
+      ),
+    );
+  }
+  return { ref, bytes };
 }
 
 const damaged = (error: SegmentError): StoreError =>
@@ -374,44 +419,59 @@ const damaged = (error: SegmentError): StoreError =>
     error.file,
   );
 
-function absorbSegment(store: Store, { ref, bytes }: LoadedSegment): void {
-  const data = JSON.parse(bytes.toString('utf8')) as SegmentData;
+function absorbSegment(store: Store, segment: LoadedSegment): void {
+  const records = recordsOf(segment);
+  absorbRecords(store, segment.ref, records, 0, records.length);
+}
+
+const recordsOf = ({ bytes }: LoadedSegment): readonly { id: string }[] =>
+  (JSON.parse(bytes.toString('utf8')) as SegmentData).records;
+
+/** Records `from` to `to` of a bucket into memory; the bucket's members are named first. */
+function absorbRecords(
+  store: Store,
+  ref: SegmentRef,
+  records: readonly { id: string }[],
+  from: number,
+  to: number,
+): void {
   const collection = ref.collection as BucketedCollection;
-  store.layout.loaded(
-    ref,
-    data.records.map((r) => r.id),
-  );
-  for (const record of data.records) {
-    store.absorb(collection, record as RecordOf<BucketedCollection>);
+  if (from === 0) {
+    store.layout.loaded(
+      ref,
+      records.map((r) => r.id),
+    );
+  }
+  for (let i = from; i < to; i++) {
+    store.absorb(collection, records[i] as RecordOf<BucketedCollection>);
   }
 }
 
-/** Parses the claims a bucket per turn, the case asked for first (store.prioritize). */
-function loadInBackground(store: Store, claims: LoadedSegment[]): void {
-  const total = claims.reduce((n, s) => n + s.ref.count, 0);
+/** The claims read and put in memory in the background (loadQueue.ts); `ready` waits for them. */
+function loadClaimsInBackground(
+  store: Store,
+  refs: readonly SegmentRef[],
+  read: (ref: SegmentRef) => Promise<LoadedSegment>,
+): void {
+  const total = refs.reduce((n, ref) => n + ref.count, 0);
   if (total === 0) return;
   store.loading = { loaded: 0, total };
-  const byCase = new Map<string, LoadedSegment[]>();
-  for (const segment of claims) {
-    const group = parseBucketKey(segment.ref.key)?.group ?? '-';
-    const list = byCase.get(group) ?? [];
-    list.push(segment);
-    byCase.set(group, list);
-  }
-  for (const list of byCase.values()) {
-    list.sort((a, b) => (parseBucketKey(a.ref.key)?.n ?? 0) - (parseBucketKey(b.ref.key)?.n ?? 0));
-  }
-  const queue = new LoadQueue(byCase);
-  store.loadQueue = queue;
-  store.ready = (async () => {
-    for (let next = queue.next(); next; next = queue.next()) {
-      absorbSegment(store, next);
-      if (store.loading) store.loading.loaded += next.ref.count;
-      await nextTurn();
-    }
+  const load = loadInBackground(
+    refs,
+    read,
+    (ref, records, from, to) => absorbRecords(store, ref, records, from, to),
+    recordsOf,
+    (n) => {
+      if (store.loading) store.loading.loaded += n;
+    },
+  );
+  store.loadQueue = load.queue;
+  store.ready = load.done.finally(() => {
     store.loading = null;
     store.loadQueue = null;
-  })();
+  });
+  // Whoever waits on `ready` hears of a failure; an unhandled rejection must not end the process.
+  store.ready.catch(() => undefined);
 }
 
 /**

@@ -160,6 +160,11 @@ export class Store {
     return [...this.records[collection].values()] as RecordOf<K>[];
   }
 
+  /** The ids of a collection's records, live (for background passes over every record). */
+  ids(collection: BucketedCollection): IterableIterator<string> {
+    return this.records[collection].keys();
+  }
+
   count(collection: BucketedCollection): number {
     return this.records[collection].size;
   }

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { BitSet } from './bitset';
+import { TermIndex } from './termIndex';
+
+const values = (set: BitSet) => [...set];
+const terms = (...list: string[]) => new Set(list);
+
+describe('TermIndex', () => {
+  it('finds a record by a whole term and by the start of one', () => {
+    const index = new TermIndex();
+    index.update(0, terms(), terms('galeotti', 'diplomacy'));
+    index.update(1, terms(), terms('galaxy'));
+    expect(values(index.match('galeotti', { prefix: false }))).toEqual([0]);
+    expect(values(index.match('gale', { prefix: true }))).toEqual([0]);
+    expect(values(index.match('gal', { prefix: true }))).toEqual([0, 1]);
+    expect(values(index.match('g', { prefix: true }))).toEqual([0, 1]);
+    expect(values(index.match('ga', { prefix: true }))).toEqual([0, 1]);
+    expect(values(index.match('gale', { prefix: false }))).toEqual([]);
+  });
+
+  it('matches a term of five letters or more one typo away', () => {
+    const index = new TermIndex();
+    index.update(3, terms(), terms('zakharova'));
+    expect(values(index.match('zakarova', { prefix: false }))).toEqual([3]);
+    expect(values(index.match('zakhar0va', { prefix: false }))).toEqual([3]);
+    expect(values(index.match('zakh', { prefix: false }))).toEqual([]);
+  });
+
+  it('forgets what an update removes, short prefixes included', () => {
+    const index = new TermIndex();
+    index.update(0, terms(), terms('sanctions', 'oil'));
+    index.update(1, terms(), terms('sanctions'));
+    expect(values(index.match('sanc', { prefix: true }))).toEqual([0, 1]);
+    index.update(0, terms('sanctions', 'oil'), terms('oil'));
+    expect(values(index.match('sanc', { prefix: true }))).toEqual([1]);
+    index.update(1, terms('sanctions'), terms());
+    expect(values(index.match('sanc', { prefix: true }))).toEqual([]);
+    expect(values(index.match('s', { prefix: true }))).toEqual([]);
+    expect(values(index.match('o', { prefix: true }))).toEqual([0]);
+    expect(index.termCount).toBe(1);
+  });
+
+  it('takes an astral first letter as one character for the short prefixes', () => {
+    const index = new TermIndex();
+    index.update(5, terms(), terms('😀smile'));
+    expect(values(index.match('😀', { prefix: true }))).toEqual([5]);
+    expect(values(index.match('😀s', { prefix: true }))).toEqual([5]);
+  });
+
+  it('answers as a plain scan does over any sequence of updates (seeded)', () => {
+    let seed = 42;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const vocabulary = ['alpha', 'alps', 'alpine', 'beta', 'bet', 'gamma', 'gammas', 'delta', 'de'];
+    const index = new TermIndex();
+    const truth = new Map<number, Set<string>>();
+    for (let step = 0; step < 2000; step++) {
+      const record = Math.floor(next() * 60);
+      const before = truth.get(record) ?? new Set<string>();
+      const after = new Set(vocabulary.filter(() => next() < 0.3));
+      index.update(record, before, after);
+      truth.set(record, after);
+      if (step % 50 === 0) {
+        for (const query of ['al', 'alp', 'alpha', 'b', 'gam', 'delta', 'de', 'zz']) {
+          const expected = [...truth]
+            .filter(([, set]) => [...set].some((t) => t.startsWith(query)))
+            .map(([n]) => n)
+            .sort((a, b) => a - b);
+          const all = values(index.match(query, { prefix: true }));
+          // Below five letters there are no typo matches: exactly the prefix matches. From five
+          // on, typo matches may add records, but every prefix match must be there.
+          if (query.length < 5) expect(all).toEqual(expected);
+          else expect(all.filter((n) => expected.includes(n))).toEqual(expected);
+        }
+      }
+    }
+  });
+});
+
+describe('BitSet.rank', () => {
+  it('counts the set bits below a bit, across words', () => {
+    const set = BitSet.from([0, 3, 31, 32, 33, 100, 1000]);
+    expect([0, 3, 31, 32, 33, 100, 1000].map((b) => set.rank(b))).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(set.rank(5000)).toBe(7);
+    expect(set.rank(1)).toBe(1);
+  });
+});
