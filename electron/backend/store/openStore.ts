@@ -30,6 +30,7 @@ import { entryApplies } from './replayCheck';
 import { CURRENT_SCHEMA_VERSION } from './schema';
 import { SEGMENTS_DIR, SegmentError, segmentName, sha256, type SegmentData } from './segmentFile';
 import {
+  LOCK_FILE,
   STORE_FILE,
   Store,
   TEXTS_DIR,
@@ -52,6 +53,8 @@ export interface OpenOptions {
   onCommit?: CommitListener[];
   /** Parse the claims in the background after a clean close (default true). */
   progressive?: boolean;
+  /** Awaited before each segment a fold writes: lets a test hold a fold mid-write. */
+  beforeSegmentWrite?: (key: string) => Promise<void>;
 }
 
 const FOLD_AFTER_BYTES = 8 * 1024 * 1024;
@@ -163,6 +166,7 @@ function foldOptions(options: OpenOptions, backups: BackupRotation) {
     backups,
     log: options.log ?? ((message: string) => console.error(message)),
     now: options.now ?? (() => new Date()),
+    beforeSegmentWrite: options.beforeSegmentWrite,
   };
 }
 
@@ -310,12 +314,14 @@ function replay(
   let replayed = 0;
   let skipped = 0;
   for (const entry of pending) {
+    // Numbering goes on after every entry there is, skipped ones included: a new edit must
+    // never share its number with an old line that a later replay would read beside it.
+    store.journalSeq = Math.max(store.journalSeq, entry.seq);
     if (lenient && !entryApplies(store, entry)) {
       skipped += 1;
       continue;
     }
     for (const op of entry.ops) store.apply(op);
-    store.journalSeq = entry.seq;
     replayed += 1;
   }
   return { replayed, skipped };
@@ -417,6 +423,8 @@ function loadInBackground(store: Store, claims: LoadedSegment[]): void {
 /**
  * Temp files a crash left mid-write (`.claimdesk.json.<pid>.<n>.tmp`, a segment's, a text's,
  * a backup's). They never hold anything acknowledged, and only the lock holder writes here.
+ * The lock's own temp files are not ours to remove: another process starting at this very
+ * moment writes one before it links it to the lock's name (lock.ts).
  */
 async function removeStaleTempFiles(dir: string): Promise<void> {
   const folders = [
@@ -432,7 +440,10 @@ async function removeStaleTempFiles(dir: string): Promise<void> {
     const names = await readdir(full).catch(() => [] as string[]);
     await Promise.all(
       names
-        .filter((name) => name.startsWith('.') && name.endsWith('.tmp'))
+        .filter(
+          (name) =>
+            name.startsWith('.') && name.endsWith('.tmp') && !name.startsWith(`.${LOCK_FILE}.`),
+        )
         .map((name) => unlink(path.join(full, name)).catch(() => undefined)),
     );
   }

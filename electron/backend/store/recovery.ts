@@ -27,7 +27,7 @@ import {
 import { copyFileDurable, fileExists, fsyncDirectory, isNotFound, linkOrCopy } from './durableFile';
 import { StoreError, type StoreErrorKind } from './errors';
 import { writeManifest } from './fold';
-import { JOURNAL_DIR, generationFile, listGenerations } from './journal';
+import { JOURNAL_DIR, generationFile, listGenerations, readGenerations } from './journal';
 import { LEGACY_JOURNAL_FILE } from './legacy';
 import { ManifestSchema, emptyManifest } from './manifest';
 import { CURRENT_SCHEMA_VERSION } from './schema';
@@ -151,9 +151,17 @@ export async function startEmpty(dir: string, options: RepairOptions = {}): Prom
   const now = options.now?.() ?? new Date();
   const movedAside = await setAside(dir, now);
   await options.step?.('set-aside');
-  // Past every journal generation there is: none of it is replayed into the empty store.
-  const gens = await listGenerations(path.join(dir, JOURNAL_DIR));
-  await writeManifest(dir, emptyManifest(CURRENT_SCHEMA_VERSION, (gens.at(-1) ?? 0) + 1));
+  // Past every journal generation there is: none of it is replayed into the empty store. Its
+  // numbering goes on after theirs, so that a backup of the old store restored later replays
+  // the old lines first and the new store's edits after them, never the two interleaved.
+  const journalDir = path.join(dir, JOURNAL_DIR);
+  const gens = await listGenerations(journalDir);
+  const old = await readGenerations(journalDir, 0, 'lenient');
+  const lastSeq = old.entries.reduce((max, entry) => Math.max(max, entry.seq), 0);
+  await writeManifest(dir, {
+    ...emptyManifest(CURRENT_SCHEMA_VERSION, (gens.at(-1) ?? 0) + 1),
+    foldedSeq: lastSeq,
+  });
   await options.step?.('manifest');
   return { movedAside };
 }
@@ -213,11 +221,11 @@ async function restoreLegacy(
  */
 async function setAside(dir: string, now: Date): Promise<string> {
   const stamp = now.toISOString().replace(/[:.]/g, '-');
-  let target = '';
-  for (let n = 1; ; n++) {
-    target = path.join(dir, `claimdesk.damaged-${stamp}${n === 1 ? '' : `-${n}`}`);
-    if (!(await fileExists(target))) break;
-  }
+  const nameFor = (n: number) =>
+    path.join(dir, `claimdesk.damaged-${stamp}${n === 1 ? '' : `-${n}`}`);
+  let n = 1;
+  while (await fileExists(nameFor(n))) n++;
+  const target = nameFor(n);
   await mkdir(path.join(target, SEGMENTS_DIR), { recursive: true });
   await mkdir(path.join(target, JOURNAL_DIR), { recursive: true });
   const manifestFile = path.join(dir, STORE_FILE);
