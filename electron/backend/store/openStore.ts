@@ -76,7 +76,9 @@ export async function openStore(dir: string, options: OpenOptions = {}): Promise
   await removeStaleTempFiles(dir);
   const file = path.join(dir, STORE_FILE);
   const raw = await readStoreFile(file);
-  if (raw === null) {
+  // lowdb reads a missing file as null, and so is the JSON text `null`: only the first is
+  // a store never made (the second is refused as invalid below, never overwritten).
+  if (raw === null && !(await fileExists(file))) {
     await refuseIfRemnants(dir);
     return create(dir, options);
   }
