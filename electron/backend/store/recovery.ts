@@ -152,12 +152,19 @@ export async function startEmpty(dir: string, options: RepairOptions = {}): Prom
   const movedAside = await setAside(dir, now);
   await options.step?.('set-aside');
   // Past every journal generation there is: none of it is replayed into the empty store. Its
-  // numbering goes on after theirs, so that a backup of the old store restored later replays
-  // the old lines first and the new store's edits after them, never the two interleaved.
+  // numbering goes on after theirs and after every backup's, so that a backup of the old
+  // store restored later replays the old lines first and the new store's edits after them,
+  // never the two interleaved, nor a new edit taken for one the backup already holds.
   const journalDir = path.join(dir, JOURNAL_DIR);
   const gens = await listGenerations(journalDir);
   const old = await readGenerations(journalDir, 0, 'lenient');
-  const lastSeq = old.entries.reduce((max, entry) => Math.max(max, entry.seq), 0);
+  let lastSeq = old.entries.reduce((max, entry) => Math.max(max, entry.seq), 0);
+  const backupsDir = path.join(dir, BACKUPS_DIR);
+  for (const backup of await listBackups(backupsDir)) {
+    if (backup.kind !== 'rotating') continue;
+    const manifest = await readBackupManifest(backupsDir, backup.file);
+    lastSeq = Math.max(lastSeq, manifest?.foldedSeq ?? 0);
+  }
   await writeManifest(dir, {
     ...emptyManifest(CURRENT_SCHEMA_VERSION, (gens.at(-1) ?? 0) + 1),
     foldedSeq: lastSeq,
