@@ -48,7 +48,7 @@ export function storeHarness(): StoreHarness {
 export const edit = (store: Store, ...ops: Op[]): Promise<null> =>
   store.mutate(() => ({ ops, result: null }));
 
-export const put = (collection: Op['collection'], value: { id: string }): Op => ({
+export const put = <T extends { id: string }>(collection: Op['collection'], value: T): Op => ({
   type: 'put',
   collection,
   value,
