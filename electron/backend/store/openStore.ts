@@ -330,8 +330,8 @@ function replay(
 }
 
 /**
- * Every segment the manifest names, read and checked against its checksum. History parts are
- * only checked to exist: they are read when a claim's history is asked for.
+ * Every segment the manifest names, read and checked against its checksum, history parts
+ * included (hashed, not parsed: they are read when a claim's history is asked for).
  */
 async function readAllSegments(dir: string, manifest: Manifest): Promise<LoadedSegment[]> {
   const segmentsDir = path.join(dir, SEGMENTS_DIR);
@@ -347,11 +347,6 @@ async function readAllSegments(dir: string, manifest: Manifest): Promise<LoadedS
     }
     keys.add(ref.key);
     const file = path.join(segmentsDir, segmentName(ref.hash));
-    if (ref.collection === 'history') {
-      if (!(await fileExists(file)))
-        throw damaged(new SegmentError(file, 'missing', `the segment ${file} is missing`));
-      continue;
-    }
     let bytes: Buffer;
     try {
       bytes = await readFile(file);
@@ -369,7 +364,9 @@ async function readAllSegments(dir: string, manifest: Manifest): Promise<LoadedS
         ),
       );
     }
-    loaded.push({ ref, bytes });
+    // History parts are checked, not parsed: they are read when a claim's history is asked
+    // for. Unchecked, a damaged one opened fine and then failed every fold that carried it.
+    if (ref.collection !== 'history') loaded.push({ ref, bytes });
   }
   return loaded;
 }

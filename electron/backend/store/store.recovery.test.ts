@@ -1,9 +1,9 @@
 /** openStore on damaged, foreign, missing or too new data: refuse, say why, touch nothing. */
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { validCase } from '../testing/records';
-import { putCase, storeHarness } from '../testing/stores';
+import { validCase, validClaim, validDocument, validHistory } from '../testing/records';
+import { edit, put, putCase, storeHarness } from '../testing/stores';
 import { readTree } from '../testing/tempDir';
 import { StoreError, type StoreErrorKind } from './errors';
 import { ManifestSchema } from './manifest';
@@ -122,6 +122,31 @@ describe('openStore on data it cannot use', () => {
     expect(missing.message).toMatch(/is missing/);
     expect(missing.file).toBe(file);
     expect(await readTree(dir)).toEqual(missingTree);
+  });
+
+  it('refuses a damaged history part at open too, not at the first read of a claim history', async () => {
+    const dir = await stores.dir();
+    const store = await stores.open(dir);
+    const text = 'text';
+    await store.texts.put(text);
+    await edit(
+      store,
+      put('cases', validCase('c')),
+      put('documents', validDocument('d', 'c', text)),
+      put('claims', validClaim('k', 'c', 'd')),
+      put('history', validHistory('h', 'k', 0)),
+    );
+    await store.close();
+    const manifest = ManifestSchema.parse(
+      JSON.parse(await readFile(path.join(dir, STORE_FILE), 'utf8')),
+    );
+    const part = manifest.segments.find((s) => s.collection === 'history');
+    if (!part) throw new Error('no history part');
+    const file = path.join(dir, SEGMENTS_DIR, `${part.hash}.json`);
+    await truncate(file, 10);
+    const error = await openFails(dir, 'corrupt');
+    expect(error.file).toBe(file);
+    expect(error.message).toMatch(/no longer matches its checksum/);
   });
 
   it('refuses schemaVersion 99 as too_new, naming both versions, and writes no file', async () => {
