@@ -38,7 +38,12 @@ async function startServer(): Promise<RunningServer> {
     version: 'test',
     log: () => undefined,
   });
-  running = await startWebServer({ dispatch: backend.dispatch, rendererDir, token: TOKEN });
+  running = await startWebServer({
+    dispatch: backend.dispatch,
+    files: () => null,
+    rendererDir,
+    token: TOKEN,
+  });
   return running;
 }
 

@@ -192,7 +192,9 @@ describe('cases:import of a JSON case file', () => {
     });
     await call(b, 'edit:undo', {});
     expect((await call(b, 'cases:list', {})).map((c) => c.id)).toEqual([caseId]);
-    expect(b.store.list('claims').filter((c) => c.caseId === imported.caseId)).toEqual([]);
+    expect((await b.store.snapshot()).claims.filter((c) => c.caseId === imported.caseId)).toEqual(
+      [],
+    );
     await call(b, 'edit:redo', {});
     expect(await call(b, 'claims:list', { caseId: imported.caseId })).toHaveLength(14);
   });
