@@ -173,6 +173,37 @@ describe('restoreBackup', () => {
     });
   });
 
+  it('keeps the journal generations the newest backup needs through every fold after it', async () => {
+    const dir = await stores.dir();
+    const time = clock(new Date(2025, 10, 3, 10));
+    const store = await stores.open(dir, { backups: { now: time.now } });
+    await putCase(store, 'in-the-backup');
+    await store.folder.fold(); // the backup
+    const [backup] = await backupNames(dir);
+    // Folds, each starting a new generation, none due a backup (less than 10 minutes apart).
+    for (let i = 0; i < 5; i++) {
+      time.advance(MINUTE);
+      await putCase(store, `after-${i}`);
+      await store.folder.fold();
+    }
+    expect(await backupNames(dir)).toEqual([backup]);
+    // A crash, then a lost segment: the store's own files cannot be trusted.
+    await store.folder.journal.close();
+    const [segment] = (await readdir(path.join(dir, SEGMENTS_DIR))).filter((n) =>
+      n.endsWith('.json'),
+    );
+    await rm(path.join(dir, SEGMENTS_DIR, segment ?? ''));
+    await restoreBackup(dir, backup ?? '');
+    const restored = await stores.open(dir);
+    expect(
+      restored
+        .list('cases')
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(['after-0', 'after-1', 'after-2', 'after-3', 'after-4', 'in-the-backup']);
+    expect(restored.report.recovered).toMatchObject({ replayed: 5, skipped: 0, gap: false });
+  });
+
   it('with a gap, replays what still applies, skips and counts the rest; reads past a damaged line', async () => {
     // Two backups, the journal kept from the newer one on (fold.ts lets the rest go).
     const dir = await stores.dir();
