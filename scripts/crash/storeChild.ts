@@ -14,8 +14,10 @@
  *
  * Usage: node store-child.cjs <dataDir> [--mode M] [--rotation] [--backup F] [--pause-at S]
  */
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { BACKUPS_DIR, backupDate } from '../../electron/backend/store/backups';
 import { DataDirLock } from '../../electron/backend/store/lock';
 import { openStore, type OpenOptions } from '../../electron/backend/store/openStore';
 import type { Op } from '../../electron/backend/store/ops';
@@ -31,10 +33,13 @@ const arg = (name: string): string | undefined => {
   return i < 0 ? undefined : process.argv[i + 1];
 };
 
-function storeOptions(): OpenOptions {
+async function storeOptions(dir: string): Promise<OpenOptions> {
   const options: OpenOptions = { idleFoldMs: 0, log: (m) => process.stderr.write(`${m}\n`) };
   if (!process.argv.includes('--rotation')) return options;
-  let now = Date.now();
+  // The clock goes on from the newest backup an earlier child made (they run ahead of the
+  // real time): one that started behind it would find no backup due for a long while.
+  const names = await readdir(path.join(dir, BACKUPS_DIR)).catch(() => [] as string[]);
+  let now = Math.max(Date.now(), ...names.map((n) => backupDate(n)?.date.getTime() ?? 0));
   return {
     ...options,
     foldAfterBytes: 1,
@@ -62,14 +67,14 @@ async function main(): Promise<void> {
     if (mode === 'restore') await restoreBackup(dir, arg('--backup') ?? '', { step });
     else await startEmpty(dir, { step });
     await step('repaired');
-    const store = await openStore(dir, storeOptions());
+    const store = await openStore(dir, await storeOptions(dir));
     say({ opened: true, recovered: store.report.recovered });
     await store.close();
     await lock.release();
     say({ closed: true });
     return;
   }
-  const store = await openStore(dir, storeOptions());
+  const store = await openStore(dir, await storeOptions(dir));
   say({ ready: true, pid: process.pid });
   let queue = Promise.resolve();
   createInterface({ input: process.stdin }).on('line', (line) => {
