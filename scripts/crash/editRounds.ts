@@ -5,7 +5,7 @@
  *
  * The `edits` scenario: kills after an ack, mid-burst, during a fold's writing, at startup.
  */
-import { watch, type FSWatcher } from 'node:fs';
+import { mkdirSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { StoreError } from '../../electron/backend/store/errors';
 import { isRecoverable } from '../../electron/backend/store/recovery';
@@ -80,6 +80,8 @@ export async function runEditRound(ctx: HarnessContext, r: EditRound): Promise<b
   if (moment === 'fold') {
     // A fold writes its segments under temp names: kill inside the writing or just after.
     let seen = false;
+    // Made here if the store is new: an empty segments/ is what a new store makes anyway.
+    mkdirSync(path.join(model.dir, SEGMENTS_DIR), { recursive: true });
     watcher = watch(path.join(model.dir, SEGMENTS_DIR), (_event, name) => {
       if (seen || !name?.endsWith('.tmp')) return;
       seen = true;
