@@ -202,11 +202,13 @@ describe('the stale-lock probe: two processes starting at once', () => {
       stdio: ['pipe', 'pipe', 'inherit'],
     });
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+    const lines: AsyncIterator<string, undefined> = createInterface({ input: child.stdout })[
+      Symbol.asyncIterator
+    ]();
     const next = async (): Promise<Answer & { ready?: boolean }> => {
       const { value, done } = await lines.next();
       if (done) throw new Error('the lock child exited without answering');
-      return JSON.parse(String(value)) as Answer & { ready?: boolean };
+      return JSON.parse(value) as Answer & { ready?: boolean };
     };
     expect((await next()).ready).toBe(true);
     const send = (command: object) => child.stdin.write(`${JSON.stringify(command)}\n`);
