@@ -296,6 +296,32 @@ describe('restoreBackup', () => {
     expect(await readTree(dir)).toEqual(before);
   });
 
+  it('checks the texts: a damaged copy refuses the backup, a damaged live text is replaced and set aside', async () => {
+    const dir = await stores.dir();
+    const store = await stores.open(dir);
+    const text = 'A text whose bytes must be right.';
+    const hash = await store.texts.put(text);
+    await putCase(store, 'c');
+    await edit(store, put('documents', validDocument('d', 'c', text)));
+    await store.close();
+    const [backup] = await backupNames(dir);
+    const copy = path.join(dir, BACKUPS_DIR, TEXTS_DIR, `${hash}.txt`);
+    await writeFile(path.join(dir, STORE_FILE), GARBAGE);
+
+    await writeFile(copy, 'other bytes');
+    const before = await readTree(dir);
+    const refused = await restoreBackup(dir, backup ?? '').catch((e: unknown) => e);
+    expect(refused).toMatchObject({ reason: 'unusable' });
+    expect(String(refused)).toContain(`text ${hash} is damaged`);
+    expect(await readTree(dir)).toEqual(before);
+
+    await writeFile(copy, text);
+    await writeFile(path.join(dir, TEXTS_DIR, `${hash}.txt`), 'bit rot');
+    const { movedAside } = await restoreBackup(dir, backup ?? '');
+    expect(await readFile(path.join(dir, TEXTS_DIR, `${hash}.txt`), 'utf8')).toBe(text);
+    expect(await readFile(path.join(movedAside, TEXTS_DIR, `${hash}.txt`), 'utf8')).toBe('bit rot');
+  });
+
   it('never overwrites a set-aside folder already there: it takes the next free name', async () => {
     const { dir, backup } = await damagedStore();
     await writeFile(path.join(dir, ASIDE), 'an earlier damaged store');

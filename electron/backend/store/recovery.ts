@@ -13,7 +13,7 @@
  * opens the store afterwards as usual; a restored manifest tells that open to replay the
  * journal leniently and to report what it recovered (openStore.ts).
  */
-import { mkdir, readFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import {
   BACKUPS_DIR,
@@ -123,6 +123,11 @@ export async function restoreBackup(
     if (sha256(await readFile(copy)) !== ref.hash)
       throw unusable(backupFile, `its copy of ${ref.key} is damaged`);
   }
+  for (const hash of manifest.texts) {
+    const copy = path.join(backupsDir, TEXTS_DIR, `${hash}.txt`);
+    if (sha256(await readFile(copy)) !== hash)
+      throw unusable(backupFile, `its copy of the text ${hash} is damaged`);
+  }
 
   const movedAside = await setAside(dir, now);
   await step('set-aside');
@@ -136,7 +141,7 @@ export async function restoreBackup(
     await copyFileDurable(path.join(backupsDir, SEGMENTS_DIR, segmentName(ref.hash)), live);
   }
   await step('segments');
-  await restoreTexts(dir, manifest.texts);
+  await restoreTexts(dir, manifest.texts, movedAside);
   await step('texts');
   await writeManifest(dir, {
     ...manifest,
@@ -188,15 +193,28 @@ async function readIfExists(file: string): Promise<{ hash: string | null }> {
   }
 }
 
-/** Texts the restored store names but the store lacks, put back from the backups' copies. */
-async function restoreTexts(dir: string, hashes: readonly string[]): Promise<void> {
+/**
+ * The texts the restored store names, put back from the backups' copies where the store lacks
+ * them or holds other bytes under their name (the damaged file is moved into the set-aside
+ * folder first: a crash between leaves it there and the text still to put back, which a
+ * repair run again does).
+ */
+async function restoreTexts(
+  dir: string,
+  hashes: readonly string[],
+  movedAside: string,
+): Promise<void> {
   const textsDir = path.join(dir, TEXTS_DIR);
   await mkdir(textsDir, { recursive: true });
   for (const hash of hashes) {
     const live = path.join(textsDir, `${hash}.txt`);
-    if (await fileExists(live)) continue;
-    const copy = path.join(dir, BACKUPS_DIR, TEXTS_DIR, `${hash}.txt`);
-    if (await fileExists(copy)) await copyFileDurable(copy, live);
+    const found = await readIfExists(live);
+    if (found.hash === hash) continue;
+    if (found.hash !== null) {
+      await mkdir(path.join(movedAside, TEXTS_DIR), { recursive: true });
+      await rename(live, path.join(movedAside, TEXTS_DIR, `${hash}.txt`));
+    }
+    await copyFileDurable(path.join(dir, BACKUPS_DIR, TEXTS_DIR, `${hash}.txt`), live);
   }
 }
 
