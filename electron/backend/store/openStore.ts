@@ -426,6 +426,10 @@ function loadInBackground(store: Store, claims: LoadedSegment[]): void {
  * moment writes one before it links it to the lock's name (lock.ts).
  */
 async function removeStaleTempFiles(dir: string): Promise<void> {
+  // A repair killed while it set the damaged store aside leaves its temp files there too.
+  const setAside = (await readdir(dir).catch(() => [] as string[])).filter((name) =>
+    name.startsWith('claimdesk.damaged-'),
+  );
   const folders = [
     dir,
     TEXTS_DIR,
@@ -433,6 +437,7 @@ async function removeStaleTempFiles(dir: string): Promise<void> {
     BACKUPS_DIR,
     `${BACKUPS_DIR}/segments`,
     `${BACKUPS_DIR}/texts`,
+    ...setAside.flatMap((name) => [name, `${name}/${SEGMENTS_DIR}`, `${name}/${JOURNAL_DIR}`]),
   ];
   for (const folder of folders) {
     const full = path.resolve(dir, folder);

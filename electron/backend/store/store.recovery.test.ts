@@ -172,6 +172,33 @@ describe('openStore on data it cannot use', () => {
   });
 });
 
+describe('openStore after a crash mid-write', () => {
+  it('removes the temp files killed writes left, a set-aside folder included, and nothing else', async () => {
+    const dir = await closedStore();
+    const aside = 'claimdesk.damaged-2025-11-06T09-30-15-250Z';
+    const temps = [
+      '.claimdesk.json.123.4.tmp',
+      `${SEGMENTS_DIR}/.${'a'.repeat(64)}.json.123.5.tmp`,
+      `${TEXTS_DIR}/.${'b'.repeat(64)}.txt.123.6.tmp`,
+      `${BACKUPS_DIR}/.claimdesk-2025-11-06T09-30-15.250Z.json.123.7.tmp`,
+      `${aside}/.claimdesk.json.123.8.tmp`,
+      `${aside}/${SEGMENTS_DIR}/.${'c'.repeat(64)}.json.123.9.tmp`,
+    ];
+    await mkdir(path.join(dir, aside, SEGMENTS_DIR), { recursive: true });
+    await writeFile(path.join(dir, aside, STORE_FILE), 'the damaged manifest');
+    // Another process racing for the lock writes its temp file before linking it: not ours.
+    const lockTemp = '.claimdesk.lock.999.1.tmp';
+    for (const name of [...temps, lockTemp]) await writeFile(path.join(dir, name), 'x');
+    const store = await stores.open(dir);
+    for (const name of temps) {
+      expect(await readFile(path.join(dir, name)).catch(() => null), name).toBeNull();
+    }
+    expect(await readFile(path.join(dir, lockTemp), 'utf8')).toBe('x');
+    expect(await readFile(path.join(dir, aside, STORE_FILE), 'utf8')).toBe('the damaged manifest');
+    expect(store.list('cases')).toHaveLength(2);
+  });
+});
+
 describe('openStore on a folder whose claimdesk.json is gone (issue 10)', () => {
   it('refuses as missing, naming what is left, when the journal, texts or backups are there', async () => {
     const remnants: [string, (dir: string) => Promise<void>][] = [
