@@ -1,14 +1,17 @@
 /**
- * The process the crash harness (scripts/crash-harness.ts) kills: a real backend on a data
- * dir, driven over stdin. Each stdin line is a JSON command `{id, channel, input}`; commands
- * are dispatched one after the other, in the order they arrive, and each is answered with
- * one stdout line `{id, ok, ref?, error?}` written only once its dispatch has resolved. For
- * an edit that answer is the acknowledgement: the store has it on disk.
+ * The process the crash harness (scripts/crash-harness.ts) kills in its `edits` scenario: a
+ * real backend on a data dir (the lock taken, the store opened, converted first if it is an
+ * older one), driven over stdin. It says `{ready}`; then each stdin line `{id, channel, input}`
+ * is dispatched in order and answered with one stdout line `{id, ok, ref?, error?}` once its
+ * dispatch has resolved. For an edit that answer is the acknowledgement: the store has it on
+ * disk. `--fold-after BYTES` folds once the journal has grown that much (the store's default
+ * is 8 MB). The other scenarios drive the store alone (scripts/crash/storeChild.ts).
  *
- * Usage: node crash-child.cjs <dataDir>   (bundled by the harness; `node --import tsx` works too)
+ * Usage: node crash-child.cjs <dataDir> [--fold-after BYTES]   (bundled by the harness)
  */
 import { createInterface } from 'node:readline';
-import { openBackend } from '../electron/backend/backend';
+import { openBackend, type BackendOptions } from '../electron/backend/backend';
+import { refOf } from './crash/edits';
 
 interface Command {
   id: number;
@@ -20,30 +23,24 @@ const say = (message: unknown): void => {
   process.stdout.write(`${JSON.stringify(message)}\n`);
 };
 
-/** The id of what an edit made or touched, so the harness can refer to it later. */
-function refOf(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const record = value as Record<string, unknown>;
-  if (typeof record.id === 'string') return record.id;
-  const document = record.document;
-  if (typeof document === 'object' && document !== null && 'id' in document) {
-    return typeof document.id === 'string' ? document.id : undefined;
-  }
-  for (const key of ['claimId', 'linkId', 'judgmentId', 'caseId']) {
-    if (typeof record[key] === 'string') return record[key];
-  }
-  return undefined;
-}
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i < 0 ? undefined : process.argv[i + 1];
+};
 
-async function main(): Promise<void> {
-  const dataDir = process.argv[2];
-  if (!dataDir) throw new Error('usage: crash-child <dataDir>');
-  const backend = await openBackend({
+function options(dataDir: string): BackendOptions {
+  const foldAfter = Number(arg('--fold-after') ?? Number.NaN);
+  return {
     dataDir,
     host: 'web',
     version: 'crash',
     log: (message) => process.stderr.write(`${message}\n`),
-  });
+    store: Number.isInteger(foldAfter) ? { foldAfterBytes: foldAfter } : undefined,
+  };
+}
+
+async function serveEdits(dataDir: string): Promise<void> {
+  const backend = await openBackend(options(dataDir));
   say({ ready: true, pid: process.pid });
   let queue = Promise.resolve();
   const lines = createInterface({ input: process.stdin });
@@ -59,6 +56,12 @@ async function main(): Promise<void> {
   lines.on('close', () => {
     void queue.then(() => backend.close()).then(() => process.exit(0));
   });
+}
+
+async function main(): Promise<void> {
+  const dataDir = process.argv[2];
+  if (!dataDir) throw new Error('usage: crash-child <dataDir> [--fold-after BYTES]');
+  await serveEdits(dataDir);
 }
 
 main().catch((error: unknown) => {

@@ -98,7 +98,9 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
         );
       }
     }
-    void checkTexts(store, log);
+    // Awaited: app:info must name a missing text from the first call on (issue 10). One
+    // listing of texts/ whatever the number of documents.
+    await checkTexts(store, log);
     // Every claim's score figures, once the claims are in memory, so that the first export or
     // facet does not wait for them; a claim shown before is scored when shown.
     void store.ready.then(() => indexes.scores.warm(store.ids('claims'))).catch(() => undefined);

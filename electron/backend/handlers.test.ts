@@ -219,6 +219,7 @@ describe('backend handlers through dispatch', () => {
     const caseId = cases[0]?.id ?? '';
     const [document] = await call(b, 'documents:list', { caseId });
     const { text } = await call(b, 'documents:get', { documentId: document?.id ?? '' });
+    if (text === null) throw new Error('the sample document has no text');
     const claims = await call(b, 'claims:list', { caseId });
     expect(text).not.toBeNull();
     for (const claim of claims) {

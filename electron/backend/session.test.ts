@@ -2,7 +2,7 @@
  * The backend session both shells serve: the usual dispatch on a healthy store, the
  * recovery mode on a damaged one, and the switch from one to the other after a restore.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RecoveryStatus } from '../../shared/contract/channels';
@@ -118,9 +118,10 @@ describe('a backend session on a damaged store', () => {
     const repaired = await value<{ movedAside: string }>(session, 'recovery:restore', {
       file: backup,
     });
+    expect(repaired.movedAside).toContain(path.join(dir, 'claimdesk.damaged-'));
     expect(repaired).toEqual({
       restored: true,
-      movedAside: expect.stringContaining(path.join(dir, 'claimdesk.damaged-')),
+      movedAside: repaired.movedAside,
       recovered: {
         backup,
         movedAside: repaired.movedAside,
@@ -165,5 +166,37 @@ describe('a backend session on a damaged store', () => {
     const dir = await dirs.make();
     await open(dir);
     await expect(open(dir)).rejects.toMatchObject({ kind: 'in_use' });
+  });
+});
+
+describe('a backend session and the data dir lock', () => {
+  it('holds the lock in recovery too: a second host beside it is refused, naming the first', async () => {
+    const dir = await damagedDataDir();
+    const first = await open(dir);
+    expect(first.problem?.kind).toBe('corrupt');
+    const refused: unknown = await open(dir).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ kind: 'in_use' });
+    expect(String(refused)).toContain(`process ${process.pid}`);
+    // The first is untouched by the attempt and can still repair the store.
+    expect(await readFile(path.join(dir, STORE_FILE), 'utf8')).toBe(GARBAGE);
+    const status = await value<RecoveryStatus>(first, 'recovery:status', {});
+    await value(first, 'recovery:restore', { file: status.backups[0]?.file });
+    expect(first.problem).toBeNull();
+    await first.close();
+    // Once it has closed, the folder is free.
+    expect((await open(dir)).problem).toBeNull();
+  });
+
+  it('starts in recovery, never with a new store, when claimdesk.json is gone but the rest is there', async () => {
+    const dir = await backedUpDataDir();
+    await rm(path.join(dir, STORE_FILE));
+    const session = await open(dir, SAMPLE);
+    expect(session.problem?.kind).toBe('missing');
+    expect(await readdir(dir)).not.toContain(STORE_FILE);
+    const status = await value<RecoveryStatus>(session, 'recovery:status', {});
+    expect(status.problem).toMatch(/is missing, but .*backups/);
+    await value(session, 'recovery:restore', { file: status.backups[0]?.file });
+    const cases = await value<{ title: string }[]>(session, 'cases:list', {});
+    expect(cases.map((c) => c.title)).toEqual(['The case to get back']);
   });
 });

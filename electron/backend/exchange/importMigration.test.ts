@@ -33,7 +33,7 @@ describe('cases:import of a file from an older Claimdesk', () => {
       links: 5,
       judgments: 2,
     });
-    expect((await other.store.snapshot()).briefings).toEqual([]);
+    expect(other.store.count('briefings')).toBe(0);
   });
 
   it('reads a schema-3 file (before grades), migrating its records: grades start as "cannot be judged"', async () => {

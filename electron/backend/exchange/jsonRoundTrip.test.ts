@@ -30,7 +30,7 @@ function normalise(file: Record<string, unknown>): unknown {
     (Array.isArray(file.claims) ? file.claims : []).map((c, i) => [isObject(c) ? c.id : i, i]),
   );
   if (Array.isArray(file.history)) {
-    file.history = [...file.history].sort((a, b) => {
+    file.history = [...(file.history as unknown[])].sort((a, b) => {
       if (!isObject(a) || !isObject(b)) return 0;
       const byClaim = Number(claimOrder.get(a.claimId)) - Number(claimOrder.get(b.claimId));
       return byClaim || String(a.at).localeCompare(String(b.at));

@@ -1,24 +1,31 @@
-/** Rotating backups: when they are made, what is kept, what they hold, and that edits never wait. */
-import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+/**
+ * Rotating backups: when they are made, what is kept, what they hold (a manifest plus pooled
+ * copies of its segments and texts), and that edits never wait for one.
+ */
+import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDirs } from '../testing/tempDir';
-import { validCase } from '../testing/records';
+import { validDocument } from '../testing/records';
+import { edit, put, putCase, storeHarness } from '../testing/stores';
 import {
   DEFAULT_BACKUP_POLICY,
   backupDate,
   backupFileName,
   backupsToDelete,
   listBackups,
+  type BackupOptions,
 } from './backups';
-import { BACKUPS_DIR, STORE_FILE, Store, type StoreOptions } from './store';
+import { ManifestSchema, type Manifest } from './manifest';
+import { BACKUPS_DIR, SEGMENTS_DIR, STORE_FILE, TEXTS_DIR, type Store } from './store';
 
-const dirs = tempDirs();
-afterEach(() => dirs.cleanup());
+const stores = storeHarness();
+afterEach(() => stores.cleanup());
 
 const FIXTURE_V1 = fileURLToPath(new URL('../../../data/fixtures/store-v1.json', import.meta.url));
 const PRE_MIGRATION = 'claimdesk-v1-2025-10-01T08-00-00-000Z.json';
+const MINUTE = 60 * 1000;
+const HOUR = 60 * MINUTE;
 
 /** A clock the test moves by hand. Local times, so that "a day" is the local day. */
 function testClock(start: Date) {
@@ -34,33 +41,24 @@ function testClock(start: Date) {
   };
 }
 
-const MINUTE = 60 * 1000;
-const HOUR = 60 * MINUTE;
-
-const putCase = (store: Store, id: string) =>
-  store.mutate(() => ({
-    ops: [{ type: 'put', collection: 'cases', value: validCase(id) }],
-    result: id,
-  }));
-
-/**
- * Waits for the compaction an edit queued behind itself (a no-op edit queues after it),
- * then for the backup copy that compaction fired, if any.
- */
-async function settle(store: Store): Promise<void> {
-  await store.mutate(() => ({ ops: [], result: null }));
-  await store.backups.idle();
-}
-
 /** The rotating backups on disk, oldest first (names sort by time). */
 async function rotating(dir: string): Promise<string[]> {
   const names = await readdir(path.join(dir, BACKUPS_DIR)).catch(() => [] as string[]);
   return names.filter((n) => backupDate(n)?.kind === 'rotating').sort();
 }
 
-/** A store that compacts after every edit, so every edit is a chance for a backup. */
-function openCompacting(dir: string, options: Partial<StoreOptions> = {}): Promise<Store> {
-  return Store.open(dir, { owner: 'the backups test', compactAfterBytes: 1, ...options });
+const readManifest = async (file: string): Promise<Manifest> =>
+  ManifestSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+
+/** A store that folds after every edit, so every edit is a chance for a backup. */
+function openFolding(dir: string, backups: BackupOptions = {}): Promise<Store> {
+  return stores.open(dir, { foldAfterBytes: 1, backups });
+}
+
+/** One edit, then the fold (and any backup) it set off. */
+async function editAndSettle(store: Store, id: string): Promise<void> {
+  await putCase(store, id);
+  await store.folder.fold();
 }
 
 describe('backupsToDelete: the rotation rules', () => {
@@ -76,13 +74,11 @@ describe('backupsToDelete: the rotation rules', () => {
     const name = (day: number, hour: number) => backupFileName(new Date(2025, 10, day, hour));
     expect(kept.sort()).toEqual(
       [
-        // The 5 newest.
         name(20, 15),
         name(20, 12),
         name(20, 9),
         name(19, 15),
         name(19, 12),
-        // The newest of each earlier day of the week (20 and 19 are counted above).
         ...[14, 15, 16, 17, 18].map((day) => name(day, 15)),
       ].sort(),
     );
@@ -90,7 +86,7 @@ describe('backupsToDelete: the rotation rules', () => {
     for (const other of others) expect(deleted).not.toContain(other);
   });
 
-  it('never lets go of a file that is not a rotating backup', () => {
+  it('never lets go of a file that is not a rotating backup, nor the newest whole one', () => {
     const names = [
       PRE_MIGRATION,
       'claimdesk-v2-2020-01-01T00-00-00-000Z.json',
@@ -98,23 +94,28 @@ describe('backupsToDelete: the rotation rules', () => {
       '.claimdesk-2020-01-01T00-00-00.000Z.json.1.1.tmp',
       'claimdesk-2020-01-01.json',
     ];
-    expect(backupsToDelete(names, new Date(), { ...DEFAULT_BACKUP_POLICY, recent: 0 })).toEqual([]);
+    const none = { ...DEFAULT_BACKUP_POLICY, recent: 0, days: 0 };
+    expect(backupsToDelete(names, new Date(), none)).toEqual([]);
+    const old = backupFileName(new Date(2020, 0, 1));
+    expect(backupsToDelete([old], new Date(), none)).toEqual([old]);
+    expect(backupsToDelete([old], new Date(), none, old)).toEqual([]);
   });
 });
 
 describe('backups made by the store', () => {
   it('stays bounded over a month of edits, keeps a daily one, never deletes a pre-migration copy', async () => {
-    const dir = await dirs.make();
-    await mkdir(path.join(dir, BACKUPS_DIR));
+    const dir = await stores.dir();
+    const clock = testClock(new Date(2025, 9, 1, 8));
+    const store = await openFolding(dir, { now: clock.now });
+    // A folder holding only backups is a store that lost its claimdesk.json (openStore.ts):
+    // the older store's copy goes in once the store exists.
+    await mkdir(path.join(dir, BACKUPS_DIR), { recursive: true });
     const preMigration = await readFile(FIXTURE_V1);
     await writeFile(path.join(dir, BACKUPS_DIR, PRE_MIGRATION), preMigration);
-    const clock = testClock(new Date(2025, 9, 1, 8));
-    const store = await openCompacting(dir, { backups: { now: clock.now } });
     // Every 5 hours for 30 days: one backup per edit (each is more than 10 minutes later).
     for (let i = 0; i < 144; i++) {
       clock.advance(5 * HOUR);
-      await putCase(store, `case-${i}`);
-      await settle(store);
+      await editAndSettle(store, `case-${i}`);
       const count = (await rotating(dir)).length;
       expect(count).toBeLessThanOrEqual(DEFAULT_BACKUP_POLICY.recent + DEFAULT_BACKUP_POLICY.days);
     }
@@ -130,38 +131,42 @@ describe('backups made by the store', () => {
         );
       }),
     );
-    // One for each of the last 7 days (today included), none older.
     expect([...days].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6]);
-    expect(kept.length).toBeGreaterThanOrEqual(7);
     expect(await readFile(path.join(dir, BACKUPS_DIR, PRE_MIGRATION))).toEqual(preMigration);
-    // The newest backup holds the snapshot as the last compaction wrote it.
-    expect(await readFile(path.join(dir, BACKUPS_DIR, kept.at(-1) ?? ''))).toEqual(
-      await readFile(path.join(dir, STORE_FILE)),
+    // The newest backup is the manifest the last fold wrote.
+    expect(await readManifest(path.join(dir, BACKUPS_DIR, kept.at(-1) ?? ''))).toEqual(
+      await readManifest(path.join(dir, STORE_FILE)),
     );
-    await store.close();
-    expect(await readFile(path.join(dir, BACKUPS_DIR, PRE_MIGRATION))).toEqual(preMigration);
+    // Copies of segments only for the backups kept: the pool does not grow with time.
+    const named = new Set<string>();
+    for (const name of kept) {
+      const manifest = await readManifest(path.join(dir, BACKUPS_DIR, name));
+      manifest.segments.forEach((s) => named.add(`${s.hash}.json`));
+    }
+    expect((await readdir(path.join(dir, BACKUPS_DIR, SEGMENTS_DIR))).sort()).toEqual(
+      [...named].sort(),
+    );
   });
 
   it('makes at most one backup every 10 minutes, but the first of a new day anyway', async () => {
-    const dir = await dirs.make();
+    const dir = await stores.dir();
     const clock = testClock(new Date(2025, 10, 3, 23, 40));
-    const store = await openCompacting(dir, { backups: { now: clock.now } });
-    const edit = async (id: string, later: number) => {
+    const store = await openFolding(dir, { now: clock.now });
+    const at = async (id: string, later: number) => {
       clock.advance(later);
-      await putCase(store, id);
-      await settle(store);
+      await editAndSettle(store, id);
     };
-    await edit('a', 0); // 23:40, the first: made
-    await edit('b', 3 * MINUTE); // 23:43: too soon
-    await edit('c', 6 * MINUTE); // 23:49: too soon
+    await at('a', 0); // 23:40, the first: made
+    await at('b', 3 * MINUTE); // 23:43: too soon
+    await at('c', 6 * MINUTE); // 23:49: too soon
     expect(await rotating(dir)).toEqual([backupFileName(new Date(2025, 10, 3, 23, 40))]);
-    await edit('d', 2 * MINUTE); // 23:51, 11 minutes after the last: made
-    await edit('e', 8 * MINUTE); // 23:59: too soon
-    await edit('f', 2 * MINUTE); // 00:01 the next day, 10 minutes after the last: made
-    await edit('g', 1 * MINUTE); // 00:02: too soon, same day
+    await at('d', 2 * MINUTE); // 23:51, 11 minutes after the last: made
+    await at('e', 8 * MINUTE); // 23:59: too soon
+    await at('f', 2 * MINUTE); // 00:01 the next day, 10 minutes after the last: made
+    await at('g', 1 * MINUTE); // 00:02: too soon, same day
     clock.set(new Date(2025, 10, 4, 23, 58));
-    await edit('h', 0); // made
-    await edit('i', 3 * MINUTE); // 00:01 on the 5th: a new day, made although 3 minutes later
+    await at('h', 0); // made
+    await at('i', 3 * MINUTE); // 00:01 on the 5th: a new day, made although 3 minutes later
     expect(await rotating(dir)).toEqual(
       [
         new Date(2025, 10, 3, 23, 40),
@@ -173,15 +178,17 @@ describe('backups made by the store', () => {
         .map(backupFileName)
         .sort(),
     );
-    await store.close();
   });
 
-  it('makes one on close, with what the close compacted, however recent the last one', async () => {
-    const dir = await dirs.make();
+  it('makes one on close, with what the close folded; none for a store with no record', async () => {
+    const dir = await stores.dir();
     const clock = testClock(new Date(2025, 10, 3, 10));
-    const store = await Store.open(dir, { owner: 'the backups test', backups: { now: clock.now } });
+    const empty = await stores.open(dir, { backups: { now: clock.now } });
+    await empty.close();
+    expect(await rotating(dir)).toEqual([]);
+
+    const store = await stores.open(dir, { backups: { now: clock.now } });
     await putCase(store, 'kept-on-close');
-    // No compaction yet, so no backup: and a brand new, empty store was not backed up.
     expect(await rotating(dir)).toEqual([]);
     clock.advance(MINUTE);
     await store.close();
@@ -189,91 +196,148 @@ describe('backups made by the store', () => {
     expect(made).toEqual([backupFileName(clock.now())]);
     const [backup] = await listBackups(path.join(dir, BACKUPS_DIR));
     expect(backup).toMatchObject({ file: made[0], usable: true, cases: 1, claims: 0 });
-    expect(await readFile(path.join(dir, BACKUPS_DIR, made[0] ?? ''))).toEqual(
-      await readFile(path.join(dir, STORE_FILE)),
-    );
 
     // Opened and closed without an edit: nothing new to back up.
     clock.advance(HOUR);
-    const again = await Store.open(dir, { owner: 'the backups test', backups: { now: clock.now } });
-    await again.close();
+    await (await stores.open(dir, { backups: { now: clock.now } })).close();
     expect(await rotating(dir)).toEqual(made);
   });
 
-  it('answers an edit queued right after a compaction before the backup copy is written', async () => {
-    const dir = await dirs.make();
+  it('holds copies of its segments and texts, shared with the backups before it', async () => {
+    const dir = await stores.dir();
+    const clock = testClock(new Date(2025, 10, 3, 10));
+    const store = await stores.open(dir, { backups: { now: clock.now } });
+    const texts = ['The first report.', 'The second report.'];
+    for (const [i, text] of texts.entries()) {
+      await store.texts.put(text);
+      await putCase(store, `c${i}`);
+      await edit(store, put('documents', validDocument(`d${i}`, `c${i}`, text)));
+    }
+    await store.folder.fold();
+    const [first] = await rotating(dir);
+    const manifest = await readManifest(path.join(dir, BACKUPS_DIR, first ?? ''));
+    const copies = async (folder: string) =>
+      (await readdir(path.join(dir, BACKUPS_DIR, folder))).sort();
+    expect(await copies(SEGMENTS_DIR)).toEqual(
+      manifest.segments.map((s) => `${s.hash}.json`).sort(),
+    );
+    expect(await copies(TEXTS_DIR)).toEqual(manifest.texts.map((h) => `${h}.txt`).sort());
+    for (const hash of manifest.texts) {
+      expect(await readFile(path.join(dir, BACKUPS_DIR, TEXTS_DIR, `${hash}.txt`))).toEqual(
+        await readFile(path.join(dir, TEXTS_DIR, `${hash}.txt`)),
+      );
+    }
+
+    // One document changed: the next backup adds one segment copy, no text.
+    const doc = store.get('documents', 'd1');
+    if (!doc) throw new Error('no document');
+    await edit(store, put('documents', { ...doc, title: 'Retitled' }));
+    clock.advance(11 * MINUTE);
+    const before = await copies(SEGMENTS_DIR);
+    await store.folder.fold();
+    expect(await rotating(dir)).toHaveLength(2);
+    const added = (await copies(SEGMENTS_DIR)).filter((n) => !before.includes(n));
+    expect(added).toHaveLength(1);
+    expect(await copies(TEXTS_DIR)).toHaveLength(2);
+  });
+
+  it('stays usable when a text is already missing from the store: it names only what it holds', async () => {
+    const dir = await stores.dir();
+    const store = await stores.open(dir);
+    const lost = await store.texts.put('A text about to be lost.');
+    const kept = await store.texts.put('A text still there.');
+    await putCase(store, 'c');
+    await edit(
+      store,
+      put('documents', validDocument('d-lost', 'c', 'A text about to be lost.')),
+      put('documents', validDocument('d-kept', 'c', 'A text still there.')),
+    );
+    await rm(path.join(dir, TEXTS_DIR, `${lost}.txt`));
+    await store.close();
+    const [backup] = await listBackups(path.join(dir, BACKUPS_DIR));
+    expect(backup).toMatchObject({ usable: true, documents: 2 });
+    const manifest = await readManifest(path.join(dir, BACKUPS_DIR, backup?.file ?? ''));
+    expect(manifest.texts).toEqual([kept]);
+  });
+
+  it('never deletes the newest whole backup there was when the store opened', async () => {
+    const dir = await stores.dir();
+    const clock = testClock(new Date(2025, 10, 3, 10));
+    const first = await stores.open(dir, { backups: { now: clock.now } });
+    await putCase(first, 'known-good');
+    await first.close();
+    const [openedFrom] = await rotating(dir);
+    // A policy that keeps nothing but the newest: every later backup would push it out.
+    const store = await openFolding(dir, {
+      now: clock.now,
+      policy: { recent: 1, days: 0 },
+    });
+    for (let i = 0; i < 4; i++) {
+      clock.advance(HOUR);
+      await editAndSettle(store, `later-${i}`);
+    }
+    const kept = await rotating(dir);
+    expect(kept).toContain(openedFrom);
+    expect(kept).toHaveLength(2);
+    const listed = await listBackups(path.join(dir, BACKUPS_DIR));
+    expect(listed.every((b) => b.usable)).toBe(true);
+  });
+
+  it('answers an edit made while a backup is being copied (the copy runs outside the queue)', async () => {
+    const dir = await stores.dir();
     const events: string[] = [];
-    let letCopyGo: () => void = () => undefined;
+    let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => {
-      letCopyGo = resolve;
+      release = resolve;
     });
-    let copyStarted: () => void = () => undefined;
-    const started = new Promise<void>((resolve) => {
-      copyStarted = resolve;
+    let started: () => void = () => undefined;
+    const copyStarted = new Promise<void>((resolve) => {
+      started = resolve;
     });
-    const store = await openCompacting(dir, {
+    const store = await stores.open(dir, {
       backups: {
         beforeCopy: async () => {
           events.push('backup started');
-          copyStarted();
+          started();
           await held;
         },
       },
     });
-    // Past the (lowered) threshold, this edit queues a compaction behind itself.
     await putCase(store, 'first');
-    // Queued after that compaction: it runs once the compaction has fired the backup.
-    const second = putCase(store, 'second').then(() => events.push('second edit answered'));
-    await started;
-    await second;
-    // The copy is still held: no backup file exists, and yet the edit was answered.
+    const folding = store.folder.fold().then(() => events.push('backup written'));
+    await copyStarted;
+    await putCase(store, 'second').then(() => events.push('edit answered'));
     expect(await rotating(dir)).toEqual([]);
-    events.push('copy released');
-    letCopyGo();
-    await store.backups.idle();
-    events.push('backup written');
-    expect(events).toEqual([
-      'backup started',
-      'second edit answered',
-      'copy released',
-      'backup written',
-    ]);
-    const [made] = await rotating(dir);
-    const content = JSON.parse(await readFile(path.join(dir, BACKUPS_DIR, made ?? ''), 'utf8')) as {
-      cases: { id: string }[];
-    };
-    expect(content.cases.map((c) => c.id)).toContain('first');
-    await store.close();
+    release();
+    await folding;
+    expect(events).toEqual(['backup started', 'edit answered', 'backup written']);
+    const [made] = await listBackups(path.join(dir, BACKUPS_DIR));
+    expect(made).toMatchObject({ cases: 1, usable: true });
   });
 
-  it('logs a backup that fails and goes on: the edit that compacted still succeeds', async () => {
-    const dir = await dirs.make();
+  it('logs a backup that fails and goes on: the edit and the fold still succeed', async () => {
+    const dir = await stores.dir();
     // A file where the backups folder should be: every copy fails.
     await writeFile(path.join(dir, BACKUPS_DIR), 'not a folder');
-    const logs: string[] = [];
-    const store = await openCompacting(dir, { backups: { log: (m) => logs.push(m) } });
-    await expect(putCase(store, 'safe')).resolves.toBe('safe');
-    await settle(store);
-    expect(logs.join('\n')).toMatch(/could not make a backup/);
-    await store.close();
-    const reopened = await Store.open(dir, { owner: 'the backups test' });
-    expect(reopened.list('cases').map((c) => c.id)).toEqual(['safe']);
-    await reopened.close();
+    const store = await openFolding(dir);
+    await editAndSettle(store, 'safe');
+    expect(stores.logs.join('\n')).toMatch(/could not make a backup/);
+    expect((await readManifest(path.join(dir, STORE_FILE))).foldedSeq).toBe(1);
   });
 });
 
 describe('listBackups', () => {
   it('lists every backup newest first with its date, size and counts; a damaged one as unusable', async () => {
-    const dir = await dirs.make();
+    const dir = await stores.dir();
     const clock = testClock(new Date(Date.UTC(2025, 10, 3, 10)));
-    const store = await Store.open(dir, { owner: 'the backups test', backups: { now: clock.now } });
+    const store = await stores.open(dir, { backups: { now: clock.now } });
     await putCase(store, 'one');
     await putCase(store, 'two');
     await store.close();
     const backupsDir = path.join(dir, BACKUPS_DIR);
     await copyFile(FIXTURE_V1, path.join(backupsDir, PRE_MIGRATION));
     const broken = backupFileName(new Date(Date.UTC(2025, 10, 4, 9)));
-    await writeFile(path.join(backupsDir, broken), '{"schemaVersion": 5, "cases": [');
+    await writeFile(path.join(backupsDir, broken), '{"schemaVersion": 6, "segments": [');
     await writeFile(path.join(backupsDir, 'unrelated.json'), '{}');
 
     const listed = await listBackups(backupsDir);
@@ -284,15 +348,21 @@ describe('listBackups', () => {
     ]);
     const [damaged, recent, old] = listed;
     expect(damaged).toMatchObject({ cases: 0, documents: 0, claims: 0 });
-    expect(damaged?.problem).toMatch(/not valid JSON/);
+    expect(damaged?.problem).toMatch(/cannot be read/);
     expect(recent).toMatchObject({ cases: 2, documents: 0, claims: 0, problem: '' });
-    expect(recent?.size).toBe((await readFile(path.join(dir, STORE_FILE))).length);
     // The schema-1 copy is read through the migrations, like a store.
     expect(old?.cases).toBeGreaterThan(0);
     expect(old?.claims).toBeGreaterThan(0);
+
+    // A backup whose copy of a segment went missing is listed, not usable.
+    const [copy] = await readdir(path.join(backupsDir, SEGMENTS_DIR));
+    await rm(path.join(backupsDir, SEGMENTS_DIR, copy ?? ''));
+    const after = await listBackups(backupsDir);
+    expect(after[1]).toMatchObject({ usable: false });
+    expect(after[1]?.problem).toMatch(/missing/);
   });
 
   it('answers an empty list when there is no backups folder', async () => {
-    expect(await listBackups(path.join(await dirs.make(), BACKUPS_DIR))).toEqual([]);
+    expect(await listBackups(path.join(await stores.dir(), BACKUPS_DIR))).toEqual([]);
   });
 });

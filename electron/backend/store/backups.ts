@@ -140,6 +140,8 @@ export class BackupRotation {
     readonly dir: string,
     private readonly dataDir: string,
     private newest: { date: Date; journalFrom: number } | null,
+    /** The newest whole backup when the store opened: never let go while it runs. */
+    private readonly openedFrom: string | null,
     private readonly options: BackupOptions,
   ) {
     this.policy = { ...DEFAULT_BACKUP_POLICY, ...options.policy };
@@ -153,6 +155,7 @@ export class BackupRotation {
       dir,
       dataDir,
       newest && { date: newest.date, journalFrom: newest.manifest.journalFrom },
+      newest?.name ?? null,
       options,
     );
   }
@@ -196,12 +199,18 @@ export class BackupRotation {
       if (await fileExists(copy)) continue;
       await copyFileDurable(path.join(this.dataDir, SEGMENTS_DIR, segmentName(ref.hash)), copy);
     }
+    const texts: string[] = [];
     for (const hash of manifest.texts) {
       const copy = path.join(this.dir, TEXTS, `${hash}.txt`);
-      if (await fileExists(copy)) continue;
       const original = path.join(this.dataDir, 'texts', `${hash}.txt`);
-      // A text already missing from the store is reported there; the backup keeps the rest.
-      if (await fileExists(original)) await copyFileDurable(original, copy);
+      if (!(await fileExists(copy))) {
+        // A text already missing from the store is reported there (and by a restore of this
+        // backup, which names only the texts it holds); the backup keeps the rest, and stays
+        // usable: one lost text must not make every later backup unrestorable.
+        if (!(await fileExists(original))) continue;
+        await copyFileDurable(original, copy);
+      }
+      texts.push(hash);
     }
     let at = this.now();
     // Two backups in one millisecond (a test clock) must not share a name.
@@ -211,17 +220,24 @@ export class BackupRotation {
     const name = backupFileName(at);
     await writeFileDurable(
       path.join(this.dir, name),
-      JSON.stringify({ ...manifest, restoredFrom: null }),
+      JSON.stringify({ ...manifest, texts, restoredFrom: null }),
     );
     this.newest = { date: at, journalFrom: manifest.journalFrom };
     this.unsaved = false;
     await this.prune(at, name);
   }
 
-  /** Lets old backups go by the policy, then the copies no backup names any more. */
+  /**
+   * Lets old backups go by the policy, then the copies no backup names any more. Kept besides:
+   * the one just made, and the newest whole one there was when the store opened (the last
+   * state known to open cleanly, whatever this session has written since).
+   */
   private async prune(now: Date, newestWholeName: string): Promise<void> {
     const names = await readdir(this.dir);
-    for (const name of backupsToDelete(names, now, this.policy, newestWholeName)) {
+    const deleted = backupsToDelete(names, now, this.policy, newestWholeName).filter(
+      (name) => name !== this.openedFrom,
+    );
+    for (const name of deleted) {
       await unlink(path.join(this.dir, name)).catch((error: unknown) => {
         if (!isNotFound(error)) throw error;
       });

@@ -39,6 +39,8 @@ export interface FoldOptions {
   log: (message: string) => void;
   /** The clock, injected by tests. */
   now: () => Date;
+  /** Awaited before each segment a fold writes: lets a test hold a fold mid-write. */
+  beforeSegmentWrite?: (key: string) => Promise<void>;
 }
 
 interface Cut {
@@ -94,10 +96,10 @@ export class Folder {
 
   /** Folds now (or joins the fold under way, then folds what came after it). */
   async fold(): Promise<void> {
-    if (this.running) {
-      await this.running;
-      if (!this.unwritten) return;
-    }
+    // A loop, not one wait: several callers may wait on one fold, and the first of them to
+    // wake starts the next; the others must join that one, never run a second fold beside it
+    // (its cut would name the buckets the first is rewriting by their old segments).
+    while (this.running) await this.running.catch(() => undefined);
     if (!this.unwritten) return;
     const run = this.run().finally(() => {
       if (this.running === run) this.running = null;
@@ -122,6 +124,9 @@ export class Folder {
   }
 
   private async run(): Promise<void> {
+    // A cut while claims still load in the background would leave their buckets out of the
+    // manifest: the fold waits for every record to be in memory.
+    await this.store.ready;
     const cut = await this.store.enqueue(() => this.takeCut());
     const segmentsDir = path.join(this.store.dir, SEGMENTS_DIR);
     const written: SegmentRef[] = [];
@@ -129,6 +134,7 @@ export class Folder {
     try {
       for (const { bucket, records } of cut.taken) {
         if (records.length === 0) continue;
+        await this.options.beforeSegmentWrite?.(bucket.key);
         written.push(
           await writeSegment(segmentsDir, {
             collection: bucket.collection,
@@ -233,9 +239,13 @@ export class Folder {
     await this.journal.dropBefore(needed);
   }
 
-  /** Segment files the manifest does not name: replaced ones, and leftovers of a crash. */
+  /**
+   * Segment files the manifest does not name: replaced ones, and leftovers of a crash. A
+   * history part a reader is still reading (historyLog.ts pins it) waits for the next fold.
+   */
   async removeUnnamedSegments(): Promise<void> {
     const named = new Set(this.manifest.segments.map((ref) => segmentName(ref.hash)));
+    for (const hash of this.store.history.pinned()) named.add(segmentName(hash));
     const dir = path.join(this.store.dir, SEGMENTS_DIR);
     const names = await readdir(dir).catch(() => [] as string[]);
     for (const name of names) {

@@ -61,6 +61,8 @@ export class HistoryLog {
   /** Taken by a fold that has not committed yet: still part of the history. */
   private inflight: HistoryEntry[][] = Array.from({ length: HISTORY_BUCKETS }, () => []);
   private readonly cache = new Map<string, HistoryEntry[]>();
+  /** Parts being read, by hash, with how many readers. */
+  private readonly pins = new Map<string, number>();
 
   constructor(private readonly dir: string) {}
 
@@ -76,36 +78,65 @@ export class HistoryLog {
     this.pending[historyBucketOf(entry.claimId)]?.push(entry);
   }
 
-  /** One claim's history, oldest first. */
+  /**
+   * One claim's history, oldest first. What it reads is taken at the call, in one go: the
+   * parts named now (pinned, so that a fold committing meanwhile does not delete them under
+   * it) and the entries no fold has written yet, so a fold in between changes nothing.
+   */
   async of(claimId: string): Promise<HistoryEntry[]> {
     const bucket = historyBucketOf(claimId);
+    const parts = (this.parts[bucket] ?? []).filter((p): p is SegmentRef => !!p);
+    const unwritten = [...(this.inflight[bucket] ?? []), ...(this.pending[bucket] ?? [])];
     const found: HistoryEntry[] = [];
-    for (const ref of this.parts[bucket] ?? []) {
-      if (!ref) continue;
-      for (const entry of await this.read(ref)) if (entry.claimId === claimId) found.push(entry);
+    const release = this.pin(parts);
+    try {
+      for (const ref of parts) {
+        for (const entry of await this.read(ref)) if (entry.claimId === claimId) found.push(entry);
+      }
+    } finally {
+      release();
     }
-    for (const list of [this.inflight[bucket], this.pending[bucket]]) {
-      for (const entry of list ?? []) if (entry.claimId === claimId) found.push(entry);
-    }
+    for (const entry of unwritten) if (entry.claimId === claimId) found.push(entry);
     return found.sort((a, b) => a.at.localeCompare(b.at));
   }
 
   /**
    * Every entry whose claim passes `keep`, bucket by bucket (oldest first within each): for
-   * exports, which stream. The parts listed when it starts are read, so a fold meanwhile
-   * changes nothing.
+   * exports, which stream. The parts listed when it starts are read (and pinned until the
+   * last is), so a fold meanwhile changes nothing.
    */
   async *entries(keep: (claimId: string) => boolean): AsyncGenerator<HistoryEntry[]> {
-    const parts = this.parts.map((list) => [...list]);
+    const parts = this.parts.flatMap((list) => list.filter((p): p is SegmentRef => !!p));
     const unwritten = [...this.inflight.flat(), ...this.pending.flat()];
-    for (const list of parts) {
-      for (const ref of list) {
-        if (!ref) continue;
+    const release = this.pin(parts);
+    try {
+      for (const ref of parts) {
         const entries = (await readSegment(this.dir, ref.hash)).records as HistoryEntry[];
         yield entries.filter((e) => keep(e.claimId)).sort((a, b) => a.at.localeCompare(b.at));
       }
+    } finally {
+      release();
     }
     yield unwritten.filter((e) => keep(e.claimId)).sort((a, b) => a.at.localeCompare(b.at));
+  }
+
+  /** Parts being read: a fold's clean-up leaves them for the next one (fold.ts). */
+  pinned(): string[] {
+    return [...this.pins.keys()];
+  }
+
+  private pin(parts: readonly SegmentRef[]): () => void {
+    for (const { hash } of parts) this.pins.set(hash, (this.pins.get(hash) ?? 0) + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      for (const { hash } of parts) {
+        const left = (this.pins.get(hash) ?? 1) - 1;
+        if (left > 0) this.pins.set(hash, left);
+        else this.pins.delete(hash);
+      }
+    };
   }
 
   get unwrittenCount(): number {

@@ -4,10 +4,10 @@
  * journal replay, the numbered migrations, schema validation), and the store then writes
  * them out as segments (store.ts), after keeping the old files in backups/.
  */
-import { copyFile, mkdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describeIssue } from '../../../shared/contract/validate';
-import { fileExists, fsyncDirectory } from './durableFile';
+import { copyFileDurable, fsyncDirectory } from './durableFile';
 import { StoreError } from './errors';
 import { JournalError, readJournalFile } from './journal';
 import { migrate } from './migrations';
@@ -65,6 +65,10 @@ export async function readLegacyStore(
 /**
  * Keeps the old store file and its journal in backups/ before the conversion replaces them,
  * so an upgrade can always be undone by hand: claimdesk-v<N>-<stamp>.json (+ .journal).
+ * Each copy is written whole or not at all (a crash mid-copy leaves only a temp file, which
+ * the next open removes), the journal before the store file, so a store file copy that exists
+ * has its journal beside it. A conversion that a crash interrupted and that runs again finds
+ * its copy there and makes no second one.
  */
 export async function keepLegacyFiles(
   dir: string,
@@ -74,13 +78,37 @@ export async function keepLegacyFiles(
   at: Date,
 ): Promise<string> {
   await mkdir(backupsDir, { recursive: true });
+  const bytes = await readFile(file);
+  const journal = path.join(dir, LEGACY_JOURNAL_FILE);
+  const journalBytes = await readFile(journal).catch(() => null);
+  const kept = await findKeptCopy(backupsDir, from, bytes, journalBytes);
+  if (kept) return kept;
   const stamp = at.toISOString().replace(/[:.]/g, '-');
   const name = `claimdesk-v${from}-${stamp}.json`;
-  await copyFile(file, path.join(backupsDir, name));
-  const journal = path.join(dir, LEGACY_JOURNAL_FILE);
-  if (await fileExists(journal)) {
-    await copyFile(journal, path.join(backupsDir, name.replace(/\.json$/, '.journal')));
+  if (journalBytes) {
+    await copyFileDurable(journal, path.join(backupsDir, name.replace(/\.json$/, '.journal')));
   }
+  await copyFileDurable(file, path.join(backupsDir, name));
   await fsyncDirectory(backupsDir);
   return name;
+}
+
+/** An older-store copy of version `from` holding these very bytes (and this journal), if any. */
+async function findKeptCopy(
+  backupsDir: string,
+  from: number,
+  bytes: Buffer,
+  journalBytes: Buffer | null,
+): Promise<string | null> {
+  const prefix = `claimdesk-v${from}-`;
+  for (const name of await readdir(backupsDir)) {
+    if (!name.startsWith(prefix) || !name.endsWith('.json')) continue;
+    const copy = await readFile(path.join(backupsDir, name)).catch(() => null);
+    if (!copy?.equals(bytes)) continue;
+    const copyJournal = await readFile(
+      path.join(backupsDir, name.replace(/\.json$/, '.journal')),
+    ).catch(() => null);
+    if ((copyJournal ?? Buffer.alloc(0)).equals(journalBytes ?? Buffer.alloc(0))) return name;
+  }
+  return null;
 }

@@ -83,10 +83,17 @@ function parseOwner(text: string | null): LockOwner | null {
   return null;
 }
 
+/** When this machine booted, ms since the epoch (to the second or so). */
+const bootedAt = (): number => Date.now() - os.uptime() * 1000;
+
 /** Whether the holder is gone (or cannot be the process that wrote the lock). */
 export async function isStale(holder: LockOwner, boot: string): Promise<boolean> {
   if (holder.hostname !== os.hostname()) return false;
   if (holder.boot && holder.boot !== boot) return true;
+  // A lock written before boot ids were (an older Claimdesk): taken before this boot, its PID
+  // now names some other process. A minute's margin for the drift of the uptime clock.
+  const since = Date.parse(holder.since);
+  if (!holder.boot && Number.isFinite(since) && since < bootedAt() - 60_000) return true;
   if (!pidAlive(holder.pid)) return true;
   if (holder.started) {
     const started = await processStart(holder.pid);

@@ -14,6 +14,7 @@
  */
 import { mkdir, readFile, readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Low } from 'lowdb';
 import { describeIssue } from '../../../shared/contract/validate';
 import { BACKUPS_DIR, BackupRotation, type BackupOptions } from './backups';
@@ -36,6 +37,7 @@ import { entryApplies } from './replayCheck';
 import { CURRENT_SCHEMA_VERSION } from './schema';
 import { SEGMENTS_DIR, SegmentError, segmentName, sha256, type SegmentData } from './segmentFile';
 import {
+  LOCK_FILE,
   STORE_FILE,
   Store,
   TEXTS_DIR,
@@ -58,6 +60,8 @@ export interface OpenOptions {
   onCommit?: CommitListener[];
   /** Parse the claims in the background after a clean close (default true). */
   progressive?: boolean;
+  /** Awaited before each segment a fold writes: lets a test hold a fold mid-write. */
+  beforeSegmentWrite?: (key: string) => Promise<void>;
 }
 
 const FOLD_AFTER_BYTES = 8 * 1024 * 1024;
@@ -86,7 +90,9 @@ export async function openStore(dir: string, options: OpenOptions = {}): Promise
   TRACE('temp files removed');
   const file = path.join(dir, STORE_FILE);
   const raw = await readStoreFile(file);
-  if (raw === null) {
+  // lowdb reads a missing file as null, and so is the JSON text `null`: only the first is
+  // a store never made (the second is refused as invalid below, never overwritten).
+  if (raw === null && !(await fileExists(file))) {
     await refuseIfRemnants(dir);
     return create(dir, options);
   }
@@ -176,6 +182,7 @@ function foldOptions(options: OpenOptions, backups: BackupRotation) {
     backups,
     log: options.log ?? ((message: string) => console.error(message)),
     now: options.now ?? (() => new Date()),
+    beforeSegmentWrite: options.beforeSegmentWrite,
   };
 }
 
@@ -296,6 +303,7 @@ async function openSegmented(
     loadClaimsInBackground(
       store,
       manifest.segments.filter((ref) => ref.collection === 'claims'),
+      manifest.segments.filter((ref) => ref.collection === 'history'),
       (ref) => readSegment(dir, ref),
     );
     return store;
@@ -330,26 +338,30 @@ function replay(
   let replayed = 0;
   let skipped = 0;
   for (const entry of pending) {
+    // Numbering goes on after every entry there is, skipped ones included: a new edit must
+    // never share its number with an old line that a later replay would read beside it.
+    store.journalSeq = Math.max(store.journalSeq, entry.seq);
     if (lenient && !entryApplies(store, entry)) {
       skipped += 1;
       continue;
     }
     for (const op of entry.ops) store.apply(op);
-    store.journalSeq = entry.seq;
     replayed += 1;
   }
   return { replayed, skipped };
 }
 
 /**
- * Every segment the manifest names, read and checked against its checksum. History parts are
- * only checked to exist: they are read when a claim's history is asked for; so are the
- * claims when they are to load in the background (`claimsLater`).
+ * Every segment the manifest names, read and checked against its checksum, history parts
+ * included (hashed, not parsed: they are read when a claim's history is asked for; unchecked,
+ * a damaged one would open fine and then fail every fold that carried it). When the claims
+ * load in the background (`later`), they and the history parts are only checked to exist
+ * here, and read and checked by the background load (loadQueue.ts).
  */
 async function readAllSegments(
   dir: string,
   manifest: Manifest,
-  claimsLater: boolean,
+  later: boolean,
 ): Promise<LoadedSegment[]> {
   const segmentsDir = path.join(dir, SEGMENTS_DIR);
   const keys = new Set<string>();
@@ -364,7 +376,7 @@ async function readAllSegments(
       );
     }
     keys.add(ref.key);
-    if (ref.collection === 'history' || (claimsLater && ref.collection === 'claims')) {
+    if (later && (ref.collection === 'history' || ref.collection === 'claims')) {
       toCheck.push(path.join(segmentsDir, segmentName(ref.hash)));
     } else {
       toRead.push(ref);
@@ -379,9 +391,11 @@ async function readAllSegments(
   // Read a few at a time: the disk and the thread pool work while checksums are computed.
   const loaded: LoadedSegment[] = [];
   for (let i = 0; i < toRead.length; i += PARALLEL_READS) {
-    loaded.push(
-      ...(await Promise.all(toRead.slice(i, i + PARALLEL_READS).map((r) => readSegment(dir, r)))),
-    );
+    const batch = toRead.slice(i, i + PARALLEL_READS).map((r) => readSegment(dir, r));
+    // History parts are checked, not kept: they are parsed when a history is asked for.
+    for (const segment of await Promise.all(batch)) {
+      if (segment.ref.collection !== 'history') loaded.push(segment);
+    }
   }
   return loaded;
 }
@@ -447,14 +461,18 @@ function absorbRecords(
   }
 }
 
-/** The claims read and put in memory in the background (loadQueue.ts); `ready` waits for them. */
+/**
+ * The claims read and put in memory in the background (loadQueue.ts), then the history parts
+ * checked against their checksums; `ready` waits for both.
+ */
 function loadClaimsInBackground(
   store: Store,
   refs: readonly SegmentRef[],
+  history: readonly SegmentRef[],
   read: (ref: SegmentRef) => Promise<LoadedSegment>,
 ): void {
   const total = refs.reduce((n, ref) => n + ref.count, 0);
-  if (total === 0) return;
+  if (total === 0 && history.length === 0) return;
   store.loading = { loaded: 0, total };
   const load = loadInBackground(
     refs,
@@ -466,7 +484,13 @@ function loadClaimsInBackground(
     },
   );
   store.loadQueue = load.queue;
-  store.ready = load.done.finally(() => {
+  const checked = load.done.then(async () => {
+    for (const ref of history) {
+      await read(ref);
+      await nextTurn();
+    }
+  });
+  store.ready = checked.finally(() => {
     store.loading = null;
     store.loadQueue = null;
   });
@@ -477,8 +501,14 @@ function loadClaimsInBackground(
 /**
  * Temp files a crash left mid-write (`.claimdesk.json.<pid>.<n>.tmp`, a segment's, a text's,
  * a backup's). They never hold anything acknowledged, and only the lock holder writes here.
+ * The lock's own temp files are not ours to remove: another process starting at this very
+ * moment writes one before it links it to the lock's name (lock.ts).
  */
 async function removeStaleTempFiles(dir: string): Promise<void> {
+  // A repair killed while it set the damaged store aside leaves its temp files there too.
+  const setAside = (await readdir(dir).catch(() => [] as string[])).filter((name) =>
+    name.startsWith('claimdesk.damaged-'),
+  );
   const folders = [
     dir,
     TEXTS_DIR,
@@ -486,13 +516,17 @@ async function removeStaleTempFiles(dir: string): Promise<void> {
     BACKUPS_DIR,
     `${BACKUPS_DIR}/segments`,
     `${BACKUPS_DIR}/texts`,
+    ...setAside.flatMap((name) => [name, `${name}/${SEGMENTS_DIR}`, `${name}/${JOURNAL_DIR}`]),
   ];
   for (const folder of folders) {
     const full = path.resolve(dir, folder);
     const names = await readdir(full).catch(() => [] as string[]);
     await Promise.all(
       names
-        .filter((name) => name.startsWith('.') && name.endsWith('.tmp'))
+        .filter(
+          (name) =>
+            name.startsWith('.') && name.endsWith('.tmp') && !name.startsWith(`.${LOCK_FILE}.`),
+        )
         .map((name) => unlink(path.join(full, name)).catch(() => undefined)),
     );
   }

@@ -13,7 +13,7 @@
  * opens the store afterwards as usual; a restored manifest tells that open to replay the
  * journal leniently and to report what it recovered (openStore.ts).
  */
-import { mkdir, readFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import {
   BACKUPS_DIR,
@@ -27,7 +27,7 @@ import {
 import { copyFileDurable, fileExists, fsyncDirectory, isNotFound, linkOrCopy } from './durableFile';
 import { StoreError, type StoreErrorKind } from './errors';
 import { writeManifest } from './fold';
-import { JOURNAL_DIR, generationFile, listGenerations } from './journal';
+import { JOURNAL_DIR, generationFile, listGenerations, readGenerations } from './journal';
 import { LEGACY_JOURNAL_FILE } from './legacy';
 import { ManifestSchema, emptyManifest } from './manifest';
 import { CURRENT_SCHEMA_VERSION } from './schema';
@@ -123,6 +123,11 @@ export async function restoreBackup(
     if (sha256(await readFile(copy)) !== ref.hash)
       throw unusable(backupFile, `its copy of ${ref.key} is damaged`);
   }
+  for (const hash of manifest.texts) {
+    const copy = path.join(backupsDir, TEXTS_DIR, `${hash}.txt`);
+    if (sha256(await readFile(copy)) !== hash)
+      throw unusable(backupFile, `its copy of the text ${hash} is damaged`);
+  }
 
   const movedAside = await setAside(dir, now);
   await step('set-aside');
@@ -136,7 +141,7 @@ export async function restoreBackup(
     await copyFileDurable(path.join(backupsDir, SEGMENTS_DIR, segmentName(ref.hash)), live);
   }
   await step('segments');
-  await restoreTexts(dir, manifest.texts);
+  await restoreTexts(dir, manifest.texts, movedAside);
   await step('texts');
   await writeManifest(dir, {
     ...manifest,
@@ -151,9 +156,24 @@ export async function startEmpty(dir: string, options: RepairOptions = {}): Prom
   const now = options.now?.() ?? new Date();
   const movedAside = await setAside(dir, now);
   await options.step?.('set-aside');
-  // Past every journal generation there is: none of it is replayed into the empty store.
-  const gens = await listGenerations(path.join(dir, JOURNAL_DIR));
-  await writeManifest(dir, emptyManifest(CURRENT_SCHEMA_VERSION, (gens.at(-1) ?? 0) + 1));
+  // Past every journal generation there is: none of it is replayed into the empty store. Its
+  // numbering goes on after theirs and after every backup's, so that a backup of the old
+  // store restored later replays the old lines first and the new store's edits after them,
+  // never the two interleaved, nor a new edit taken for one the backup already holds.
+  const journalDir = path.join(dir, JOURNAL_DIR);
+  const gens = await listGenerations(journalDir);
+  const old = await readGenerations(journalDir, 0, 'lenient');
+  let lastSeq = old.entries.reduce((max, entry) => Math.max(max, entry.seq), 0);
+  const backupsDir = path.join(dir, BACKUPS_DIR);
+  for (const backup of await listBackups(backupsDir)) {
+    if (backup.kind !== 'rotating') continue;
+    const manifest = await readBackupManifest(backupsDir, backup.file);
+    lastSeq = Math.max(lastSeq, manifest?.foldedSeq ?? 0);
+  }
+  await writeManifest(dir, {
+    ...emptyManifest(CURRENT_SCHEMA_VERSION, (gens.at(-1) ?? 0) + 1),
+    foldedSeq: lastSeq,
+  });
   await options.step?.('manifest');
   return { movedAside };
 }
@@ -173,15 +193,28 @@ async function readIfExists(file: string): Promise<{ hash: string | null }> {
   }
 }
 
-/** Texts the restored store names but the store lacks, put back from the backups' copies. */
-async function restoreTexts(dir: string, hashes: readonly string[]): Promise<void> {
+/**
+ * The texts the restored store names, put back from the backups' copies where the store lacks
+ * them or holds other bytes under their name (the damaged file is moved into the set-aside
+ * folder first: a crash between leaves it there and the text still to put back, which a
+ * repair run again does).
+ */
+async function restoreTexts(
+  dir: string,
+  hashes: readonly string[],
+  movedAside: string,
+): Promise<void> {
   const textsDir = path.join(dir, TEXTS_DIR);
   await mkdir(textsDir, { recursive: true });
   for (const hash of hashes) {
     const live = path.join(textsDir, `${hash}.txt`);
-    if (await fileExists(live)) continue;
-    const copy = path.join(dir, BACKUPS_DIR, TEXTS_DIR, `${hash}.txt`);
-    if (await fileExists(copy)) await copyFileDurable(copy, live);
+    const found = await readIfExists(live);
+    if (found.hash === hash) continue;
+    if (found.hash !== null) {
+      await mkdir(path.join(movedAside, TEXTS_DIR), { recursive: true });
+      await rename(live, path.join(movedAside, TEXTS_DIR, `${hash}.txt`));
+    }
+    await copyFileDurable(path.join(dir, BACKUPS_DIR, TEXTS_DIR, `${hash}.txt`), live);
   }
 }
 
@@ -213,11 +246,11 @@ async function restoreLegacy(
  */
 async function setAside(dir: string, now: Date): Promise<string> {
   const stamp = now.toISOString().replace(/[:.]/g, '-');
-  let target = '';
-  for (let n = 1; ; n++) {
-    target = path.join(dir, `claimdesk.damaged-${stamp}${n === 1 ? '' : `-${n}`}`);
-    if (!(await fileExists(target))) break;
-  }
+  const nameFor = (n: number) =>
+    path.join(dir, `claimdesk.damaged-${stamp}${n === 1 ? '' : `-${n}`}`);
+  let n = 1;
+  while (await fileExists(nameFor(n))) n++;
+  const target = nameFor(n);
   await mkdir(path.join(target, SEGMENTS_DIR), { recursive: true });
   await mkdir(path.join(target, JOURNAL_DIR), { recursive: true });
   const manifestFile = path.join(dir, STORE_FILE);

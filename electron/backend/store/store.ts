@@ -149,7 +149,7 @@ export class Store {
   }
 
   get<K extends BucketedCollection>(collection: K, id: string): RecordOf<K> | undefined {
-    return this.records[collection].get(id) as RecordOf<K> | undefined;
+    return this.records[collection].get(id);
   }
 
   /**

@@ -1,17 +1,16 @@
-import { copyFile, mkdir, readFile, readdir } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBackend } from '../../backend';
 import { tempDirs } from '../../testing/tempDir';
 import { CURRENT_SCHEMA_VERSION, SnapshotSchema } from '../schema';
-import { BACKUPS_DIR, STORE_FILE, Store } from '../store';
+import { STORE_FILE } from '../store';
+import { openMigrated, reopenConverted } from '../../testing/migrated';
 import { migration001 } from './001-anchor-selectors';
 import { migration002 } from './002-attribution-entities';
 import { migration003 } from './003-grades-links-judgments';
 import { MIGRATIONS, migrate } from './index';
-
-const isPreMigrationCopy = (name: string) => /^claimdesk-v\d+-/.test(name);
 
 const FIXTURE = fileURLToPath(new URL('../../../../data/fixtures/store-v1.json', import.meta.url));
 const FIXTURE_TEXT = fileURLToPath(
@@ -197,31 +196,15 @@ describe('migration 001: anchor selectors', () => {
   it('migrates a schema-1 store on open to the current schema, with a byte-identical backup', async () => {
     const dir = await v1DataDir();
     const original = await readFile(FIXTURE);
-    const store = await Store.open(dir, { owner: 'the migration test' });
-    expect(store.report).toEqual({ created: false, migratedFrom: 1 });
+    const store = await openMigrated(dir, 1, original);
     expect(await store.snapshot()).toEqual(expectedCurrent());
-
-    // The pre-migration copy; the rotating backup of the migrated snapshot is another file.
-    const backups = (await readdir(path.join(dir, BACKUPS_DIR))).filter(isPreMigrationCopy);
-    expect(backups).toHaveLength(1);
-    expect(backups[0]).toMatch(/^claimdesk-v1-.+\.json$/);
-    expect(await readFile(path.join(dir, BACKUPS_DIR, backups[0] ?? ''))).toEqual(original);
-
-    const rewritten: unknown = JSON.parse(await readFile(path.join(dir, STORE_FILE), 'utf8'));
-    expect(rewritten).toEqual(expectedCurrent());
-    expect(rewritten).toEqual(
+    expect(
       SnapshotSchema.parse(
         migrate(JSON.parse(original.toString('utf8')) as Record<string, unknown>).raw,
       ),
-    );
-    expect(SnapshotSchema.parse(rewritten).schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
-    await store.close();
-
+    ).toEqual(expectedCurrent());
     // A second open finds the current schema: no migration, no second backup.
-    const again = await Store.open(dir, { owner: 'the migration test' });
-    expect(again.report.migratedFrom).toBeNull();
-    expect((await readdir(path.join(dir, BACKUPS_DIR))).filter(isPreMigrationCopy)).toHaveLength(1);
-    await again.close();
+    await reopenConverted(store, expectedCurrent());
   });
 
   it('serves the migrated claims through the backend, anchored in the document text', async () => {

@@ -1,16 +1,17 @@
-import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backendHarness, call } from '../../testing/harness';
 import { tempDirs } from '../../testing/tempDir';
-import { CURRENT_SCHEMA_VERSION, SnapshotSchema } from '../schema';
-import { BACKUPS_DIR, JOURNAL_FILE, STORE_FILE, Store } from '../store';
+import { SnapshotSchema } from '../schema';
+import { openMigrated, reopenConverted } from '../../testing/migrated';
+import { LEGACY_JOURNAL_FILE } from '../legacy';
+import { openStore } from '../openStore';
+import { STORE_FILE } from '../store';
 import { migration002 } from './002-attribution-entities';
 import { migration003 } from './003-grades-links-judgments';
 import { MIGRATIONS, migrate } from './index';
-
-const isPreMigrationCopy = (name: string) => /^claimdesk-v\d+-/.test(name);
 
 const FIXTURE = fileURLToPath(new URL('../../../../data/fixtures/store-v2.json', import.meta.url));
 const FIXTURE_TEXT = fileURLToPath(
@@ -135,38 +136,29 @@ describe('migration 002: attribution and entities', () => {
   it('migrates a schema-2 store on open, with a byte-identical backup of the original', async () => {
     const dir = await v2DataDir();
     const original = await readFile(FIXTURE);
-    const store = await Store.open(dir, { owner: 'the migration test' });
-    expect(store.report).toEqual({ created: false, migratedFrom: 2 });
+    const store = await openMigrated(dir, 2, original);
     expect(await store.snapshot()).toEqual(await expectedCurrent());
-
-    // The pre-migration copy; the rotating backup of the migrated snapshot is another file.
-    const backups = (await readdir(path.join(dir, BACKUPS_DIR))).filter(isPreMigrationCopy);
-    expect(backups).toHaveLength(1);
-    expect(backups[0]).toMatch(/^claimdesk-v2-.+\.json$/);
-    expect(await readFile(path.join(dir, BACKUPS_DIR, backups[0] ?? ''))).toEqual(original);
-    const rewritten: unknown = JSON.parse(await readFile(path.join(dir, STORE_FILE), 'utf8'));
-    expect(SnapshotSchema.parse(rewritten).schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
-    expect(rewritten).toEqual(SnapshotSchema.parse(migrate(await readFixture()).raw));
-    expect(rewritten).toEqual(await expectedCurrent());
-    await store.close();
-
-    const again = await Store.open(dir, { owner: 'the migration test' });
-    expect(again.report.migratedFrom).toBeNull();
-    expect((await readdir(path.join(dir, BACKUPS_DIR))).filter(isPreMigrationCopy)).toHaveLength(1);
-    await again.close();
+    expect(SnapshotSchema.parse(migrate(await readFixture()).raw)).toEqual(await expectedCurrent());
+    await reopenConverted(store, await expectedCurrent());
   });
 
-  it('replays a schema-2 journal entry before migrating it', async () => {
+  it('replays a schema-2 journal entry before migrating it, and keeps the old journal too', async () => {
     const dir = await v2DataDir();
     const fixture = await readFixture();
     const pending = { ...fixture.claims[0], id: 'claim-v2-journaled', text: 'From the journal' };
     const line = { seq: 5, ops: [{ type: 'put', collection: 'claims', value: pending }] };
-    await writeFile(path.join(dir, JOURNAL_FILE), `${JSON.stringify(line)}\n`);
-    const store = await Store.open(dir, { owner: 'the migration test' });
-    expect(store.report.migratedFrom).toBe(2);
-    expect((await store.snapshot()).journalSeq).toBe(5);
-    expect(store.get('claims', 'claim-v2-journaled')).toEqual({ ...pending, ...CLAIM_DEFAULTS_V4 });
+    const journal = Buffer.from(`${JSON.stringify(line)}\n`);
+    await writeFile(path.join(dir, LEGACY_JOURNAL_FILE), journal);
+    const store = await openMigrated(dir, 2, await readFile(FIXTURE), journal);
+    expect(store.journalSeq).toBe(5);
+    const claim = { ...pending, ...CLAIM_DEFAULTS_V4 };
+    expect(store.get('claims', 'claim-v2-journaled')).toEqual(claim);
+    // Numbering goes on after the old journal's last entry.
     await store.close();
+    const again = await openStore(dir, { idleFoldMs: 0, progressive: false });
+    expect(again.journalSeq).toBe(5);
+    expect(again.get('claims', 'claim-v2-journaled')).toEqual(claim);
+    await again.close();
   });
 
   it('serves the migrated store through the backend, which can attribute the old claim', async () => {

@@ -1,16 +1,15 @@
-import { copyFile, mkdir, readFile, readdir } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backendHarness, call } from '../../testing/harness';
 import { tempDirs } from '../../testing/tempDir';
 import { hashText } from '../textStore';
-import { CURRENT_SCHEMA_VERSION, SnapshotSchema } from '../schema';
-import { BACKUPS_DIR, STORE_FILE, Store } from '../store';
+import { SnapshotSchema } from '../schema';
+import { openMigrated, reopenConverted, sortedById } from '../../testing/migrated';
+import { STORE_FILE } from '../store';
 import { migration003 } from './003-grades-links-judgments';
 import { MIGRATIONS, migrate } from './index';
-
-const isPreMigrationCopy = (name: string) => /^claimdesk-v\d+-/.test(name);
 
 const FIXTURE = fileURLToPath(new URL('../../../../data/fixtures/store-v3.json', import.meta.url));
 const FIXTURE_TEXT = fileURLToPath(
@@ -151,25 +150,11 @@ describe('migration 003: grades, links and judgments', () => {
   it('migrates a schema-3 store on open to the current schema, with a byte-identical backup', async () => {
     const dir = await v3DataDir();
     const original = await readFile(FIXTURE);
-    const store = await Store.open(dir, { owner: 'the migration test' });
-    expect(store.report).toEqual({ created: false, migratedFrom: 3 });
-    expect(await store.snapshot()).toEqual(await expectedCurrent());
-    // The pre-migration copy; the rotating backup of the migrated snapshot is another file.
-    const backups = (await readdir(path.join(dir, BACKUPS_DIR))).filter(isPreMigrationCopy);
-    expect(backups).toHaveLength(1);
-    expect(backups[0]).toMatch(/^claimdesk-v3-.+\.json$/);
-    expect(await readFile(path.join(dir, BACKUPS_DIR, backups[0] ?? ''))).toEqual(original);
-    const rewritten: unknown = JSON.parse(await readFile(path.join(dir, STORE_FILE), 'utf8'));
-    expect(SnapshotSchema.parse(rewritten).schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
-    expect(rewritten).toEqual(SnapshotSchema.parse(migrate(await readFixture()).raw));
-    expect(rewritten).toEqual(await expectedCurrent());
-    await store.close();
-
+    const store = await openMigrated(dir, 3, original);
+    expect(await store.snapshot()).toEqual(sortedById(await expectedCurrent()));
+    expect(SnapshotSchema.parse(migrate(await readFixture()).raw)).toEqual(await expectedCurrent());
     // A second open finds the current schema: no migration, no second backup.
-    const again = await Store.open(dir, { owner: 'the migration test' });
-    expect(again.report.migratedFrom).toBeNull();
-    expect((await readdir(path.join(dir, BACKUPS_DIR))).filter(isPreMigrationCopy)).toHaveLength(1);
-    await again.close();
+    await reopenConverted(store, await expectedCurrent());
   });
 
   it('serves the migrated store through the backend, which can grade and link the old claims', async () => {

@@ -1,15 +1,14 @@
-import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDirs } from '../../testing/tempDir';
 import { CURRENT_SCHEMA_VERSION, SnapshotSchema } from '../schema';
-import { BACKUPS_DIR, STORE_FILE, Store } from '../store';
+import { openMigrated, reopenConverted, sortedById } from '../../testing/migrated';
+import { STORE_FILE } from '../store';
 import { migration003 } from './003-grades-links-judgments';
 import { migration004 } from './004-briefings';
 import { MIGRATIONS, migrate } from './index';
-
-const isPreMigrationCopy = (name: string) => /^claimdesk-v\d+-/.test(name);
 
 // There is no schema-4 fixture on disk: the schema-3 fixture through 003 (tested in its own
 // file against a hand-written result) is a schema-4 store as the app wrote them.
@@ -69,24 +68,10 @@ describe('migration 004: briefing notes', () => {
     await copyFile(FIXTURE_TEXT, path.join(dir, 'texts', `${HASH}.txt`));
     const original = await readFile(path.join(dir, STORE_FILE));
 
-    const store = await Store.open(dir, { owner: 'the migration test' });
-    expect(store.report).toEqual({ created: false, migratedFrom: 4 });
+    const store = await openMigrated(dir, 4, original);
     const expected = SnapshotSchema.parse(migrate(structuredClone(v4)).raw);
-    expect(await store.snapshot()).toEqual(expected);
-    expect(store.list('briefings')).toEqual([]);
-    // The pre-migration copy; the rotating backup of the migrated snapshot is another file.
-    const backups = (await readdir(path.join(dir, BACKUPS_DIR))).filter(isPreMigrationCopy);
-    expect(backups).toHaveLength(1);
-    expect(backups[0]).toMatch(/^claimdesk-v4-.+\.json$/);
-    expect(await readFile(path.join(dir, BACKUPS_DIR, backups[0] ?? ''))).toEqual(original);
-    const rewritten: unknown = JSON.parse(await readFile(path.join(dir, STORE_FILE), 'utf8'));
-    expect(SnapshotSchema.parse(rewritten).schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
-    expect(rewritten).toEqual(expected);
-    await store.close();
-
-    const again = await Store.open(dir, { owner: 'the migration test' });
-    expect(again.report.migratedFrom).toBeNull();
-    expect((await readdir(path.join(dir, BACKUPS_DIR))).filter(isPreMigrationCopy)).toHaveLength(1);
-    await again.close();
+    expect(await store.snapshot()).toEqual(sortedById(expected));
+    expect(store.count('briefings')).toBe(0);
+    await reopenConverted(store, expected);
   });
 });
