@@ -64,6 +64,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     const store = await openStore(options.dataDir, {
       ...options.store,
       log,
+      onStore: (opening) => indexes.bind(opening),
       onApply: [indexes.apply],
       onCommit: [indexes.commit],
     });

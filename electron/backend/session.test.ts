@@ -141,6 +141,35 @@ describe('a backend session on a damaged store', () => {
     expect(logs).toEqual([]);
   });
 
+  it('switches to recovery when a claims segment read after open is damaged, and restores from there', async () => {
+    const dir = await dirs.make();
+    const first = await open(dir, SAMPLE);
+    await first.close();
+    const manifest = JSON.parse(await readFile(path.join(dir, STORE_FILE), 'utf8')) as {
+      segments: { collection: string; hash: string }[];
+    };
+    const bucket = manifest.segments.find((s) => s.collection === 'claims');
+    const file = path.join(dir, 'segments', `${bucket?.hash ?? ''}.json`);
+    await writeFile(file, '{"records": []}');
+
+    // The claims load after open returns: the session opens, then finds the damage.
+    const session = await open(dir);
+    await expect.poll(() => session.problem?.kind).toBe('corrupt');
+    const status = await value<RecoveryStatus>(session, 'recovery:status', {});
+    expect(status.damaged).toBe(true);
+    expect(status.file).toBe(file);
+    expect(status.problem).toMatch(/no longer matches its checksum/);
+    expect(await session.dispatch('cases:list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'store_unavailable' },
+    });
+    const backup = status.backups[0]?.file ?? '';
+    await value(session, 'recovery:restore', { file: backup });
+    expect(session.problem).toBeNull();
+    const [kase] = await value<{ id: string; claimCount: number }[]>(session, 'cases:list', {});
+    expect(kase?.claimCount).toBe(14);
+  });
+
   it('starts empty on request: no sample case, and the damaged file kept aside', async () => {
     const dir = await damagedDataDir();
     const session = await open(dir, SAMPLE);

@@ -17,19 +17,22 @@ const sortFacets = (counts: Map<string, number>): Facet[] =>
     .map(([id, count]) => ({ id, count }))
     .sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1));
 
-/** Claims carried by each outlet: as an intermediary or as their document's outlet. */
+/**
+ * Claims of the case carried by each outlet: as an intermediary or as their document's
+ * outlet, a claim that names its document's outlet too counted once (bit sets: a few word
+ * operations per outlet, whatever the number of claims).
+ */
 function outletCounts(ctx: HandlerContext, caseId: string): Map<string, number> {
   const k = ctx.ix.claims.caseOf(caseId);
-  const counts = new Map(k.carriers.counts);
-  for (const [documentId, n] of k.documents.counts) {
+  const outlets = new Set(k.carriers.counts.keys());
+  for (const documentId of k.documents.counts.keys()) {
     const outletId = ctx.store.get('documents', documentId)?.outletId;
-    if (!outletId) continue;
-    // A claim whose chain names its document's outlet too is counted once.
-    let twice = 0;
-    for (const id of ctx.ix.claims.byCarrier.get(outletId) ?? []) {
-      if (ctx.store.get('claims', id)?.documentId === documentId) twice += 1;
-    }
-    counts.set(outletId, (counts.get(outletId) ?? 0) + n - twice);
+    if (outletId) outlets.add(outletId);
+  }
+  const counts = new Map<string, number>();
+  for (const outletId of outlets) {
+    const n = ctx.ix.claims.carriedBy(outletId).and(k.alive).size;
+    if (n > 0) counts.set(outletId, n);
   }
   return counts;
 }

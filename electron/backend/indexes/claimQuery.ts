@@ -32,27 +32,6 @@ export const isFiltering = (f: ClaimFilter): boolean =>
   f.orphaned ||
   [f.speakerId, f.outletId, f.kind, f.status, f.tag, f.documentId].some((v) => v !== null);
 
-/** Claims carried by an outlet: as an intermediary, or as the outlet of their document. */
-function carriedBy(ix: Indexes, entityId: string): Set<string> {
-  const ids = new Set(ix.claims.byCarrier.get(entityId));
-  for (const documentId of ix.relations.documentsByOutlet.get(entityId) ?? []) {
-    for (const id of ix.claims.byDocument.get(documentId) ?? []) ids.add(id);
-  }
-  return ids;
-}
-
-/** Claims found through the names of those who said or carried them. */
-function byNames(ix: Indexes, term: string): BitSet {
-  const out = new BitSet();
-  for (const n of ix.relations.entityTerms.match(term, { prefix: true })) {
-    const entityId = ix.relations.entityNumbers.ids[n];
-    if (!entityId) continue;
-    out.or(ix.claims.bits(ix.claims.bySpeaker.get(entityId) ?? []));
-    out.or(ix.claims.bits(carriedBy(ix, entityId)));
-  }
-  return out;
-}
-
 export function runClaimQuery(
   store: Store,
   ix: Indexes,
@@ -65,8 +44,8 @@ export function runClaimQuery(
   if (filter.kind) base.and(k.kinds.get(filter.kind) ?? new BitSet());
   if (filter.status) base.and(k.statuses.get(filter.status) ?? new BitSet());
   if (filter.orphaned) base.and(k.orphaned);
-  if (filter.speakerId) base.and(ix.claims.bits(ix.claims.bySpeaker.get(filter.speakerId) ?? []));
-  if (filter.outletId) base.and(ix.claims.bits(carriedBy(ix, filter.outletId)));
+  if (filter.speakerId) base.and(ix.claims.speakerBits.get(filter.speakerId) ?? new BitSet());
+  if (filter.outletId) base.and(ix.claims.carriedBy(filter.outletId));
   if (filter.tag) base.and(ix.claims.bits(ix.claims.byTag.get(filter.tag) ?? []));
   if (filter.documentId)
     base.and(ix.claims.bits(ix.claims.byDocument.get(filter.documentId) ?? []));
@@ -79,7 +58,7 @@ export function runClaimQuery(
   for (const term of terms) {
     const inFields = ix.claims.terms.match(term, { prefix: true });
     own.and(inFields);
-    any.and(inFields.or(byNames(ix, term)));
+    any.and(inFields.or(ix.claims.nameTerms.match(term, { prefix: true })));
   }
   const rest = any.andNot(own);
   return {

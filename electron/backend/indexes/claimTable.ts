@@ -46,6 +46,11 @@ const sameTerms = (a: Claim, b: Claim) =>
   a.notes === b.notes &&
   a.tags.join('\u0000') === b.tags.join('\u0000');
 
+const sameNames = (a: Claim, b: Claim) =>
+  a.documentId === b.documentId &&
+  a.attribution.speakerId === b.attribution.speakerId &&
+  a.attribution.via.join(' ') === b.attribution.via.join(' ');
+
 function addTo<K>(map: Map<K, Set<string>>, key: K, id: string): void {
   let set = map.get(key);
   if (!set) {
@@ -74,6 +79,24 @@ export class ClaimTable {
   readonly byTag = new Map<string, Set<string>>();
   /** The claim fields' terms, over ordinals. */
   readonly terms = new TermIndex();
+  /**
+   * The same relations as bit sets over ordinals, for searches by a name and the speaker and
+   * outlet filters: a union of a few sets, never a lookup per claim id. `outlets` holds the
+   * claims whose document that outlet published.
+   */
+  readonly speakerBits = new Map<string, BitSet>();
+  readonly carrierBits = new Map<string, BitSet>();
+  readonly outletBits = new Map<string, BitSet>();
+  /** A document's outlet, kept by the aggregator (indexes.ts) from the documents it sees. */
+  private readonly documentOutlets = new Map<string, string>();
+  /**
+   * The names (and aliases) of whoever said or carried each claim, over ordinals: a search
+   * for "galeotti" finds his claims by one posting list, as their own words are found.
+   */
+  readonly nameTerms = new TermIndex();
+  /** An entity's name and aliases, and a claim by id (set by the aggregator, indexes.ts). */
+  namesOf: (entityId: string) => readonly string[] = () => [];
+  claimOf: (claimId: string) => Claim | undefined = () => undefined;
 
   /** A claim's ordinal; a new claim gets the next one (a claim deleted and put back keeps its own). */
   ordinal(id: string): number {
@@ -123,8 +146,71 @@ export class ClaimTable {
     const n = this.ordinal(id);
     if (before) this.unindex(n, before);
     if (after) this.index(n, after);
+    if (!before || !after || !sameNames(before, after)) {
+      this.nameTerms.update(
+        n,
+        before ? this.nameTermsOf(before) : EMPTY,
+        after ? this.nameTermsOf(after) : EMPTY,
+      );
+    }
     if (before && after && sameTerms(before, after)) return;
     this.terms.update(n, before ? claimTerms(before) : EMPTY, after ? claimTerms(after) : EMPTY);
+  }
+
+  /** The terms of the names of a claim's speaker, intermediaries and document outlet. */
+  private nameTermsOf(
+    c: Claim,
+    namesOf = this.namesOf,
+    outletOf = this.documentOutlets,
+  ): Set<string> {
+    const ids = [c.attribution.speakerId, ...c.attribution.via, outletOf.get(c.documentId)];
+    return termSet(...ids.flatMap((id) => (id ? namesOf(id) : [])));
+  }
+
+  /** An entity's names changed: the claims naming it are found by the new ones. */
+  entityNamesChanged(entityId: string, before: readonly string[]): void {
+    const ordinals = this.carriedBy(entityId);
+    const spoke = this.speakerBits.get(entityId);
+    if (spoke) ordinals.or(spoke);
+    const old = (id: string) => (id === entityId ? before : this.namesOf(id));
+    for (const n of ordinals) {
+      const claim = this.claimOf(this.ids[n] ?? '');
+      if (claim) this.nameTerms.update(n, this.nameTermsOf(claim, old), this.nameTermsOf(claim));
+    }
+  }
+
+  /**
+   * A document was added, changed or removed: its claims follow its outlet. Documents load
+   * before their claims, so a claim finds its document's outlet when it is indexed.
+   */
+  documentOutlet(documentId: string, outletId: string | null): void {
+    const before = this.documentOutlets.get(documentId) ?? null;
+    if (before === outletId) return;
+    const old = new Map(before ? [[documentId, before]] : []);
+    if (outletId) this.documentOutlets.set(documentId, outletId);
+    else this.documentOutlets.delete(documentId);
+    for (const id of this.byDocument.get(documentId) ?? []) {
+      const n = this.ordinals.get(id);
+      if (n === undefined) continue;
+      if (before) this.outletBits.get(before)?.delete(n);
+      if (outletId) bitsFor(this.outletBits, outletId).add(n);
+      const claim = this.claimOf(id);
+      if (claim) {
+        this.nameTerms.update(
+          n,
+          this.nameTermsOf(claim, this.namesOf, old),
+          this.nameTermsOf(claim),
+        );
+      }
+    }
+  }
+
+  /** Claims carried by an outlet: as an intermediary, or as the outlet of their document. */
+  carriedBy(entityId: string): BitSet {
+    const out = this.carrierBits.get(entityId)?.clone() ?? new BitSet();
+    const published = this.outletBits.get(entityId);
+    if (published) out.or(published);
+    return out;
   }
 
   private index(n: number, c: Claim): void {
@@ -138,6 +224,10 @@ export class ClaimTable {
     addTo(this.byDocument, c.documentId, c.id);
     if (c.attribution.speakerId) addTo(this.bySpeaker, c.attribution.speakerId, c.id);
     for (const via of c.attribution.via) addTo(this.byCarrier, via, c.id);
+    if (c.attribution.speakerId) bitsFor(this.speakerBits, c.attribution.speakerId).add(n);
+    for (const via of c.attribution.via) bitsFor(this.carrierBits, via).add(n);
+    const outletId = this.documentOutlets.get(c.documentId);
+    if (outletId) bitsFor(this.outletBits, outletId).add(n);
     for (const graded of Object.keys(c.attribution.reliabilityOverrides)) {
       addTo(this.byOverride, graded, c.id);
     }
@@ -155,6 +245,10 @@ export class ClaimTable {
     removeFrom(this.byDocument, c.documentId, c.id);
     if (c.attribution.speakerId) removeFrom(this.bySpeaker, c.attribution.speakerId, c.id);
     for (const via of c.attribution.via) removeFrom(this.byCarrier, via, c.id);
+    if (c.attribution.speakerId) this.speakerBits.get(c.attribution.speakerId)?.delete(n);
+    for (const via of c.attribution.via) this.carrierBits.get(via)?.delete(n);
+    const outletId = this.documentOutlets.get(c.documentId);
+    if (outletId) this.outletBits.get(outletId)?.delete(n);
     for (const graded of Object.keys(c.attribution.reliabilityOverrides)) {
       removeFrom(this.byOverride, graded, c.id);
     }

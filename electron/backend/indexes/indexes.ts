@@ -15,6 +15,7 @@ import type {
 import type { BucketedCollection } from '../store/layout';
 import type { ApplyListener, CommitListener, RecordOf, Store } from '../store/store';
 import { ChangeLog } from './changeLog';
+import { namesOf } from '../../../shared/entities/names';
 import { ClaimTable } from './claimTable';
 import { Relations } from './relations';
 import { ScoreCache } from './scores';
@@ -36,12 +37,25 @@ export class Indexes {
     return this.scoreCache;
   }
 
+  /** Lets the indexes read records from the store, before any record is loaded into it. */
+  bind(store: Store): void {
+    this.claims.namesOf = (id) => {
+      const entity = store.get('entities', id);
+      return entity ? namesOf(entity) : [];
+    };
+    this.claims.claimOf = (id) => store.get('claims', id);
+  }
+
   /** Connects the score cache to the opened store (the other indexes are built while it opens). */
   attach(store: Store): void {
     this.scoreCache = new ScoreCache(store, this.relations, this.claims);
     // Once the claims have loaded in the background, what views showed early is incomplete.
     void store.ready.then(
-      () => this.changes.reset(),
+      () => {
+        this.claims.terms.settle();
+        this.claims.nameTerms.settle();
+        this.changes.reset();
+      },
       () => undefined,
     );
   }
@@ -63,6 +77,10 @@ export class Indexes {
           before as ClaimDocument | undefined,
           after as ClaimDocument | undefined,
         );
+        this.claims.documentOutlet(
+          (after ?? before)?.id ?? '',
+          (after as ClaimDocument | undefined)?.outletId ?? null,
+        );
         scores?.documentChanged(
           before as ClaimDocument | undefined,
           after as ClaimDocument | undefined,
@@ -70,6 +88,13 @@ export class Indexes {
         break;
       case 'entities':
         this.relations.entity(before as Entity | undefined, after as Entity | undefined);
+        if (before && after) {
+          const was = namesOf(before as Entity);
+          const now = namesOf(after as Entity);
+          if (was.join('\u0000') !== now.join('\u0000')) {
+            this.claims.entityNamesChanged(after.id, was);
+          }
+        }
         scores?.entityChanged(before as Entity | undefined, after as Entity | undefined);
         break;
       case 'judgments':

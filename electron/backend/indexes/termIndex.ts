@@ -146,10 +146,11 @@ export class TermIndex {
   }
 
   /**
-   * Brings `sorted` up to date: the terms added since are sorted and merged in, the emptied
+   * Brings `sorted` up to date (done at the first search after changes, and after the claims
+   * have loaded so that the first search after open does not sort 80,000 terms): the terms added since are sorted and merged in, the emptied
    * ones dropped. Linear in the terms, once per burst of edits rather than per new term.
    */
-  private settle(): void {
+  settle(): void {
     if (this.added.length === 0 && !this.emptied) return;
     const added = [...new Set(this.added)].filter((t) => this.postings.has(t)).sort();
     const merged: string[] = [];

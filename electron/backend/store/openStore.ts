@@ -55,6 +55,8 @@ export interface OpenOptions {
   idleFoldMs?: number;
   log?: (message: string) => void;
   now?: () => Date;
+  /** Told of the store before any record is loaded (the indexes read records through it). */
+  onStore?: (store: Store) => void;
   /** Attached before any record is loaded, so the indexes see every record. */
   onApply?: ApplyListener[];
   onCommit?: CommitListener[];
@@ -187,6 +189,7 @@ function foldOptions(options: OpenOptions, backups: BackupRotation) {
 }
 
 function attach(store: Store, options: OpenOptions): void {
+  options.onStore?.(store);
   options.onApply?.forEach((listener) => store.onApply(listener));
   options.onCommit?.forEach((listener) => store.onCommit(listener));
 }

@@ -124,7 +124,7 @@ describe('openStore on data it cannot use', () => {
     expect(await readTree(dir)).toEqual(missingTree);
   });
 
-  it('refuses a damaged history part at open too, not at the first read of a claim history', async () => {
+  it('refuses a damaged history part as the store loads, not at the first read of a claim history', async () => {
     const dir = await stores.dir();
     const store = await stores.open(dir);
     const text = 'text';
@@ -144,9 +144,62 @@ describe('openStore on data it cannot use', () => {
     if (!part) throw new Error('no history part');
     const file = path.join(dir, SEGMENTS_DIR, `${part.hash}.json`);
     await truncate(file, 10);
-    const error = await openFails(dir, 'corrupt');
+    const tree = await readTree(dir);
+    // After a clean close the claims and history load in the background: the damage is found
+    // there, `ready` rejects (the session then offers recovery), and nothing is written.
+    const opened = await openStore(dir, { idleFoldMs: 0 });
+    const error: unknown = await opened.ready.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(StoreError);
+    if (!(error instanceof StoreError)) throw new Error('unreachable');
+    expect(error.kind).toBe('corrupt');
     expect(error.file).toBe(file);
     expect(error.message).toMatch(/no longer matches its checksum/);
+    await opened.close();
+    expect(await readTree(dir)).toEqual(tree);
+    // Read in full at open (no background loading), it is refused at open.
+    const refused = await openStore(dir, { idleFoldMs: 0, progressive: false }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(StoreError);
+  });
+
+  it('refuses a damaged claims segment as the claims load in the background, writing nothing', async () => {
+    const dir = await stores.dir();
+    const store = await stores.open(dir);
+    await store.texts.put('text');
+    await edit(
+      store,
+      put('cases', validCase('c')),
+      put('documents', validDocument('d', 'c', 'text')),
+      put('claims', validClaim('k', 'c', 'd')),
+    );
+    await store.close();
+    const manifest = ManifestSchema.parse(
+      JSON.parse(await readFile(path.join(dir, STORE_FILE), 'utf8')),
+    );
+    const bucket = manifest.segments.find((s) => s.collection === 'claims');
+    if (!bucket) throw new Error('no claims segment');
+    const file = path.join(dir, SEGMENTS_DIR, `${bucket.hash}.json`);
+    await truncate(file, 10);
+    const tree = await readTree(dir);
+    const opened = await openStore(dir, { idleFoldMs: 0 });
+    // An edit waits for the loading, and fails with it: nothing reaches the journal.
+    const edited = await edit(opened, put('cases', validCase('other'))).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(edited).toBeInstanceOf(StoreError);
+    const error = await opened.ready.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBe(edited);
+    await opened.close();
+    expect(await readTree(dir)).toEqual(tree);
   });
 
   it('refuses schemaVersion 99 as too_new, naming both versions, and writes no file', async () => {

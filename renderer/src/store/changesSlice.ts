@@ -57,6 +57,9 @@ export const createChangesSlice: SliceCreator<ChangesSlice> = (set, get) => {
             waitMs: WAIT_MS,
           });
           if (!result.ok) {
+            // The store turned out damaged after open (a segment read in the background):
+            // the recovery screen takes over, as it would at start.
+            if (result.error.code === 'store_unavailable') await get().checkRecovery();
             // The backend is away (restarting, recovery): try again shortly.
             await new Promise((resolve) => setTimeout(resolve, 2000));
             continue;
