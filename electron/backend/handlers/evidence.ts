@@ -54,7 +54,7 @@ function graphAround(
 ): EvidenceGraph {
   const included = new Set<string>();
   const judgments: Judgment[] = [];
-  let frontier: string[] = [];
+  let frontier: string[];
   if (focus.kind === 'claim') {
     requireClaim(ctx.store, focus.id);
     frontier = [focus.id];

@@ -35,7 +35,7 @@ function startImport(ctx: HandlerContext, input: ImportInput): string {
     const file = await readCaseFile(
       input.fileName,
       upload ? createReadStream(upload.file) : chunksOf(bytes ?? new Uint8Array()),
-      { bytes: (read) => control.progress(read, size * 2), check: control.check },
+      { bytes: (read) => control.progress(read, size * 2), check: () => control.check() },
     );
     if (input.uploadId) await ctx.uploads.discard(input.uploadId);
     control.check();
