@@ -68,9 +68,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       onApply: [indexes.apply],
       onCommit: [indexes.commit],
     });
-    if (process.env.CLAIMDESK_TRACE) console.error(`${Math.round(performance.now())} store open`);
     indexes.attach(store);
-    if (process.env.CLAIMDESK_TRACE) console.error(`${Math.round(performance.now())} attached`);
     const jobs = new JobRunner(path.join(options.dataDir, EXPORTS_DIR), log);
     const uploads = new Uploads(path.join(options.dataDir, UPLOADS_DIR));
     await Promise.all([jobs.open(), uploads.open()]);
@@ -105,8 +103,6 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     // Every claim's score figures, once the claims are in memory, so that the first export or
     // facet does not wait for them; a claim shown before is scored when shown.
     void store.ready.then(() => indexes.scores.warm(store.ids('claims'))).catch(() => undefined);
-    if (process.env.CLAIMDESK_TRACE)
-      console.error(`${Math.round(performance.now())} backend ready`);
     return {
       dispatch,
       store,

@@ -80,16 +80,9 @@ const EAGER: readonly string[] = [
 ];
 
 /** Opens (or creates) the store in `dir`. The caller holds the data dir's lock. */
-const T0 = 0;
-const TRACE = (what: string) => {
-  if (process.env.CLAIMDESK_TRACE)
-    console.error(`${Math.round(performance.now() - T0)} ms ${what}`);
-};
 export async function openStore(dir: string, options: OpenOptions = {}): Promise<Store> {
-  TRACE('openStore');
   await mkdir(dir, { recursive: true });
   await removeStaleTempFiles(dir);
-  TRACE('temp files removed');
   const file = path.join(dir, STORE_FILE);
   const raw = await readStoreFile(file);
   // lowdb reads a missing file as null, and so is the JSON text `null`: only the first is
@@ -278,15 +271,11 @@ async function openSegmented(
   const pending = read.entries
     .filter((e) => e.seq > manifest.foldedSeq)
     .sort((a, b) => a.seq - b.seq);
-  TRACE('journal read');
   const background = (options.progressive ?? true) && pending.length === 0 && !lenient;
   const segments = await readAllSegments(dir, manifest, background);
-  TRACE('segments read');
   await mkdir(path.join(dir, TEXTS_DIR), { recursive: true });
   const journal = await Journal.open(journalDir, manifest.journalFrom);
-  TRACE('journal open');
   const backups = await BackupRotation.open(dir, options.backups);
-  TRACE('backups open');
   const store = new Store({
     dir,
     journal,
@@ -301,7 +290,6 @@ async function openSegmented(
   for (const segment of segments) {
     if (EAGER.includes(segment.ref.collection)) absorbSegment(store, segment);
   }
-  TRACE('eager absorbed');
   if (background) {
     loadClaimsInBackground(
       store,
