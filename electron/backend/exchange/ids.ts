@@ -22,9 +22,14 @@ const bytesOf = (uuid: string): Buffer => {
 const format = (hex: string): string =>
   `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 
+/** Namespaces as bytes, parsed once (an export derives hundreds of thousands of ids). */
+const namespaceBytes = new Map<string, Buffer>();
+
 /** RFC 9562 §5.5: SHA-1 of namespace + name, version 5, variant 10. */
 export function uuidV5(name: string, namespace: string = CLAIMDESK_NAMESPACE): string {
-  const digest = createHash('sha1').update(bytesOf(namespace)).update(name, 'utf8').digest();
+  let space = namespaceBytes.get(namespace);
+  if (!space) namespaceBytes.set(namespace, (space = bytesOf(namespace)));
+  const digest = createHash('sha1').update(space).update(name, 'utf8').digest();
   const bytes = digest.subarray(0, 16);
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x50;
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;

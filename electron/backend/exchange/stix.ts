@@ -49,7 +49,20 @@ function stixMakers(data: CaseData, meta: ExportMeta) {
     created: time(created),
     modified: time(modified),
   });
-  const noteOf = (claimId: string) => stixId('note', claimId);
+  // Each id is derived once: a note's id is named by the report, its relationships and itself,
+  // an identity's by every note about what it said or carried.
+  const noteIds = new Map<string, string>();
+  const noteOf = (claimId: string) => {
+    let id = noteIds.get(claimId);
+    if (!id) noteIds.set(claimId, (id = stixId('note', claimId)));
+    return id;
+  };
+  const identityIds = new Map<string, string>();
+  const identityOf = (entityId: string) => {
+    let id = identityIds.get(entityId);
+    if (!id) identityIds.set(entityId, (id = stixId('identity', entityId)));
+    return id;
+  };
   const names = new Map(data.entities.map((e) => [e.id, e.name]));
   const documents = new Map(data.documents.map((d) => [d.id, d]));
   // The account's identity is the same object in every case's bundle (same id), so it must be
@@ -62,7 +75,7 @@ function stixMakers(data: CaseData, meta: ExportMeta) {
   };
 
   const identity = (entity: Entity): StixObject => ({
-    ...common('identity', stixId('identity', entity.id), entity.createdAt, entity.updatedAt),
+    ...common('identity', identityOf(entity.id), entity.createdAt, entity.updatedAt),
     created_by_ref: analystId,
     name: entity.name,
     identity_class: IDENTITY_CLASS[entity.kind],
@@ -101,7 +114,7 @@ function stixMakers(data: CaseData, meta: ExportMeta) {
       authors: [data.capturedBy.get(claim.id) ?? meta.user],
       // The note is about what these speakers and outlets said or carried; an unattributed
       // claim with no outlet is about the case's report.
-      object_refs: carriers.length > 0 ? carriers.map((id) => stixId('identity', id)) : [reportId],
+      object_refs: carriers.length > 0 ? carriers.map(identityOf) : [reportId],
       ...(confidence === null ? {} : { confidence }),
       labels: [...gradeLabels(score.reliability, claim.credibility), ...claim.tags],
       external_references: [
@@ -136,7 +149,18 @@ function stixMakers(data: CaseData, meta: ExportMeta) {
     ];
   };
 
-  return { reportId, analystId, analyst, identity, note, opinion, relationship, common, noteOf };
+  return {
+    reportId,
+    analystId,
+    analyst,
+    identity,
+    note,
+    opinion,
+    relationship,
+    common,
+    noteOf,
+    identityOf,
+  };
 }
 
 /**
@@ -156,7 +180,7 @@ export async function writeStixBundle(
   const opinions = data.judgments.flatMap(make.opinion);
   const ids = [
     make.analystId,
-    ...data.entities.map((e) => stixId('identity', e.id)),
+    ...data.entities.map((e) => make.identityOf(e.id)),
     ...data.claims.map((c) => make.noteOf(c.id)),
     ...opinions.map((o) => o.id),
     ...claimLinks.map((l) => stixId('relationship', l.id)),

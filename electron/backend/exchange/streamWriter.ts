@@ -11,19 +11,24 @@ import type { JobControl } from '../jobs/jobRunner';
 /** Records serialised between two turns of the event loop (a few milliseconds). */
 export const BATCH = 500;
 
-/** Text gathered before it is handed to the file: few large writes instead of many small ones. */
-const CHUNK_CHARS = 1 << 20;
+/** Bytes gathered before they are handed to the file: few large writes, not many small ones. */
+const CHUNK_BYTES = 1 << 20;
 
+/**
+ * Writes text to a file through one buffer at a time: each piece is encoded straight into
+ * the buffer (no joined strings, which at 100,000 records cost more in garbage collection
+ * than the export itself), and a full buffer goes to the stream, waited for only when the
+ * disk lags behind.
+ */
 export class FileWriter {
   private readonly stream: WriteStream;
   private failed: Error | null = null;
-  private pending: string[] = [];
-  private pendingChars = 0;
+  private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  private used = 0;
   bytes = 0;
 
   constructor(file: string) {
-    // A buffer as large as a few chunks, so that the disk is waited for only when it lags.
-    this.stream = createWriteStream(file, { mode: 0o600, highWaterMark: 4 * CHUNK_CHARS });
+    this.stream = createWriteStream(file, { mode: 0o600, highWaterMark: 4 * CHUNK_BYTES });
     this.stream.on('error', (error) => {
       this.failed = error;
     });
@@ -31,18 +36,27 @@ export class FileWriter {
 
   async write(text: string): Promise<void> {
     if (this.failed) throw this.failed;
-    this.pending.push(text);
-    this.pendingChars += text.length;
-    if (this.pendingChars >= CHUNK_CHARS) await this.flush();
+    // UTF-8 takes at most three bytes per UTF-16 unit: room for that, or the buffer goes first.
+    const most = text.length * 3;
+    if (this.used + most > this.chunk.length) await this.flush();
+    if (most > this.chunk.length) {
+      await this.send(Buffer.from(text));
+      return;
+    }
+    this.used += this.chunk.write(text, this.used);
   }
 
   private async flush(): Promise<void> {
-    if (this.pending.length === 0) return;
-    const chunk = Buffer.from(this.pending.join(''));
-    this.pending = [];
-    this.pendingChars = 0;
-    this.bytes += chunk.length;
-    if (this.stream.write(chunk)) return;
+    if (this.used === 0) return;
+    const full = this.chunk.subarray(0, this.used);
+    this.chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    this.used = 0;
+    await this.send(full);
+  }
+
+  private async send(bytes: Buffer): Promise<void> {
+    this.bytes += bytes.length;
+    if (this.stream.write(bytes)) return;
     await new Promise<void>((resolve, reject) => {
       const done = (error?: Error) => {
         this.stream.off('drain', done);

@@ -55,6 +55,9 @@ export async function writeSegment(dir: string, data: SegmentData): Promise<Segm
   };
 }
 
+/** Parts read ahead of the one being used by `entries`. */
+const READ_AHEAD = 4;
+
 export class HistoryLog {
   private readonly parts: SegmentRef[][] = Array.from({ length: HISTORY_BUCKETS }, () => []);
   private pending: HistoryEntry[][] = Array.from({ length: HISTORY_BUCKETS }, () => []);
@@ -110,8 +113,19 @@ export class HistoryLog {
     const unwritten = [...this.inflight.flat(), ...this.pending.flat()];
     const release = this.pin(parts);
     try {
-      for (const ref of parts) {
-        const entries = (await readSegment(this.dir, ref.hash)).records as HistoryEntry[];
+      // A few parts read ahead: the disk works while the last one read is sorted and used.
+      const reads: Promise<SegmentData>[] = [];
+      const readAhead = (upTo: number) => {
+        while (reads.length < Math.min(parts.length, upTo)) {
+          const read = readSegment(this.dir, parts[reads.length]?.hash ?? '');
+          // Awaited in turn below; one left unread when the reader stops must not go unhandled.
+          read.catch(() => undefined);
+          reads.push(read);
+        }
+      };
+      for (let i = 0; i < parts.length; i++) {
+        readAhead(i + READ_AHEAD);
+        const entries = (await reads[i])?.records as HistoryEntry[];
         yield entries.filter((e) => keep(e.claimId)).sort((a, b) => a.at.localeCompare(b.at));
       }
     } finally {
