@@ -267,7 +267,17 @@ async function main(): Promise<void> {
       if (format === 'json') jsonFile = done.file;
     }
     const importMs = await importCase(b, jsonFile);
-    const reanchor = await reanchorBench(b);
+    // Three runs on fresh documents: the first pays for compiling the code, as the first
+    // new version of a session does; the table shows it and the median of the three.
+    const runs = [await reanchorBench(b), await reanchorBench(b), await reanchorBench(b)];
+    const median = (pick: (r: (typeof runs)[number]) => number) =>
+      runs.map(pick).sort((x, y) => x - y)[1] ?? 0;
+    const reanchor = {
+      ...runs[0],
+      coldImportMs: runs[0]?.importMs ?? 0,
+      importMs: median((r) => r.importMs),
+      algorithmMs: median((r) => r.algorithmMs),
+    };
     const lowdb = await lowdbBaseline(
       dir,
       b,

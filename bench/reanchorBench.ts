@@ -45,6 +45,8 @@ export interface ReanchorFigures {
   importMs: number;
   /** The matching alone (reanchorClaims). */
   algorithmMs: number;
+  /** Claims whose sentence is still in the new version (the others should be left for review). */
+  survived: number;
   placedRight: number;
   placedWrong: number;
   onDeleted: number;
@@ -168,8 +170,10 @@ export async function reanchorBench(b: Backend): Promise<ReanchorFigures> {
     if (right) placedRight += 1;
     else placedWrong += 1;
   }
+  const survived = [...claimOf.values()].filter((id) => !deleted.has(id)).length;
   return {
     claims: claimOf.size,
+    survived,
     textKb: Math.round(newText.length / 1024),
     importMs,
     algorithmMs,

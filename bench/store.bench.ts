@@ -36,6 +36,8 @@ interface Figures {
   importMs: number;
   reanchor: {
     claims: number;
+    survived: number;
+    coldImportMs: number;
     textKb: number;
     importMs: number;
     algorithmMs: number;
@@ -122,13 +124,14 @@ async function main(): Promise<void> {
     ['import the exported case', (f) => ms(f.importMs), 'any size'],
     [
       're-anchor 1,000 claims on a new 100 KB version',
-      (f) => `${ms(f.reanchor.importMs)} (matching ${ms(f.reanchor.algorithmMs)})`,
+      (f) =>
+        `${ms(f.reanchor.importMs)} (matching ${ms(f.reanchor.algorithmMs)}; first ${ms(f.reanchor.coldImportMs)})`,
       '≤ 100 ms',
     ],
     [
       '  placed right / wrong / on a deleted passage',
       (f) =>
-        `${((100 * f.reanchor.placedRight) / Math.max(1, f.reanchor.claims - f.reanchor.onDeleted - f.reanchor.orphaned + f.reanchor.placedRight - f.reanchor.placedRight)).toFixed(1)}%: ${f.reanchor.placedRight} / ${f.reanchor.placedWrong} / ${f.reanchor.onDeleted} (${f.reanchor.orphaned} left for review)`,
+        `${((100 * f.reanchor.placedRight) / Math.max(1, f.reanchor.survived)).toFixed(1)}% of ${f.reanchor.survived}: ${f.reanchor.placedRight} / ${f.reanchor.placedWrong} / ${f.reanchor.onDeleted} (${f.reanchor.orphaned} left for review)`,
       '≥ 99.5%, none deleted',
     ],
   ];
