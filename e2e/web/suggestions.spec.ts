@@ -98,18 +98,30 @@ test('suggested claims are reviewed from the keyboard, and accepted and rejected
   await expect(app.claimCards).toHaveCount(3);
   await expect(app.suggestions).toHaveCount(5);
 
+  // The same keys work in the text once a ghost is clicked: Tab moves on, Delete rejects.
+  await app.clickGhost('warned about the girders');
+  await expect(app.selectedSuggestion).toContainText('warned about the girders');
+  await expect(app.readerText).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(app.selectedSuggestion).toContainText('reportedly expected to run over budget');
+  await page.keyboard.press('Delete');
+  await expect(app.suggestions).toHaveCount(4);
+  await expect(app.ghost('run over budget')).toHaveCount(0);
+  await expect(app.suggestionsPanel).toContainText('3 already captured · 2 rejected');
+
   // After a reload: the accepted ones are claims; suggestions come on demand, without the
-  // rejected one.
+  // rejected ones.
   await page.reload();
   await expect(app.readerHeading).toHaveText(TITLE);
   await expect(app.claimCards).toHaveCount(3);
   await expect(app.highlights).toHaveCount(3);
   await expect(app.suggestionsPanel).toBeHidden();
   await page.getByRole('button', { name: 'Suggest claims' }).click();
-  await expect(app.suggestions).toHaveCount(5);
+  await expect(app.suggestions).toHaveCount(4);
   await expect(app.suggestion('the repairs would cost')).toHaveCount(0);
-  await expect(app.ghosts).toHaveCount(5);
-  await expect(app.suggestionsPanel).toContainText('3 already captured · 1 rejected');
+  await expect(app.suggestion('run over budget')).toHaveCount(0);
+  await expect(app.ghosts).toHaveCount(4);
+  await expect(app.suggestionsPanel).toContainText('3 already captured · 2 rejected');
 });
 
 test('a passage selected by hand is still the analyst’s own claim while suggestions show', async ({

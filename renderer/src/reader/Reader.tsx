@@ -47,7 +47,7 @@ export function Reader() {
   const capturing = useAppStore(suggestionsSelectors.capturing);
   const selectSuggestion = useAppStore((s) => s.selectSuggestion);
   const acceptSuggestion = useAppStore((s) => s.acceptSuggestion);
-  const suggestionKey = useSuggestionKeys();
+  const suggestionKey = useSuggestionKeys('text');
   const textRef = useRef<HTMLDivElement>(null);
   usePendingHighlight(textRef, selection, document?.id, text);
 
@@ -181,6 +181,11 @@ export function Reader() {
             aria-readonly="true"
             aria-label="Document text"
             onKeyDown={(e) => void onKeyDown(e)}
+            onClick={(e) => {
+              // A click on the text beside any ghost lets the selected suggestion go.
+              const onGhost = e.target instanceof Element && e.target.closest('.ghost');
+              if (selectedSuggestion && !onGhost) selectSuggestion(null);
+            }}
             onPaste={(e) => e.preventDefault()}
             onCut={(e) => e.preventDefault()}
             onDrop={(e) => e.preventDefault()}

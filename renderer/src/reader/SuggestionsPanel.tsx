@@ -19,7 +19,7 @@ export function SuggestionsPanel() {
   const selectSuggestion = useAppStore((s) => s.selectSuggestion);
   const captureSuggestion = useAppStore((s) => s.captureSuggestion);
   const hideSuggestions = useAppStore((s) => s.hideSuggestions);
-  const onKey = useSuggestionKeys();
+  const onKey = useSuggestionKeys('list');
   const listRef = useRef<HTMLUListElement>(null);
   const views = list?.suggestions ?? [];
   const onSelect = useCallback(

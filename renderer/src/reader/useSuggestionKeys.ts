@@ -1,13 +1,15 @@
 /**
  * The keys of suggestion review (issue 13), the same in the suggestion list and in the text
  * when a suggestion is selected: Enter opens the capture panel filled in from it (Ctrl/Cmd+
- * Enter accepts it as it is), Delete rejects it, Tab and Shift+Tab (or the arrows) move to the
- * next and previous. Tab past either end leaves the list, as Tab does.
+ * Enter accepts it as it is), Delete rejects it, Tab and Shift+Tab move to the next and
+ * previous. Tab past either end leaves the list, as Tab does. In the list the arrows move and
+ * Backspace rejects too; in the text they keep their own meaning (the caret, nothing).
  */
 import type { KeyboardEvent } from 'react';
 import { useAppStore } from '../store';
 
-export function useSuggestionKeys(): (event: KeyboardEvent) => boolean {
+export function useSuggestionKeys(where: 'list' | 'text'): (event: KeyboardEvent) => boolean {
+  const inList = where === 'list';
   const selected = useAppStore((s) => s.selectedSuggestion);
   const moveSuggestion = useAppStore((s) => s.moveSuggestion);
   const captureSuggestion = useAppStore((s) => s.captureSuggestion);
@@ -24,12 +26,12 @@ export function useSuggestionKeys(): (event: KeyboardEvent) => boolean {
     const command = event.ctrlKey || event.metaKey;
     let handled = true;
     if (key === 'Tab' && !command) handled = moveSuggestion(shiftKey ? -1 : 1);
-    else if ((key === 'ArrowDown' || key === 'ArrowUp') && !command && !shiftKey)
+    else if (inList && (key === 'ArrowDown' || key === 'ArrowUp') && !command && !shiftKey)
       moveSuggestion(key === 'ArrowDown' ? 1 : -1);
     else if (!selected) handled = false;
     else if (key === 'Enter' && command) report(acceptSuggestion(selected));
     else if (key === 'Enter' && !shiftKey) captureSuggestion(selected);
-    else if ((key === 'Delete' || key === 'Backspace') && !command && !shiftKey)
+    else if ((key === 'Delete' || (inList && key === 'Backspace')) && !command && !shiftKey)
       report(rejectSuggestion(selected));
     else handled = false;
     if (handled) event.preventDefault();
