@@ -1,7 +1,8 @@
-// Builds everything the app runs: the renderer (Vite) and three Node bundles (esbuild):
-// the Electron main process, the preload (one CommonJS file, as a sandboxed preload needs)
-// and the web host. A plugin fails the build when a file crosses the process boundary
-// (DESIGN.md): shared/ may import neither Node nor electron, the backend never electron.
+// Builds everything the app runs: the renderer (Vite) and the Node bundles (esbuild): the
+// Electron main process, the backend's utility process, the preload (one CommonJS file, as a
+// sandboxed preload needs), the web host and the suggestion worker. A plugin fails the build
+// when a file crosses the process boundary (DESIGN.md): shared/ may import neither Node nor
+// electron, the backend never electron.
 import { builtinModules } from 'node:module';
 import { cp, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -73,6 +74,15 @@ await Promise.all([
     platform: 'node',
     format: 'cjs',
     target: 'node22',
+  }),
+  // The claim extractor's worker thread, found by the backend next to either bundle.
+  esbuild({
+    ...common,
+    entryPoints: [path.join(root, 'electron/backend/suggestions/worker.ts')],
+    outfile: path.join(root, 'dist/workers/suggest.cjs'),
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
   }),
   esbuild({
     ...common,

@@ -739,6 +739,56 @@ export class AppPage {
       .click();
     await (await chooser).setFiles(filePath);
   }
+
+  // ---- Suggested claims (issue 13) -------------------------------------------------------
+
+  /** The panel of suggestions beside the text. */
+  get suggestionsPanel(): Locator {
+    return this.page.getByRole('complementary', { name: 'Suggestions', exact: true });
+  }
+
+  get suggestionList(): Locator {
+    return this.suggestionsPanel.getByRole('listbox', { name: 'Suggestions to review' });
+  }
+
+  get suggestions(): Locator {
+    return this.suggestionList.getByRole('option');
+  }
+
+  /** The suggestion whose quote holds `words`. */
+  suggestion(words: string): Locator {
+    return this.suggestions.filter({ hasText: words });
+  }
+
+  get selectedSuggestion(): Locator {
+    return this.suggestionList.getByRole('option', { selected: true });
+  }
+
+  /** Suggestions drawn in the text: outlined, not filled like claims. */
+  get ghosts(): Locator {
+    return this.readerText.locator('.ghost');
+  }
+
+  ghost(words: string): Locator {
+    return this.ghosts.filter({ hasText: words });
+  }
+
+  /** Clicks the first line of the ghost holding `words` (a ghost may wrap over lines). */
+  async clickGhost(words: string): Promise<void> {
+    const ghost = this.ghost(words);
+    await ghost.scrollIntoViewIfNeeded();
+    const box = await ghost.evaluate((el) => {
+      const first = el.getClientRects()[0];
+      if (!first) throw new Error('the ghost is not drawn');
+      return { x: first.left + first.width / 2, y: first.top + first.height / 2 };
+    });
+    await this.page.mouse.click(box.x, box.y);
+  }
+
+  /** The capture panel as Enter on a suggestion opens it, filled in. */
+  get acceptPanel(): Locator {
+    return this.page.getByRole('form', { name: 'Accept suggested claim' });
+  }
 }
 
 export function escapeRegExp(text: string): string {

@@ -15,6 +15,7 @@ import type { BackupOptions } from './store/backups';
 import { DataDirLock } from './store/lock';
 import { openStore } from './store/openStore';
 import { LOCK_FILE, type Store } from './store/store';
+import { findSuggestWorker, SuggestRunner } from './suggestions/runner';
 import { UPLOADS_DIR, Uploads } from './uploads';
 
 export interface BackendOptions {
@@ -29,6 +30,11 @@ export interface BackendOptions {
    * recovery); otherwise the backend takes it and lets it go on close.
    */
   lock?: DataDirLock;
+  /**
+   * The suggestion worker script; found next to the bundle when left out, and none (every
+   * text on the calling thread) when running from source.
+   */
+  suggestWorker?: string | null;
   /** Store tuning, for tests and the bench. */
   store?: {
     foldAfterBytes?: number;
@@ -83,6 +89,13 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       undo: new UndoStack(),
       jobs,
       uploads,
+      suggest: new SuggestRunner({
+        workerFile:
+          options.suggestWorker === undefined
+            ? findSuggestWorker(__dirname)
+            : options.suggestWorker,
+        log,
+      }),
     };
     const dispatch = createDispatch(ctx, log);
     if (store.report.created && options.sampleCaseFile) {
@@ -109,6 +122,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       ctx,
       close: async () => {
         await jobs.close();
+        await ctx.suggest.close();
         await store.close();
         await ownLock?.release();
       },

@@ -45,6 +45,12 @@ import {
 } from './domains/evidence';
 import { exchangeInputs, type JobStarted, type JobStatus } from './domains/exchange';
 import { recoveryInputs, type Repaired, type RecoveryStatus } from './domains/recovery';
+import {
+  suggestionInputs,
+  type AcceptedSuggestions,
+  type RejectedSuggestions,
+  type SuggestionList,
+} from './domains/suggestions';
 
 export { CHANNELS, isChannel, type Channel } from './channelNames';
 export { MAX_DOCUMENT_LENGTH, MAX_IMPORT_BYTES } from './limits';
@@ -58,6 +64,7 @@ export type * from './domains/entities';
 export type * from './domains/evidence';
 export type * from './domains/exchange';
 export type * from './domains/recovery';
+export type * from './domains/suggestions';
 export type { ChangeSet } from './changes';
 
 export const inputSchemas = {
@@ -65,6 +72,7 @@ export const inputSchemas = {
   ...caseInputs,
   ...documentInputs,
   ...claimInputs,
+  ...suggestionInputs,
   ...entityInputs,
   ...evidenceInputs,
   ...briefingInputs,
@@ -101,6 +109,10 @@ export interface Outputs {
   'claims:delete': { claimId: string };
   'claims:reattach': Claim;
   'claims:history': HistoryEntry[];
+  'suggestions:list': SuggestionList;
+  'suggestions:accept': AcceptedSuggestions;
+  'suggestions:acceptAll': AcceptedSuggestions;
+  'suggestions:reject': RejectedSuggestions;
   'entities:list': Entity[];
   'entities:create': Entity;
   'entities:update': Entity;

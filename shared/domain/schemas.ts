@@ -45,6 +45,13 @@ export type { ClaimKind, ClaimStatus, EntityKind, LinkRelation, SourceFormat } f
 
 export const SourceFormatSchema = z.enum(SOURCE_FORMATS);
 
+/** A claim suggestion's stable key (shared/suggest/key.ts): a hash of its content and speaker, hex. */
+export const SuggestionKeySchema = z
+  .string()
+  .regex(/^[0-9a-f]{8,32}$/, { message: 'is not a suggestion key' });
+/** The most rejected suggestions one snapshot remembers: more than a 10 MB text holds. */
+export const MAX_REJECTED_SUGGESTIONS = 50_000;
+
 /**
  * An imported source. The text itself is stored outside the hot JSON (DESIGN.md, "Store")
  * under its content hash; the record keeps the hash and the length.
@@ -72,6 +79,11 @@ export const DocumentSchema = z.object({
   /** Length of the text in UTF-16 code units (what JavaScript offsets count). */
   textLength: z.number().int().nonnegative(),
   createdAt: TimestampSchema,
+  /**
+   * Keys of the claim suggestions the analyst rejected on this snapshot (issue 13), so a new
+   * run leaves them out; later versions inherit them by key. Optional: older records have none.
+   */
+  rejectedSuggestions: z.array(SuggestionKeySchema).max(MAX_REJECTED_SUGGESTIONS).optional(),
 });
 export type ClaimDocument = z.infer<typeof DocumentSchema>;
 

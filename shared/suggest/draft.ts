@@ -94,6 +94,7 @@ export function build(
     speaker: kind === 'unattributed' ? null : speaker,
     speakerName,
     entityId: kind === 'unattributed' ? null : (resolved?.entityId ?? null),
+    speakerType: kind === 'unattributed' ? null : (resolved?.type ?? null),
     role: kind === 'unattributed' ? null : (claim.speaker?.role ?? resolved?.role ?? null),
     cue: claim.cue,
     via,

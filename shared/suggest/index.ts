@@ -1,3 +1,10 @@
 /** The claim extractor (issue 13): see suggest.ts. */
 export { suggestClaims } from './suggest';
-export type { KnownEntity, Span, SuggestedKind, SuggestOptions, Suggestion } from './types';
+export type {
+  KnownEntity,
+  Span,
+  SpeakerType,
+  SuggestedKind,
+  SuggestOptions,
+  Suggestion,
+} from './types';

@@ -7,6 +7,8 @@ import type { ClaimKind } from '../domain/schemas';
 /** The kinds the extractor suggests: the analyst's own inferences are never suggested. */
 export type SuggestedKind = Exclude<ClaimKind, 'inference'>;
 
+export type SpeakerType = 'person' | 'org' | 'outlet' | 'group' | 'anonymous';
+
 export interface Span {
   start: number;
   end: number;
@@ -40,6 +42,11 @@ export interface Suggestion {
   speakerName: string | null;
   /** The id of the known entity the speaker resolved to. */
   entityId: string | null;
+  /**
+   * What the speaker was read as: a person, an organisation, an outlet, an unnamed group
+   * ("two senior officials"), or an anonymous source; null when there is no speaker.
+   */
+  speakerType: SpeakerType | null;
   role: string | null;
   /** "said", "told", "according to", "reportedly". */
   cue: string | null;

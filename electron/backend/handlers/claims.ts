@@ -29,13 +29,20 @@ async function anchorFor(
   return { document, anchor };
 }
 
-/** Applies an attribution change, checking that every entity it names exists. */
+/**
+ * Applies an attribution change, checking that every entity it names exists (or is created
+ * in the same edit: `creating`).
+ */
 function attribute(
   ctx: HandlerContext,
   base: Attribution,
   change: AttributionInput,
   outletId: string | null,
+  creating: ReadonlySet<string> = new Set(),
 ): Attribution {
+  const requireKnown = (id: string, field: string) => {
+    if (!creating.has(id)) requireEntity(ctx.store, id, field);
+  };
   const next: Attribution = {
     speakerId: change.speakerId === undefined ? base.speakerId : change.speakerId,
     via: change.via ?? base.via,
@@ -45,15 +52,15 @@ function attribute(
     reliabilityOverrides: change.reliabilityOverrides ?? base.reliabilityOverrides,
   };
   for (const id of Object.keys(next.reliabilityOverrides)) {
-    requireEntity(ctx.store, id, 'attribution.reliabilityOverrides');
+    requireKnown(id, 'attribution.reliabilityOverrides');
   }
   // Overrides apply to this claim's carriers only; one left from a removed carrier goes.
   const carriers = new Set([next.speakerId, ...next.via, outletId]);
   next.reliabilityOverrides = Object.fromEntries(
     Object.entries(next.reliabilityOverrides).filter(([id]) => carriers.has(id)),
   );
-  if (next.speakerId) requireEntity(ctx.store, next.speakerId, 'attribution.speakerId');
-  next.via.forEach((id) => requireEntity(ctx.store, id, 'attribution.via'));
+  if (next.speakerId) requireKnown(next.speakerId, 'attribution.speakerId');
+  next.via.forEach((id) => requireKnown(id, 'attribution.via'));
   if (next.speakerId && next.via.includes(next.speakerId)) {
     throw new CallFailure(
       'invalid_input',
@@ -86,6 +93,54 @@ function wordingFromQuote(quote: string): string {
 
 const uniqueTags = (tags: readonly string[]) => [...new Set(tags.map((t) => t.trim()))];
 
+/** What a new claim may be given besides its passage. */
+export type NewClaimFields = Omit<ParsedInput<'claims:create'>, keyof Selection>;
+
+/**
+ * A new claim on an anchored passage: the one place a claim record is made, for a selection
+ * (`claims:create`) and an accepted suggestion alike. Call it inside an edit's plan; entities
+ * in `creating` are put by the same edit.
+ */
+export function newClaim(
+  ctx: HandlerContext,
+  document: ClaimDocument,
+  anchor: Anchor,
+  input: NewClaimFields,
+  creating: ReadonlySet<string> = new Set(),
+): Claim {
+  const attribution = attribute(
+    ctx,
+    {
+      speakerId: null,
+      via: [],
+      cue: '',
+      saidOn: '',
+      reportedOn: document.publishedAt,
+      reliabilityOverrides: {},
+    },
+    input.attribution ?? {},
+    document.outletId,
+    creating,
+  );
+  const time = ctx.now();
+  return {
+    id: ctx.newId(),
+    caseId: document.caseId,
+    documentId: document.id,
+    text: input.text || wordingFromQuote(anchor.exact),
+    anchor,
+    anchorState: 'anchored',
+    kind: input.kind ?? (attribution.speakerId ? 'indirect_speech' : 'unattributed'),
+    status: input.status ?? 'unverified',
+    tags: uniqueTags(input.tags ?? []),
+    notes: input.notes ?? '',
+    credibility: input.credibility ?? 6,
+    attribution,
+    createdAt: time,
+    updatedAt: time,
+  };
+}
+
 export const claimHandlers: HandlersFor<
   'claims:create' | 'claims:update' | 'claims:delete' | 'claims:reattach'
 > = {
@@ -93,36 +148,7 @@ export const claimHandlers: HandlersFor<
     const { document, anchor } = await anchorFor(ctx, input);
     return applyEdit(ctx, 'Create claim', () => {
       requireDocument(ctx.store, document.id);
-      const attribution = attribute(
-        ctx,
-        {
-          speakerId: null,
-          via: [],
-          cue: '',
-          saidOn: '',
-          reportedOn: document.publishedAt,
-          reliabilityOverrides: {},
-        },
-        input.attribution ?? {},
-        document.outletId,
-      );
-      const time = ctx.now();
-      const created: Claim = {
-        id: ctx.newId(),
-        caseId: document.caseId,
-        documentId: document.id,
-        text: input.text || wordingFromQuote(anchor.exact),
-        anchor,
-        anchorState: 'anchored',
-        kind: input.kind ?? (attribution.speakerId ? 'indirect_speech' : 'unattributed'),
-        status: input.status ?? 'unverified',
-        tags: uniqueTags(input.tags ?? []),
-        notes: input.notes ?? '',
-        credibility: input.credibility ?? 6,
-        attribution,
-        createdAt: time,
-        updatedAt: time,
-      };
+      const created = newClaim(ctx, document, anchor, input);
       return {
         ops: [{ type: 'put', collection: 'claims', value: created }],
         result: created,

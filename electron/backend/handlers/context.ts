@@ -3,6 +3,7 @@ import type { UndoStack } from '../edits/undoStack';
 import type { Indexes } from '../indexes/indexes';
 import type { JobRunner } from '../jobs/jobRunner';
 import type { Store } from '../store/store';
+import type { SuggestRunner } from '../suggestions/runner';
 import type { Uploads } from '../uploads';
 
 export interface HandlerContext {
@@ -19,4 +20,6 @@ export interface HandlerContext {
   undo: UndoStack;
   jobs: JobRunner;
   uploads: Uploads;
+  /** The claim extractor, its results kept per text (issue 13). */
+  suggest: SuggestRunner;
 }

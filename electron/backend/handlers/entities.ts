@@ -36,6 +36,26 @@ function checkNamesFree(ctx: HandlerContext, names: readonly string[], self?: st
   }
 }
 
+/** A new person or organisation record, for `entities:create` and an accepted suggestion. */
+export function entityRecord(
+  ctx: HandlerContext,
+  fields: Pick<Entity, 'name' | 'kind'> & Partial<Omit<Entity, 'id' | 'createdAt' | 'updatedAt'>>,
+): Entity {
+  const time = ctx.now();
+  return {
+    id: ctx.newId(),
+    name: fields.name,
+    aliases: cleanAliases(fields.name, fields.aliases ?? []),
+    kind: fields.kind,
+    role: fields.role ?? '',
+    affiliation: fields.affiliation ?? '',
+    notes: fields.notes ?? '',
+    reliability: fields.reliability ?? 'F',
+    createdAt: time,
+    updatedAt: time,
+  };
+}
+
 /** The date a claim is placed at on a timeline: said, else reported, else captured. */
 const timelineDate = (claim: Claim) =>
   claim.attribution.saidOn || claim.attribution.reportedOn || claim.createdAt.slice(0, 10);
@@ -48,21 +68,8 @@ export const entityHandlers: HandlersFor<
 
   'entities:create': (input, ctx) =>
     applyEdit(ctx, `Add “${input.name}”`, () => {
-      const aliases = cleanAliases(input.name, input.aliases ?? []);
-      checkNamesFree(ctx, [input.name, ...aliases]);
-      const time = ctx.now();
-      const created: Entity = {
-        id: ctx.newId(),
-        name: input.name,
-        aliases,
-        kind: input.kind,
-        role: input.role ?? '',
-        affiliation: input.affiliation ?? '',
-        notes: input.notes ?? '',
-        reliability: input.reliability ?? 'F',
-        createdAt: time,
-        updatedAt: time,
-      };
+      const created = entityRecord(ctx, input);
+      checkNamesFree(ctx, [created.name, ...created.aliases]);
       return {
         ops: [{ type: 'put', collection: 'entities', value: created }],
         result: created,

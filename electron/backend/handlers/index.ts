@@ -12,6 +12,7 @@ import { entityHandlers } from './entities';
 import { judgmentHandlers } from './judgments';
 import { linkHandlers } from './links';
 import { recoveryHandlers } from './recovery';
+import { suggestionHandlers } from './suggestions';
 import type { Handlers } from './types';
 
 export const handlers = {
@@ -20,6 +21,7 @@ export const handlers = {
   ...documentHandlers,
   ...claimHandlers,
   ...claimQueryHandlers,
+  ...suggestionHandlers,
   ...entityHandlers,
   ...linkHandlers,
   ...evidenceHandlers,

@@ -5,12 +5,16 @@
 import type { Channel, Input, Output } from '../../../shared/contract/channels';
 import type { CallError } from '../../../shared/contract/result';
 import type { Claim, ClaimDocument, EntityKind } from '../../../shared/domain/schemas';
-import { openBackend, type Backend } from '../backend';
+import { openBackend, type Backend, type BackendOptions } from '../backend';
 import { tempDirs } from './tempDir';
 
 export interface BackendHarness {
   /** Opens a backend on `dataDir` (a fresh temp dir when omitted). */
-  start(dataDir?: string, sampleCaseFile?: string): Promise<Backend>;
+  start(
+    dataDir?: string,
+    sampleCaseFile?: string,
+    options?: Pick<BackendOptions, 'suggestWorker'>,
+  ): Promise<Backend>;
   /** Closes one backend now (it is no longer closed by `cleanup`). */
   stop(backend: Backend): Promise<void>;
   /** Closes every backend still open and removes the temp dirs: for afterEach. */
@@ -25,8 +29,9 @@ export function backendHarness(): BackendHarness {
   const logs: string[] = [];
   return {
     logs,
-    start: async (dataDir, sampleCaseFile) => {
+    start: async (dataDir, sampleCaseFile, options = {}) => {
       const backend = await openBackend({
+        ...options,
         dataDir: dataDir ?? (await dirs.make()),
         host: 'web',
         version: 'test',

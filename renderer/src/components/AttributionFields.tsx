@@ -3,7 +3,8 @@
  * dates said and reported. The chain ends at the document's outlet, shown for context.
  */
 import { useRef } from 'react';
-import { COMMON_CUES } from '../../../shared/domain/labels';
+import type { ProposedEntity } from '../../../shared/contract/channels';
+import { COMMON_CUES, ENTITY_KIND_LABELS } from '../../../shared/domain/labels';
 import { useAppStore } from '../store';
 import type { ClaimDraft } from './claimDraft';
 import { EntityPicker } from './EntityPicker';
@@ -14,11 +15,23 @@ interface Props {
   documentOutlet: string;
 }
 
-function EntityChip({ id, onRemove, label }: { id: string; onRemove: () => void; label: string }) {
-  const name = useAppStore((s) => s.entities.find((e) => e.id === id)?.name ?? 'Unknown');
+interface ChipProps {
+  id: string;
+  onRemove: () => void;
+  label: string;
+  /** Someone a suggestion would add with the claim (issue 13). */
+  proposed?: ProposedEntity | undefined;
+}
+
+function EntityChip({ id, onRemove, label, proposed }: ChipProps) {
+  const known = useAppStore((s) => s.entities.find((e) => e.id === id)?.name);
+  const name = known ?? proposed?.name ?? 'Unknown';
   return (
-    <span className="chip">
+    <span className={proposed ? 'chip proposed' : 'chip'}>
       {name}
+      {proposed && (
+        <span className="chip-new">new {ENTITY_KIND_LABELS[proposed.kind].toLowerCase()}</span>
+      )}
       <button type="button" aria-label={`${label} ${name}`} onClick={onRemove}>
         ×
       </button>
@@ -40,6 +53,7 @@ export function AttributionFields({ draft, onChange, documentOutlet }: Props) {
                 id={draft.speakerId}
                 label="Remove speaker"
                 onRemove={() => onChange({ speakerId: null })}
+                proposed={draft.proposed?.[draft.speakerId]}
               />
             </div>
           ) : (
@@ -80,6 +94,7 @@ export function AttributionFields({ draft, onChange, documentOutlet }: Props) {
               id={id}
               label="Remove intermediary"
               onRemove={() => onChange({ via: draft.via.filter((v) => v !== id) })}
+              proposed={draft.proposed?.[id]}
             />
           ))}
           <EntityPicker

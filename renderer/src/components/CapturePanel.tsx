@@ -10,12 +10,14 @@ import {
   type LinkRelation,
 } from '../../../shared/domain/schemas';
 import { RELATION_NAMES } from '../../../shared/domain/linkLabels';
-import { claimsSelectors, useAppStore } from '../store';
+import { claimsSelectors, suggestionsSelectors, useAppStore } from '../store';
 import type { PendingSelection } from '../store/uiSlice';
 import { CredibilitySelect } from '../evidence/GradeSelect';
 import { AttributionFields } from './AttributionFields';
 import { changesOf, newDraft, type ClaimDraft } from './claimDraft';
 import { KindSelect } from './KindSelect';
+import { NewEntityFields } from './NewEntityFields';
+import { draftFromSuggestion, editsOf } from './suggestionDraft';
 import { TagInput } from './TagInput';
 
 const PREVIEW_LIMIT = 400;
@@ -42,14 +44,27 @@ export function CapturePanel({ selection, document, knownTags }: Props) {
   const createLink = useAppStore((s) => s.createLink);
   const [relation, setRelation] = useState<LinkRelation>('supports');
   const setSelection = useAppStore((s) => s.setSelection);
-  const [draft, setDraft] = useState<ClaimDraft>(() => newDraft(document.publishedAt));
+  // A suggestion accepted with Enter (issue 13): the panel starts from what it proposes.
+  const capturing = useAppStore(suggestionsSelectors.capturing);
+  const acceptSuggestion = useAppStore((s) => s.acceptSuggestion);
+  const suggestion =
+    capturing && capturing.start === selection.start && capturing.end === selection.end
+      ? capturing
+      : null;
+  const [draft, setDraft] = useState<ClaimDraft>(() =>
+    suggestion
+      ? draftFromSuggestion(suggestion, document.publishedAt)
+      : newDraft(document.publishedAt),
+  );
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const change = (part: Partial<ClaimDraft>) => setDraft((d) => ({ ...d, ...part }));
 
   const submit = async () => {
     setBusy(true);
-    const failure = await createClaim({ ...changesOf(draft), text: draft.text.trim() });
+    const failure = suggestion
+      ? await acceptSuggestion(suggestion.key, editsOf(draft))
+      : await createClaim({ ...changesOf(draft), text: draft.text.trim() });
     setBusy(false);
     if (failure) setError(failure.message);
     else setDraft(newDraft(document.publishedAt));
@@ -74,8 +89,8 @@ export function CapturePanel({ selection, document, knownTags }: Props) {
 
   return (
     <form
-      className="capture-panel"
-      aria-label="New claim"
+      className={suggestion ? 'capture-panel from-suggestion' : 'capture-panel'}
+      aria-label={suggestion ? 'Accept suggested claim' : 'New claim'}
       onSubmit={(e) => {
         e.preventDefault();
         void submit();
@@ -98,6 +113,8 @@ export function CapturePanel({ selection, document, knownTags }: Props) {
           <textarea
             value={draft.text}
             rows={2}
+            // Opened on a suggestion from the keyboard: the wording is the next thing to write.
+            autoFocus={suggestion !== null}
             placeholder="Leave empty to use the quote"
             onChange={(e) => change({ text: e.target.value })}
           />
@@ -105,6 +122,7 @@ export function CapturePanel({ selection, document, knownTags }: Props) {
         <KindSelect value={draft.kind} onChange={(kind) => change({ kind })} />
       </div>
       <AttributionFields draft={draft} onChange={change} documentOutlet={document.outlet} />
+      {suggestion && <NewEntityFields draft={draft} onChange={change} />}
       <CredibilitySelect
         label="Information credibility"
         value={draft.credibility}
@@ -140,12 +158,14 @@ export function CapturePanel({ selection, document, knownTags }: Props) {
         </div>
       )}
       <div className="actions">
-        <span className="muted hint-keys">Ctrl+Enter to create · Esc to cancel</span>
+        <span className="muted hint-keys">
+          Ctrl+Enter to {suggestion ? 'accept' : 'create'} · Esc to cancel
+        </span>
         <button type="button" onClick={() => setSelection(null)}>
           Cancel
         </button>
         <button type="submit" className="primary" disabled={busy}>
-          Create claim
+          {suggestion ? 'Accept claim' : 'Create claim'}
         </button>
       </div>
     </form>

@@ -1,4 +1,5 @@
 /** The editable fields of a claim, as the capture panel and the claim editor hold them. */
+import type { ProposedEntity } from '../../../shared/contract/channels';
 import type { Claim, ClaimKind, ClaimStatus } from '../../../shared/domain/schemas';
 import type { Credibility, Reliability } from '../../../shared/grading/scales';
 import type { ClaimChanges } from '../store/claimsSlice';
@@ -17,6 +18,8 @@ export interface ClaimDraft {
   reportedOn: string;
   credibility: Credibility;
   reliabilityOverrides: Record<string, Reliability>;
+  /** People and outlets a suggestion would add, under temporary ids (./suggestionDraft.ts). */
+  proposed?: Record<string, ProposedEntity>;
 }
 
 export const newDraft = (reportedOn: string): ClaimDraft => ({

@@ -10,14 +10,18 @@ import {
   documentsSelectors,
   filterSelectors,
   listSelectors,
+  suggestionsSelectors,
   uiSelectors,
   useAppStore,
 } from '../store';
-import { HighlightedText } from './HighlightedText';
+import { HighlightedText, type Ghost } from './HighlightedText';
 import { OrphanReview } from './OrphanReview';
 import { ReaderHeader } from './ReaderHeader';
 import { selectionTouches, selectionWithin } from './selectionOffsets';
+import { SuggestionsPanel } from './SuggestionsPanel';
+import { useActiveGhost } from './useActiveGhost';
 import { usePendingHighlight } from './usePendingHighlight';
+import { useSuggestionKeys } from './useSuggestionKeys';
 
 const blockEdit = (event: Event) => event.preventDefault();
 
@@ -37,11 +41,26 @@ export function Reader() {
   const selectClaim = useAppStore((s) => s.selectClaim);
   const createClaim = useAppStore((s) => s.createClaimFromSelection);
   const notify = useAppStore((s) => s.notify);
+  const suggestions = useAppStore(suggestionsSelectors.list);
+  const suggestionsShown = useAppStore(suggestionsSelectors.shown);
+  const selectedSuggestion = useAppStore(suggestionsSelectors.selected);
+  const capturing = useAppStore(suggestionsSelectors.capturing);
+  const selectSuggestion = useAppStore((s) => s.selectSuggestion);
+  const acceptSuggestion = useAppStore((s) => s.acceptSuggestion);
+  const suggestionKey = useSuggestionKeys('text');
   const textRef = useRef<HTMLDivElement>(null);
   usePendingHighlight(textRef, selection, document?.id, text);
 
   const versions = openDoc?.versions ?? [];
   const knownTags = useMemo(() => facets?.tags.map((t) => t.tag).sort() ?? [], [facets]);
+  const ghosts = useMemo<Ghost[]>(
+    () =>
+      suggestions && suggestions.documentId === document?.id
+        ? suggestions.suggestions.map(({ key, start, end, kind }) => ({ key, start, end, kind }))
+        : [],
+    [suggestions, document?.id],
+  );
+  useActiveGhost(textRef, selectedSuggestion, ghosts, highlights);
 
   // Follow the browser's selection: a new range in the text becomes the pending selection;
   // a caret in the text clears it; a selection elsewhere (the capture form) leaves it be.
@@ -93,6 +112,15 @@ export function Reader() {
     target?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   }, [revealRequest, selectedClaimId]);
 
+  // The suggestion selected in the list comes into view in the text.
+  useEffect(() => {
+    if (!selectedSuggestion) return;
+    const target = textRef.current?.querySelector(
+      `[data-suggestion-keys~="${CSS.escape(selectedSuggestion)}"]`,
+    );
+    target?.scrollIntoView({ block: 'nearest' });
+  }, [selectedSuggestion]);
+
   if (!document) {
     if (activeDocumentId) {
       return (
@@ -112,16 +140,23 @@ export function Reader() {
   const onKeyDown = async (event: React.KeyboardEvent) => {
     if (event.key === 'Enter' && selection) {
       event.preventDefault();
-      const error = await createClaim({ text: '' });
+      // The passage of a suggestion being captured is accepted as the suggestion says.
+      const error = capturing
+        ? await acceptSuggestion(capturing.key)
+        : await createClaim({ text: '' });
       if (error) notify('error', error.message);
     } else if (event.key === 'Escape') {
       window.getSelection()?.removeAllRanges();
       setSelection(null);
+      selectSuggestion(null);
+    } else if (!selection && selectedSuggestion) {
+      // A suggestion clicked in the text takes the review keys there too.
+      suggestionKey(event);
     }
   };
 
   return (
-    <main className="reader" aria-label="Reader">
+    <main className={suggestionsShown ? 'reader with-suggestions' : 'reader'} aria-label="Reader">
       <ReaderHeader document={document} versions={versions} />
       <OrphanReview orphans={orphans} selection={selection} />
       <div className="reader-scroll">
@@ -146,6 +181,11 @@ export function Reader() {
             aria-readonly="true"
             aria-label="Document text"
             onKeyDown={(e) => void onKeyDown(e)}
+            onClick={(e) => {
+              // A click on the text beside any ghost lets the selected suggestion go.
+              const onGhost = e.target instanceof Element && e.target.closest('.ghost');
+              if (selectedSuggestion && !onGhost) selectSuggestion(null);
+            }}
             onPaste={(e) => e.preventDefault()}
             onCut={(e) => e.preventDefault()}
             onDrop={(e) => e.preventDefault()}
@@ -156,12 +196,25 @@ export function Reader() {
               selectedClaimId={selectedClaimId}
               colorBy={colorBy}
               onClaimClick={(id) => void selectClaim(id)}
+              ghosts={ghosts}
+              onGhostClick={(keys) => {
+                // Overlapping suggestions: each click takes the next one under the pointer.
+                const at = selectedSuggestion ? keys.indexOf(selectedSuggestion) : -1;
+                selectSuggestion(keys[(at + 1) % keys.length] ?? null);
+              }}
             />
           </div>
         )}
       </div>
+      {suggestionsShown && <SuggestionsPanel />}
       {selection && selection.documentId === document.id && (
-        <CapturePanel selection={selection} document={document} knownTags={knownTags} />
+        <CapturePanel
+          // A new suggestion (or a plain selection) starts the panel afresh.
+          key={capturing?.key ?? 'selection'}
+          selection={selection}
+          document={document}
+          knownTags={knownTags}
+        />
       )}
     </main>
   );

@@ -1,7 +1,7 @@
 /** The open document's title and source, its versions, and how highlights are coloured. */
 import type { ClaimDocument } from '../../../shared/domain/schemas';
 import { CLAIM_KIND_LABELS, CLAIM_STATUS_LABELS } from '../../../shared/domain/labels';
-import { filterSelectors, useAppStore } from '../store';
+import { filterSelectors, suggestionsSelectors, useAppStore } from '../store';
 import type { ColorBy } from '../store/filterSlice';
 
 export function ReaderHeader({
@@ -15,6 +15,9 @@ export function ReaderHeader({
   const setColorBy = useAppStore((s) => s.setColorBy);
   const openDocument = useAppStore((s) => s.openDocument);
   const legend = colorBy === 'kind' ? CLAIM_KIND_LABELS : CLAIM_STATUS_LABELS;
+  const suggesting = useAppStore(suggestionsSelectors.shown);
+  const showSuggestions = useAppStore((s) => s.showSuggestions);
+  const hideSuggestions = useAppStore((s) => s.hideSuggestions);
   return (
     <header className="reader-header">
       <h2>{document.title}</h2>
@@ -30,6 +33,14 @@ export function ReaderHeader({
         )}
       </p>
       <div className="reader-tools">
+        <button
+          type="button"
+          aria-pressed={suggesting}
+          title="Let Claimdesk read the document and suggest the claims in it"
+          onClick={() => (suggesting ? hideSuggestions() : void showSuggestions(document.id))}
+        >
+          {suggesting ? 'Hide suggestions' : 'Suggest claims'}
+        </button>
         {versions.length > 1 && (
           <label className="inline">
             <span className="label">Version</span>

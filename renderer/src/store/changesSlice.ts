@@ -34,6 +34,7 @@ export const createChangesSlice: SliceCreator<ChangesSlice> = (set, get) => {
       get().loadJudgments(),
       get().activeCaseId ? get().loadBriefings(get().activeCaseId ?? '') : Promise.resolve(),
       get().refreshDocument(),
+      get().loadSuggestions(),
       get().loadEvidence(),
     ]);
     const shown = Object.keys(get().claimCache);
@@ -92,6 +93,13 @@ export const createChangesSlice: SliceCreator<ChangesSlice> = (set, get) => {
         }
         if (touched('documents')) work.push(get().loadDocuments());
         if (touched('claims') || touched('documents')) work.push(get().refreshDocument());
+        // Accepts, rejections, their undo, and new names for the speakers proposed.
+        if (
+          get().suggestionList &&
+          (touched('claims') || touched('documents') || touched('entities'))
+        ) {
+          work.push(get().loadSuggestions());
+        }
         // A judgment's warnings read its basis claims' scores and statuses.
         if (touched('judgments') || touched('claims') || touched('links') || touched('entities')) {
           work.push(get().loadJudgments());

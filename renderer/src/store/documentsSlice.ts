@@ -119,6 +119,8 @@ export const createDocumentsSlice: SliceCreator<DocumentsSlice> = (set, get) => 
       const result = await call('documents:create', { ...fields, caseId, versionOf });
       if (!result.ok) return result.error;
       const { document, reanchored, orphaned } = result.value;
+      // A document just imported is read for claims at once (issue 13).
+      set((s) => ({ suggestOn: { ...s.suggestOn, [document.id]: true } }));
       await get().openDocument(document.id);
       if (versionOf) {
         get().notify(
@@ -136,13 +138,16 @@ export const createDocumentsSlice: SliceCreator<DocumentsSlice> = (set, get) => 
         openDoc: s.openDoc?.document.id === documentId ? s.openDoc : null,
         selection: null,
         profile: null,
+        selectedSuggestion: null,
+        capturing: null,
+        suggestionList: s.suggestionList?.documentId === documentId ? s.suggestionList : null,
       }));
       if (!documentId) return set({ highlights: [], orphans: [] });
       const result = await call('documents:get', { documentId });
       if (get().activeDocumentId !== documentId) return;
       if (!result.ok) return get().notify('error', result.error.message);
       set({ openDoc: result.value });
-      await get().refreshDocument();
+      await Promise.all([get().refreshDocument(), get().loadSuggestions()]);
     },
 
     refreshDocument: async () => {

@@ -14,6 +14,7 @@ import { createImportSlice } from './importSlice';
 import { createJobsSlice } from './jobsSlice';
 import { createListSlice } from './listSlice';
 import { createRecoverySlice } from './recoverySlice';
+import { createSuggestionsSlice } from './suggestionsSlice';
 import type { AppState } from './types';
 import { createUiSlice } from './uiSlice';
 
@@ -32,6 +33,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createJobsSlice(...a),
   ...createListSlice(...a),
   ...createRecoverySlice(...a),
+  ...createSuggestionsSlice(...a),
   ...createUiSlice(...a),
 }));
 
@@ -49,5 +51,6 @@ export { importSelectors } from './importSlice';
 export { jobsSelectors } from './jobsSlice';
 export { listSelectors } from './listSlice';
 export { recoverySelectors } from './recoverySlice';
+export { suggestionsSelectors } from './suggestionsSlice';
 export { uiSelectors } from './uiSlice';
 export type { AppState } from './types';

@@ -13,6 +13,7 @@ import type { ImportSlice } from './importSlice';
 import type { JobsSlice } from './jobsSlice';
 import type { ListSlice } from './listSlice';
 import type { RecoverySlice } from './recoverySlice';
+import type { SuggestionsSlice } from './suggestionsSlice';
 import type { UiSlice } from './uiSlice';
 
 /** The whole UI state: a cache of what the screen shows, plus view state (STYLE.md, "Store"). */
@@ -30,6 +31,7 @@ export type AppState = CasesSlice &
   JobsSlice &
   ListSlice &
   RecoverySlice &
+  SuggestionsSlice &
   UiSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

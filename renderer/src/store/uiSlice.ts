@@ -40,7 +40,15 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
     ),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   openDialog: (dialog) => set({ dialog }),
-  setSelection: (selection) => set({ selection }),
+  // A passage other than the suggestion's being captured is a claim of the analyst's own.
+  setSelection: (selection) =>
+    set((s) => ({
+      selection,
+      capturing:
+        s.capturing && selection?.start === s.capturing.start && selection.end === s.capturing.end
+          ? s.capturing
+          : null,
+    })),
 });
 
 export const uiSelectors = {
