@@ -258,7 +258,28 @@ function basePayload(channel: Channel): Record<string, unknown> {
     case 'claims:ofDocument':
     case 'claims:orphans':
     case 'documents:get':
+    case 'suggestions:list':
       return { documentId };
+    case 'suggestions:accept':
+      return {
+        documentId,
+        key: '00000000abcdef',
+        text: 'A suggested claim',
+        kind: 'reported',
+        speaker: { name: 'A new speaker', kind: 'person', role: 'analyst' },
+        via: [{ entityId: otherEntityId }],
+        cue: 'said',
+        saidOn: '2025-11-01',
+        reportedOn: '2025-11-03',
+        status: 'disputed',
+        tags: ['fuzz'],
+        notes: 'n',
+        credibility: 3,
+      };
+    case 'suggestions:acceptAll':
+      return { documentId, speaker: 'Mark Galeotti' };
+    case 'suggestions:reject':
+      return { documentId, keys: ['00000000abcdef'] };
     case 'evidence:ofClaim':
       return { claimId };
     case 'evidence:graph':
