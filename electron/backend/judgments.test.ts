@@ -1,8 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel } from '../../shared/contract/channels';
+import type { Judgment } from '../../shared/domain/schemas';
 import type { Backend } from './backend';
 import { seedEvidenceCase } from './testing/evidence';
 import { backendHarness, call, failure, makeEntity } from './testing/harness';
+
+/** The judgments of a case as stored (judgments:list adds each one's warnings, tested apart). */
+async function listJudgments(b: Backend, caseId: string): Promise<Judgment[]> {
+  return (await call(b, 'judgments:list', { caseId })).map(({ warnings: _w, ...j }) => j);
+}
 
 const harness = backendHarness();
 afterEach(() => harness.cleanup());
@@ -37,7 +43,7 @@ describe('key judgments', () => {
       order: 0,
     });
     expect(created.createdAt).toBe(created.updatedAt);
-    expect(await call(b, 'judgments:list', { caseId })).toEqual([created]);
+    expect(await listJudgments(b, caseId)).toEqual([created]);
   });
 
   it('keeps one basis entry per claim, the last one given', async () => {
@@ -75,14 +81,14 @@ describe('key judgments', () => {
       ],
     });
     expect(error).toMatchObject({ code: 'invalid_input', field: 'basis' });
-    expect(await call(b, 'judgments:list', { caseId })).toEqual([]);
+    expect(await listJudgments(b, caseId)).toEqual([]);
     const created = await judge(b, caseId);
     const onUpdate = await failure(b, 'judgments:update', {
       judgmentId: created.id,
       basis: [{ claimId: foreign.id, relation: 'contradicts' }],
     });
     expect(onUpdate).toMatchObject({ code: 'invalid_input', field: 'basis' });
-    expect(await call(b, 'judgments:list', { caseId })).toEqual([created]);
+    expect(await listJudgments(b, caseId)).toEqual([created]);
   });
 
   it('refuses a grade outside its scale with invalid_input naming the field', async () => {
@@ -102,7 +108,7 @@ describe('key judgments', () => {
       expect(error, channel).toMatchObject({ code: 'invalid_input', field });
       expect(error.message, channel).toContain(`${field}:`);
     }
-    expect(await call(b, 'judgments:list', { caseId })).toEqual([]);
+    expect(await listJudgments(b, caseId)).toEqual([]);
   });
 
   it('updates the statement, the likelihood and the order', async () => {
@@ -122,7 +128,7 @@ describe('key judgments', () => {
     });
     const moved = await call(b, 'judgments:update', { judgmentId: created.id, order: 3 });
     expect(moved).toMatchObject({ statement: reworded.statement, likelihood: 'likely', order: 3 });
-    expect(await call(b, 'judgments:list', { caseId })).toEqual([moved]);
+    expect(await listJudgments(b, caseId)).toEqual([moved]);
     const missing = await failure(b, 'judgments:update', { judgmentId: 'nope', order: 1 });
     expect(missing).toMatchObject({ code: 'not_found', field: 'judgmentId' });
   });
@@ -134,7 +140,7 @@ describe('key judgments', () => {
     const gone = await judge(b, caseId, 'Second.');
     const deleted = await call(b, 'judgments:delete', { judgmentId: gone.id });
     expect(deleted).toEqual({ judgmentId: gone.id });
-    expect(await call(b, 'judgments:list', { caseId })).toEqual([kept]);
+    expect(await listJudgments(b, caseId)).toEqual([kept]);
     expect((await failure(b, 'judgments:delete', { judgmentId: gone.id })).code).toBe('not_found');
   });
 
@@ -148,7 +154,7 @@ describe('key judgments', () => {
     expect([first.order, second.order, third.order]).toEqual([0, 1, 2]);
     await call(b, 'judgments:update', { judgmentId: first.id, order: 5 });
     await call(b, 'judgments:update', { judgmentId: third.id, order: 0 });
-    const listed = await call(b, 'judgments:list', { caseId });
+    const listed = await listJudgments(b, caseId);
     expect(listed.map((j) => j.statement)).toEqual(['Third.', 'Second.', 'First.']);
     expect(listed.map((j) => j.order)).toEqual([0, 1, 5]);
   });
@@ -158,7 +164,7 @@ describe('key judgments', () => {
     const { caseId } = await seedEvidenceCase(b);
     const created = await judge(b, caseId);
     expect(created.basis).toEqual([]);
-    const [stored] = await call(b, 'judgments:list', { caseId });
+    const [stored] = await listJudgments(b, caseId);
     expect(stored?.basis).toEqual([]);
     const emptied = await call(b, 'judgments:update', { judgmentId: created.id, basis: [] });
     expect(emptied.basis).toEqual([]);

@@ -209,7 +209,7 @@ describe('evidence links', () => {
     const read = async () => ({
       claims: byId(await call(b, 'claims:list', { caseId })),
       links: byId(await call(b, 'links:list', { caseId })),
-      judgments: await call(b, 'judgments:list', { caseId }),
+      judgments: (await call(b, 'judgments:list', { caseId })).map(({ warnings: _w, ...j }) => j),
     });
     const before = await read();
     expect(before.links).toEqual(byId([into, outOf, unrelated]));

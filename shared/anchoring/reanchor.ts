@@ -220,7 +220,14 @@ export function locateAnchor(
   const [lo, hi] = text.length <= SHORT_TEXT ? [0, text.length] : [from, to];
   let best: Scored | undefined;
   for (const match of search(text.slice(lo, hi), exact, maxErrors)) {
-    const snapped = snapToWords(text, lo + match.start, lo + match.end, exact);
+    const snapped = snapToWords(
+      text,
+      lo + match.start,
+      lo + match.end,
+      exact,
+      anchor.prefix.at(-1),
+      anchor.suffix[0],
+    );
     const scored = score({
       start: snapped.start,
       end: snapped.end,

@@ -21,12 +21,18 @@ function trailingMarks(s: string): string {
   return TRAILING_MARKS.exec(s)?.[0] ?? '';
 }
 
-/** `[start, end)` of `text` moved to word edges and to the old quote's marks. */
+/**
+ * `[start, end)` of `text` moved to word edges and to the old quote's marks. `before` and
+ * `after`: the characters that stood just before and after the old quote (from its prefix
+ * and suffix), so that a quote that began or ended mid-word is not widened to whole words.
+ */
 export function snapToWords(
   text: string,
   start: number,
   end: number,
   oldExact: string,
+  before = '',
+  after = '',
 ): { start: number; end: number } {
   let s = start;
   let e = end;
@@ -49,11 +55,11 @@ export function snapToWords(
     if (oldHead && text.slice(0, s).endsWith(oldHead)) s -= oldHead.length;
   }
 
-  // Whole words at the ends the old quote ended with a word.
-  if (isWordChar(oldExact[0])) {
+  // Whole words at the ends where the old quote began or ended with a whole word.
+  if (isWordChar(oldExact[0]) && !isWordChar(before)) {
     while (s > 0 && isWordChar(text[s - 1]) && isWordChar(text[s])) s -= 1;
   }
-  if (isWordChar(oldExact.at(-1))) {
+  if (isWordChar(oldExact.at(-1)) && !isWordChar(after)) {
     while (e < text.length && isWordChar(text[e - 1]) && isWordChar(text[e])) e += 1;
   }
   return s < e ? { start: s, end: e } : { start, end };
