@@ -92,7 +92,11 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       suggest: new SuggestRunner({
         workerFile:
           options.suggestWorker === undefined
-            ? findSuggestWorker(__dirname)
+            ? // Run from source as an ES module (tsx: the bench, scripts) there is no
+              // __dirname and no bundled worker: texts then run on the calling thread.
+              typeof __dirname === 'string'
+              ? findSuggestWorker(__dirname)
+              : null
             : options.suggestWorker,
         log,
       }),

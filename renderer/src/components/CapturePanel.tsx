@@ -4,11 +4,8 @@
  * Enter in the reader creates the claim at once; Ctrl/Cmd+Enter does it from here.
  */
 import { useState } from 'react';
-import {
-  LINK_RELATIONS,
-  type ClaimDocument,
-  type LinkRelation,
-} from '../../../shared/domain/schemas';
+import { LINK_RELATIONS, type LinkRelation } from '../../../shared/domain/enums';
+import type { ClaimDocument } from '../../../shared/domain/schemas';
 import { RELATION_NAMES } from '../../../shared/domain/linkLabels';
 import { claimsSelectors, suggestionsSelectors, useAppStore } from '../store';
 import type { PendingSelection } from '../store/uiSlice';

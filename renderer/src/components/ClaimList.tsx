@@ -24,7 +24,7 @@ export function ClaimList() {
       <header>
         <h2>
           Claims{' '}
-          <span className="count" aria-label="Claims shown">
+          <span className="count" aria-label="Claims shown" data-query={list.shownQuery}>
             {filtering && list.matched !== list.total
               ? `${list.matched} of ${list.total}`
               : list.total}

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import type { ClaimInContext, EntityProfile } from '../../../shared/contract/channels';
-import { ENTITY_KINDS, type EntityKind } from '../../../shared/domain/schemas';
+import { ENTITY_KINDS, type EntityKind } from '../../../shared/domain/enums';
 import { CLAIM_KIND_LABELS, ENTITY_KIND_LABELS } from '../../../shared/domain/labels';
 import { useAppStore } from '../store';
 import { ReliabilitySelect } from '../evidence/GradeSelect';

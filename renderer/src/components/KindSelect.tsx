@@ -1,4 +1,4 @@
-import { CLAIM_KINDS, CLAIM_STATUSES, type ClaimStatus } from '../../../shared/domain/schemas';
+import { CLAIM_KINDS, CLAIM_STATUSES, type ClaimStatus } from '../../../shared/domain/enums';
 import { CLAIM_KIND_LABELS, CLAIM_STATUS_LABELS } from '../../../shared/domain/labels';
 import type { ClaimDraft } from './claimDraft';
 

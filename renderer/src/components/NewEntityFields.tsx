@@ -3,7 +3,7 @@
  * extractor's guess: a person, an outlet, an organisation) and role, to set before they exist.
  */
 import type { ProposedEntity } from '../../../shared/contract/channels';
-import { ENTITY_KINDS, type EntityKind } from '../../../shared/domain/schemas';
+import { ENTITY_KINDS, type EntityKind } from '../../../shared/domain/enums';
 import { ENTITY_KIND_LABELS } from '../../../shared/domain/labels';
 import type { ClaimDraft } from './claimDraft';
 import { proposedIn } from './suggestionDraft';

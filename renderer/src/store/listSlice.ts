@@ -32,6 +32,8 @@ export interface ListState {
   generation: number;
   /** The first answer has come. */
   ready: boolean;
+  /** The search the rows on screen answer (they may lag behind the search box while typing). */
+  shownQuery: string;
   /** Where the selected claim is in this list (null: not in it, or not asked yet). */
   selectedAt: { claimId: string; index: number } | null;
   /** Bumped when the list should scroll the selected claim into view. */
@@ -70,6 +72,7 @@ const EMPTY_LIST: ListState = {
   pages: {},
   generation: 0,
   ready: false,
+  shownQuery: '',
   selectedAt: null,
   revealSeq: 0,
 };
@@ -106,7 +109,18 @@ export const createListSlice: SliceCreator<ListSlice> = (set, get) => {
           delete pages[p];
         }
       }
-      return { list: { ...s.list, total, matched, titleMatches, loading, pages, ready: true } };
+      return {
+        list: {
+          ...s.list,
+          total,
+          matched,
+          titleMatches,
+          loading,
+          pages,
+          ready: true,
+          shownQuery: filter.query,
+        },
+      };
     });
   };
 
