@@ -363,7 +363,7 @@ test('every export format downloads from the UI, named after the note, and opens
   expect(html).toContain(
     '<p class="evidence">Evidence for: <a class="ref" href="#note-1">[1]</a>, <a class="ref" href="#note-3">[3]</a>, <a class="ref" href="#note-8">[8]</a> · against: <a class="ref" href="#note-7">[7]</a>.</p>',
   );
-  expect(html.match(/<li id="note-\d+">/g)).toHaveLength(14);
+  expect(html.match(/<li id="note-\d+" value="\d+">/g)).toHaveLength(14);
   expect(html).toContain(
     `<li id="note-1" value="1">“${QUOTES[GALEOTTI]}”, Mark Galeotti → Radio Liberty`,
   );

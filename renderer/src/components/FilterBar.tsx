@@ -14,6 +14,7 @@ import { CLAIM_KIND_LABELS, CLAIM_STATUS_LABELS } from '../../../shared/domain/l
 import { useAppStore } from '../store';
 import { isFiltering } from '../store/filterSlice';
 import { DocumentFilter } from './DocumentFilter';
+import { compareNames } from '../../../shared/domain/compareNames';
 
 const orNull = (value: string) => (value === '' ? null : value);
 
@@ -31,7 +32,7 @@ export function FilterBar() {
   const named = (list: readonly { id: string; count: number }[] | undefined) =>
     (list ?? [])
       .map((f) => ({ ...f, name: names.get(f.id) ?? 'Unknown' }))
-      .sort((a, b) => a.name.localeCompare(b.name));
+      .sort((a, b) => compareNames(a.name, b.name));
 
   return (
     <div className="filter-bar" role="search">

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ENTITY_KIND_LABELS } from '../../../shared/domain/labels';
 import { useAppStore } from '../store';
+import { compareNames } from '../../../shared/domain/compareNames';
 
 /** The sidebar shows the most frequent; the claim list's filters reach the rest. */
 const SHOWN = 50;
@@ -27,7 +28,7 @@ export function PeopleList() {
         const entity = byId.get(id);
         return entity ? [{ entity, count: n }] : [];
       })
-      .sort((a, b) => b.count - a.count || a.entity.name.localeCompare(b.entity.name));
+      .sort((a, b) => b.count - a.count || compareNames(a.entity.name, b.entity.name));
     return { shown: inCase.slice(0, SHOWN), more: Math.max(0, inCase.length - SHOWN) };
   }, [facets, entities]);
 

@@ -47,7 +47,7 @@ export function VirtualClaimRows({ list, selectedClaimId, scrollRef }: Props) {
     estimateSize: () => ESTIMATED_CARD_HEIGHT,
     getItemKey: (index) => rowAt(list, index)?.claim.id ?? `row-${index}`,
     // A short list is rendered whole (find in page, reading order); a long one a window of it.
-    overscan: 20,
+    overscan: 6,
     gap: GAP,
     paddingStart: GAP,
     rangeExtractor,

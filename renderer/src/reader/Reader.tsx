@@ -206,7 +206,8 @@ export function Reader() {
           </div>
         )}
       </div>
-      {suggestionsShown && <SuggestionsPanel />}
+      {/* The capture panel comes right after the text in tab order: Tab from a selection
+          reaches its fields first (the grid places both panels, styles.css). */}
       {selection && selection.documentId === document.id && (
         <CapturePanel
           // A new suggestion (or a plain selection) starts the panel afresh.
@@ -216,6 +217,7 @@ export function Reader() {
           knownTags={knownTags}
         />
       )}
+      {suggestionsShown && <SuggestionsPanel />}
     </main>
   );
 }

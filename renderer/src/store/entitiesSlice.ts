@@ -3,6 +3,7 @@ import type { EntityProfile, Input } from '../../../shared/contract/channels';
 import type { Entity, EntityKind } from '../../../shared/domain/schemas';
 import { call } from '../api/client';
 import type { ActionError, AppState, SliceCreator } from './types';
+import { compareNames } from '../../../shared/domain/compareNames';
 
 export interface EntitiesSlice {
   entities: Entity[];
@@ -35,7 +36,7 @@ export const createEntitiesSlice: SliceCreator<EntitiesSlice> = (set, get) => ({
     if (!result.ok) return result.error;
     const created = result.value;
     set((s) => ({
-      entities: [...s.entities, created].sort((a, b) => a.name.localeCompare(b.name)),
+      entities: [...s.entities, created].sort((a, b) => compareNames(a.name, b.name)),
     }));
     return created;
   },
