@@ -117,11 +117,14 @@ async function measure(size: number): Promise<Record<string, string>> {
 
     const typed = await keystrokes(page, 'russia');
     await page.locator('input[aria-label="Search claims"]').fill('');
+    await page.locator('[aria-label="Claims shown"][data-query=""]').waitFor();
     const typed2 = await keystrokes(page, 'speaker 1');
     const keys = [...typed, ...typed2];
 
     // Save an edit: the first card, its wording changed, until the card shows it.
     await page.locator('input[aria-label="Search claims"]').fill('');
+    // The rows of the last search stay until the empty search is answered.
+    await page.locator('[aria-label="Claims shown"][data-query=""]').waitFor();
     const card = page.locator('.claim-card[data-claim-id]').first();
     await card.locator('.claim-open').click();
     await card.getByRole('button', { name: 'Edit' }).click();

@@ -1,5 +1,5 @@
 /** One claim in the list: wording, quote, who said it and through whom; open to edit. */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { ClaimRow } from '../../../shared/contract/channels';
 import { CLAIM_KIND_LABELS, CLAIM_STATUS_LABELS } from '../../../shared/domain/labels';
 import { useAppStore } from '../store';
@@ -26,7 +26,23 @@ interface Props {
   measureRef: (element: HTMLLIElement | null) => void;
 }
 
-export function ClaimCard({ row, selected, knownTags, placement, measureRef }: Props) {
+/**
+ * Memoized: the list re-renders when any page arrives or the window moves, and a card whose
+ * row, selection and place are the same has nothing new to draw.
+ */
+export const ClaimCard = memo(ClaimCardView, (a, b) => {
+  return (
+    a.row === b.row &&
+    a.selected === b.selected &&
+    a.knownTags === b.knownTags &&
+    a.measureRef === b.measureRef &&
+    a.placement.index === b.placement.index &&
+    a.placement.top === b.placement.top &&
+    a.placement.setSize === b.placement.setSize
+  );
+});
+
+function ClaimCardView({ row, selected, knownTags, placement, measureRef }: Props) {
   const { claim, score, document } = row;
   const selectClaim = useAppStore((s) => s.selectClaim);
   const deleteClaim = useAppStore((s) => s.deleteClaim);

@@ -3,7 +3,6 @@
  * (issue 9): the list is virtual at every size, and only the pages in view are asked for.
  */
 import { useRef } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { countOf } from '../../../shared/domain/labels';
 import { claimsSelectors, listSelectors, useAppStore } from '../store';
 import { isFiltering } from '../store/filterSlice';
@@ -12,12 +11,12 @@ import { VirtualClaimRows } from './VirtualClaimRows';
 
 export function ClaimList() {
   const list = useAppStore(listSelectors.list);
-  const { filter, setFilter } = useAppStore(
-    useShallow((s) => ({ filter: s.filter, setFilter: s.setFilter })),
-  );
+  // A boolean, not the filter: a keystroke in the search re-renders the search box, and the
+  // list only when its answer comes (issue 9, keystroke to frame).
+  const filtering = useAppStore((s) => isFiltering(s.filter));
+  const setFilter = useAppStore((s) => s.setFilter);
   const selectedClaimId = useAppStore(claimsSelectors.selectedClaimId);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const filtering = isFiltering(filter);
 
   return (
     <aside className="claims-pane" aria-label="Claims">

@@ -18,10 +18,49 @@ import { compareNames } from '../../../shared/domain/compareNames';
 
 const orNull = (value: string) => (value === '' ? null : value);
 
+/**
+ * The search box and the filters are separate components: a keystroke re-renders the box,
+ * not the selects, whose options (every speaker and outlet of the case) can number thousands
+ * (issue 9, keystroke to frame).
+ */
 export function FilterBar() {
-  const { filter, setFilter, clearFilter, facets, entities } = useAppStore(
+  return (
+    <div className="filter-bar" role="search">
+      <SearchBox />
+      <Filters />
+    </div>
+  );
+}
+
+function SearchBox() {
+  const query = useAppStore((s) => s.filter.query);
+  const setFilter = useAppStore((s) => s.setFilter);
+  return (
+    <input
+      type="search"
+      aria-label="Search claims"
+      placeholder="Search claims, quotes, people, tags…"
+      value={query}
+      onChange={(e) => setFilter({ query: e.target.value })}
+    />
+  );
+}
+
+function Filters() {
+  // Each choice on its own (not the filter object, which every keystroke replaces).
+  const filter = useAppStore(
     useShallow((s) => ({
-      filter: s.filter,
+      speakerId: s.filter.speakerId,
+      outletId: s.filter.outletId,
+      kind: s.filter.kind,
+      status: s.filter.status,
+      tag: s.filter.tag,
+      documentId: s.filter.documentId,
+    })),
+  );
+  const { filtering, setFilter, clearFilter, facets, entities } = useAppStore(
+    useShallow((s) => ({
+      filtering: isFiltering(s.filter),
       setFilter: s.setFilter,
       clearFilter: s.clearFilter,
       facets: s.facets,
@@ -29,94 +68,86 @@ export function FilterBar() {
     })),
   );
   const names = useMemo(() => new Map(entities.map((e) => [e.id, e.name])), [entities]);
-  const named = (list: readonly { id: string; count: number }[] | undefined) =>
-    (list ?? [])
-      .map((f) => ({ ...f, name: names.get(f.id) ?? 'Unknown' }))
-      .sort((a, b) => compareNames(a.name, b.name));
+  const [speakers, outlets] = useMemo(() => {
+    const named = (list: readonly { id: string; count: number }[] | undefined) =>
+      (list ?? [])
+        .map((f) => ({ ...f, name: names.get(f.id) ?? 'Unknown' }))
+        .sort((a, b) => compareNames(a.name, b.name));
+    return [named(facets?.speakers), named(facets?.outlets)];
+  }, [facets, names]);
+  const tags = useMemo(() => (facets?.tags ?? []).map((t) => t.tag).sort(), [facets]);
 
   return (
-    <div className="filter-bar" role="search">
-      <input
-        type="search"
-        aria-label="Search claims"
-        placeholder="Search claims, quotes, people, tags…"
-        value={filter.query}
-        onChange={(e) => setFilter({ query: e.target.value })}
+    <div className="filters">
+      <select
+        aria-label="Filter by speaker"
+        value={filter.speakerId ?? ''}
+        onChange={(e) => setFilter({ speakerId: orNull(e.target.value) })}
+      >
+        <option value="">Any speaker</option>
+        {speakers.map((f) => (
+          <option key={f.id} value={f.id}>
+            {f.name}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label="Filter by outlet"
+        value={filter.outletId ?? ''}
+        onChange={(e) => setFilter({ outletId: orNull(e.target.value) })}
+      >
+        <option value="">Any outlet</option>
+        {outlets.map((f) => (
+          <option key={f.id} value={f.id}>
+            {f.name}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label="Filter by kind"
+        value={filter.kind ?? ''}
+        onChange={(e) => setFilter({ kind: orNull(e.target.value) as ClaimKind | null })}
+      >
+        <option value="">Any kind</option>
+        {CLAIM_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {CLAIM_KIND_LABELS[k]}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label="Filter by status"
+        value={filter.status ?? ''}
+        onChange={(e) => setFilter({ status: orNull(e.target.value) as ClaimStatus | null })}
+      >
+        <option value="">Any status</option>
+        {CLAIM_STATUSES.map((k) => (
+          <option key={k} value={k}>
+            {CLAIM_STATUS_LABELS[k]}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label="Filter by tag"
+        value={filter.tag ?? ''}
+        onChange={(e) => setFilter({ tag: orNull(e.target.value) })}
+      >
+        <option value="">Any tag</option>
+        {tags.map((t) => (
+          <option key={t} value={t}>
+            #{t}
+          </option>
+        ))}
+      </select>
+      <DocumentFilter
+        documentId={filter.documentId}
+        onChange={(documentId) => setFilter({ documentId })}
       />
-      <div className="filters">
-        <select
-          aria-label="Filter by speaker"
-          value={filter.speakerId ?? ''}
-          onChange={(e) => setFilter({ speakerId: orNull(e.target.value) })}
-        >
-          <option value="">Any speaker</option>
-          {named(facets?.speakers).map((f) => (
-            <option key={f.id} value={f.id}>
-              {f.name}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Filter by outlet"
-          value={filter.outletId ?? ''}
-          onChange={(e) => setFilter({ outletId: orNull(e.target.value) })}
-        >
-          <option value="">Any outlet</option>
-          {named(facets?.outlets).map((f) => (
-            <option key={f.id} value={f.id}>
-              {f.name}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Filter by kind"
-          value={filter.kind ?? ''}
-          onChange={(e) => setFilter({ kind: orNull(e.target.value) as ClaimKind | null })}
-        >
-          <option value="">Any kind</option>
-          {CLAIM_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {CLAIM_KIND_LABELS[k]}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Filter by status"
-          value={filter.status ?? ''}
-          onChange={(e) => setFilter({ status: orNull(e.target.value) as ClaimStatus | null })}
-        >
-          <option value="">Any status</option>
-          {CLAIM_STATUSES.map((k) => (
-            <option key={k} value={k}>
-              {CLAIM_STATUS_LABELS[k]}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Filter by tag"
-          value={filter.tag ?? ''}
-          onChange={(e) => setFilter({ tag: orNull(e.target.value) })}
-        >
-          <option value="">Any tag</option>
-          {(facets?.tags ?? [])
-            .map((t) => t.tag)
-            .sort()
-            .map((t) => (
-              <option key={t} value={t}>
-                #{t}
-              </option>
-            ))}
-        </select>
-        <DocumentFilter
-          documentId={filter.documentId}
-          onChange={(documentId) => setFilter({ documentId })}
-        />
-        {isFiltering(filter) && (
-          <button type="button" onClick={clearFilter}>
-            Clear
-          </button>
-        )}
-      </div>
+      {filtering && (
+        <button type="button" onClick={clearFilter}>
+          Clear
+        </button>
+      )}
     </div>
   );
 }

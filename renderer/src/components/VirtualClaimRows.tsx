@@ -12,6 +12,8 @@ import { ClaimCard } from './ClaimCard';
 
 /** A card's height before it is measured: two lines of wording, a quote, a byline and badges. */
 const ESTIMATED_CARD_HEIGHT = 140;
+/** Lists up to this long are rendered whole. */
+const SHORT_LIST = 60;
 /** The gap between cards, and above the first (as .claim-list's gap and padding in styles.css). */
 const GAP = 8;
 
@@ -33,7 +35,9 @@ export function VirtualClaimRows({ list, selectedClaimId, scrollRef }: Props) {
   const rangeExtractor = useCallback(
     (range: Range) => {
       const indexes = defaultRangeExtractor(range);
-      if (selectedIndex < 0 || indexes.includes(selectedIndex)) return indexes;
+      // An index from the list before a new answer may lie past its end: not rendered.
+      if (selectedIndex < 0 || selectedIndex >= range.count || indexes.includes(selectedIndex))
+        return indexes;
       return [...indexes, selectedIndex].sort((a, b) => a - b);
     },
     [selectedIndex],
@@ -46,8 +50,9 @@ export function VirtualClaimRows({ list, selectedClaimId, scrollRef }: Props) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATED_CARD_HEIGHT,
     getItemKey: (index) => rowAt(list, index)?.claim.id ?? `row-${index}`,
-    // A short list is rendered whole (find in page, reading order); a long one a window of it.
-    overscan: 6,
+    // A short list is rendered whole (find in page, reading order); a long one a window of it
+    // with a few cards either side (each rendered card costs a measurement when it changes).
+    overscan: list.matched <= SHORT_LIST ? SHORT_LIST : 6,
     gap: GAP,
     paddingStart: GAP,
     rangeExtractor,
