@@ -33,7 +33,7 @@ test('the matrix shows the judgments as J1 and J2 and marks the diagnostic claim
   const matrix = app.matrix;
   await expect(matrix.getByRole('columnheader')).toHaveText([
     'Claim',
-    'Score',
+    'Claim score',
     'J1 unlikely',
     'J2 likely',
   ]);

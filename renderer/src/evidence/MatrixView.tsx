@@ -9,6 +9,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { ClaimRow } from '../../../shared/contract/channels';
+import { CLAIM_SCORE_HINT, CLAIM_SCORE_LABEL } from '../../../shared/domain/labels';
 import type { Judgment } from '../../../shared/domain/schemas';
 import { likelihoodInfo } from '../../../shared/grading/scales';
 import { evidenceSelectors, listSelectors, useAppStore } from '../store';
@@ -99,7 +100,10 @@ export function MatrixView() {
           <thead>
             <tr>
               <th scope="col">Claim</th>
-              <th scope="col">Score</th>
+              {/* Not "Score" or "Confidence" beside the judgments' ICD 203 grades (issue 11). */}
+              <th scope="col" title={CLAIM_SCORE_HINT}>
+                {CLAIM_SCORE_LABEL}
+              </th>
               {judgments.map((j, i) => (
                 <th key={j.id} scope="col" title={j.statement}>
                   J{i + 1}
