@@ -1,8 +1,9 @@
 /**
  * Evidence links (issue 4): claim to claim, to a passage of a document, to a URL or a file,
  * each with a note, shown from both ends and made without leaving the reader; and the bad
- * input that must not corrupt the case: a claim as its own evidence, the same link twice,
- * a cycle of "same claim" links.
+ * input that must not corrupt the case: a claim as its own evidence, the same link twice
+ * (which asks what becomes of its note), a cycle of "same claim" links; and opposite links
+ * between one pair, flagged where they are made and in the matrix (issue 11).
  */
 import type { Locator } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
@@ -213,31 +214,93 @@ test('a claim cannot be its own evidence: the picker leaves it out and the API r
   await app.expectScore(again, 'B2', 66);
 });
 
-test('the same link made twice is kept once, with the newer note', async ({ app }) => {
+test('the same link made twice asks whether to add the new note or replace the old one', async ({
+  app,
+}) => {
   const pantsir = app.claimWorded(PANTSIR);
-  await app.linkToClaim(pantsir, {
-    relation: 'supports',
-    query: 'Maduro wrote',
-    option: WAPO,
-    note: 'First note.',
-  });
+  const again = (note: string) =>
+    app.linkToClaim(pantsir, { relation: 'supports', query: 'Maduro wrote', option: WAPO, note });
+  await again('First note.');
   const row = rowNaming(app.evidenceRows(pantsir), WAPO);
   await expect(row.locator('.note')).toHaveText('First note.');
 
-  await app.linkToClaim(pantsir, {
-    relation: 'supports',
-    query: 'Maduro wrote',
-    option: WAPO,
-    note: 'Second note.',
+  // Issue 11: a second note does not silently replace the first.
+  await again('Second note.');
+  const question = app.evidencePanel(pantsir).getByRole('alertdialog', {
+    name: 'This link already exists. Add your note to it or replace its note?',
   });
+  await expect(question).toBeVisible();
+  await expect(question.getByRole('button')).toHaveText([
+    'Add my note',
+    'Replace its note',
+    'Cancel',
+  ]);
+  await expect(row.locator('.note')).toHaveText('First note.');
+  await question.getByRole('button', { name: 'Add my note' }).click();
+  await expect(question).toBeHidden();
   await expect(row).toHaveCount(1);
-  await expect(row.locator('.note')).toHaveText('Second note.');
+  await expect(row.locator('.note')).toHaveText('First note.\n\nSecond note.');
+
+  await again('Third note.');
+  await question.getByRole('button', { name: 'Replace its note' }).click();
+  await expect(row.locator('.note')).toHaveText('Third note.');
+
+  await again('Fourth note.');
+  await question.getByRole('button', { name: 'Cancel' }).click();
+  await expect(question).toBeHidden();
+  await expect(row.locator('.note')).toHaveText('Third note.');
   await expect(app.evidenceForm(pantsir).getByRole('alert')).toHaveCount(0);
 
   // One row from the other end too, and the target is corroborated once.
   const wapo = await app.selectClaim(app.claimWorded(WAPO));
   await expect(app.evidenceRows(wapo)).toHaveCount(1);
   await app.expectScore(wapo, 'B3', 66);
+});
+
+test('a pair linked both as supporting and as contradicting is flagged in the panel and in the matrix', async ({
+  app,
+}) => {
+  const pantsir = app.claimWorded(PANTSIR);
+  await app.linkToClaim(pantsir, { relation: 'supports', query: 'Maduro wrote', option: WAPO });
+  const status = app.evidenceForm(pantsir).getByRole('status');
+  await expect(status).toHaveText('');
+  await app.linkToClaim(pantsir, { relation: 'contradicts', query: 'Maduro wrote', option: WAPO });
+  await expect(status).toHaveText(
+    `⚠ This claim is now linked to “${WAPO}” both as supporting and as contradicting it. Keep the link you mean and remove the other.`,
+  );
+  const rows = rowNaming(app.evidenceRows(pantsir), WAPO);
+  await expect(rows).toHaveCount(2);
+  await expect(rows.locator('.opposite-links')).toHaveCount(2);
+  await expect(rows.locator('.opposite-links').first()).toHaveAttribute(
+    'title',
+    `Both supports and contradicts “${WAPO}”: keep the link you mean and remove the other.`,
+  );
+  // A third claim linked one way only is not flagged.
+  await app.linkToClaim(pantsir, { relation: 'supports', query: 'transport landed', option: IL76 });
+  await expect(rowNaming(app.evidenceRows(pantsir), IL76).locator('.opposite-links')).toHaveCount(
+    0,
+  );
+
+  // The matrix marks both claims of the pair, in words.
+  await app.showView('Matrix');
+  await app.matrix.getByLabel('Show the claims of the list too').check();
+  // By the claim's own button: a mark's explanation names the other claim of the pair.
+  const matrixRow = (text: string) =>
+    app.matrix
+      .locator('tbody tr')
+      .filter({ has: app.page.getByRole('button', { name: text, exact: true }) });
+  await expect(matrixRow(PANTSIR).locator('.opposite-links')).toHaveText(/⚠ Opposite links/);
+  await expect(matrixRow(WAPO).locator('.opposite-links')).toHaveText(/⚠ Opposite links/);
+  await expect(matrixRow(IL76).locator('.opposite-links')).toHaveCount(0);
+
+  // Removing one of the two links clears the mark.
+  await app.showView('Reader');
+  const selected = await app.selectClaim(app.claimWorded(PANTSIR));
+  await app
+    .evidencePanel(selected)
+    .getByRole('button', { name: 'Remove link: Contradicts' })
+    .click();
+  await expect(app.evidenceRows(selected).locator('.opposite-links')).toHaveCount(0);
 });
 
 test('a cycle of “same claim” links is refused with a message in the panel', async ({ app }) => {

@@ -33,10 +33,15 @@ test('the matrix shows the judgments as J1 and J2 and marks the diagnostic claim
   const matrix = app.matrix;
   await expect(matrix.getByRole('columnheader')).toHaveText([
     'Claim',
-    'Score',
+    'Claim score',
     'J1 unlikely',
     'J2 likely',
   ]);
+  // The claim's 0–100 score is never named so that it reads as ICD 203 confidence (issue 11).
+  await expect(matrix.getByRole('columnheader', { name: 'Claim score' })).toHaveAttribute(
+    'title',
+    /Not an ICD 203 confidence level\./,
+  );
   await expect(matrix.locator('.matrix-legend > li')).toHaveText([`J1 ${J1}`, `J2 ${J2}`]);
 
   // The claims the judgments rest on; Galeotti's bears both ways (+ on J1, − on J2).

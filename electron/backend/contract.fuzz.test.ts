@@ -333,6 +333,7 @@ function basePayload(channel: Channel): Record<string, unknown> {
         relation: 'supports',
         target: { kind: 'claim', claimId: otherClaimId },
         note: 'a note',
+        repeat: 'add',
       };
     case 'links:update':
       return { linkId: ids.linkId, relation: 'context', note: 'changed' };

@@ -99,14 +99,74 @@ describe('evidence links', () => {
     });
   });
 
-  it('merges the same link made twice into one, with the newer note', async () => {
+  it('asks before a repeated link changes its note: refused without `repeat`, then add or replace', async () => {
     const b = await harness.start();
     const { caseId, claims } = await seedEvidenceCase(b);
-    const first = await link(b, claims.troops.id, 'supports', toClaim(claims.diplomacy.id), 'old');
-    const again = await link(b, claims.troops.id, 'supports', toClaim(claims.diplomacy.id), 'new');
-    expect(again.id).toBe(first.id);
-    expect(again.note).toBe('new');
-    expect(await call(b, 'links:list', { caseId })).toEqual([again]);
+    const [from, to] = [claims.troops.id, claims.diplomacy.id];
+    const first = await link(b, from, 'supports', toClaim(to), 'old');
+    const refused = await failure(b, 'links:create', {
+      fromClaimId: from,
+      relation: 'supports',
+      target: toClaim(to),
+      note: 'new',
+    });
+    expect(refused).toEqual({
+      code: 'conflict',
+      message:
+        'This link already exists with another note. Add your note to it or replace its note.',
+      field: 'repeat',
+    });
+    expect(await call(b, 'links:list', { caseId })).toEqual([first]);
+
+    const added = await call(b, 'links:create', {
+      fromClaimId: from,
+      relation: 'supports',
+      target: toClaim(to),
+      note: 'new',
+      repeat: 'add',
+    });
+    expect(added).toMatchObject({ id: first.id, note: 'old\n\nnew' });
+    const replaced = await call(b, 'links:create', {
+      fromClaimId: from,
+      relation: 'supports',
+      target: toClaim(to),
+      note: 'newest',
+      repeat: 'replace',
+    });
+    expect(replaced).toMatchObject({ id: first.id, note: 'newest' });
+    expect(await call(b, 'links:list', { caseId })).toEqual([replaced]);
+  });
+
+  it('merges a repeated link without asking when its note adds nothing or the old one is empty', async () => {
+    const b = await harness.start();
+    const { claims } = await seedEvidenceCase(b);
+    const [from, to] = [claims.troops.id, claims.diplomacy.id];
+    const first = await link(b, from, 'supports', toClaim(to), 'kept');
+    expect(await link(b, from, 'supports', toClaim(to))).toMatchObject({
+      id: first.id,
+      note: 'kept',
+    });
+    expect(await link(b, from, 'supports', toClaim(to), ' kept ')).toMatchObject({ note: 'kept' });
+    const bare = await link(b, from, 'context', toClaim(to));
+    expect(await link(b, from, 'context', toClaim(to), 'first note')).toMatchObject({
+      id: bare.id,
+      note: 'first note',
+    });
+  });
+
+  it('refuses to add a note that would take the link past 5,000 characters, keeping both', async () => {
+    const b = await harness.start();
+    const { claims } = await seedEvidenceCase(b);
+    const [from, to] = [claims.troops.id, claims.diplomacy.id];
+    await link(b, from, 'supports', toClaim(to), 'a'.repeat(3000));
+    const error = await failure(b, 'links:create', {
+      fromClaimId: from,
+      relation: 'supports',
+      target: toClaim(to),
+      note: 'b'.repeat(3000),
+      repeat: 'add',
+    });
+    expect(error).toMatchObject({ code: 'invalid_input', field: 'note' });
   });
 
   it('merges contradicts and same_claim given in reverse direction', async () => {
@@ -114,7 +174,13 @@ describe('evidence links', () => {
     const { caseId, claims } = await seedEvidenceCase(b);
     const { diplomacy, help, troops } = claims;
     const against = await link(b, diplomacy.id, 'contradicts', toClaim(help.id), 'one');
-    const reverse = await link(b, help.id, 'contradicts', toClaim(diplomacy.id), 'two');
+    const reverse = await call(b, 'links:create', {
+      fromClaimId: help.id,
+      relation: 'contradicts',
+      target: toClaim(diplomacy.id),
+      note: 'two',
+      repeat: 'replace',
+    });
     expect(reverse).toMatchObject({ id: against.id, fromClaimId: diplomacy.id, note: 'two' });
     const same = await link(b, troops.id, 'same_claim', toClaim(diplomacy.id));
     const sameBack = await link(b, diplomacy.id, 'same_claim', toClaim(troops.id));

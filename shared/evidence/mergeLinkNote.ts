@@ -1,8 +1,8 @@
 /**
  * The note of a link made again (issue 11). `links:create` merges a repeated link into the
- * existing one and used to let the newer note silently replace the older; the link dialog is
- * to ask instead, and the handler to apply the analyst's answer through this function once
- * the contract carries it (the contract is being rewritten, so the handler is unchanged).
+ * existing one and used to let the newer note silently replace the older; the link dialog now
+ * asks instead, and the handler applies the analyst's answer (`repeat: 'add' | 'replace'`)
+ * through this function.
  */
 
 /** How the notes of a repeated link combine: the analyst's choice. */

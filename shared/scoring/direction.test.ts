@@ -1,5 +1,5 @@
 /**
- * The README's worked examples (docs/issue11-readme.md): each link type, made in each
+ * The README's worked examples ("The claim score"): each link type, made in each
  * direction, and what it does to either end. Galeotti's "diplomacy only" (B via Radio
  * Liberty, credibility 2) has a base of 70; Sitenko's "no troops" (C, credibility 2) 60;
  * Chepa's pledge of help (D via Lenta.ru, credibility 3) 40.

@@ -12,7 +12,7 @@
  *   (could, might, may, possibly, perhaps, toss-up), and the flat modals "will", "won't",
  *   "is going to", "cannot", which state a certainty when nothing hedges them.
  *
- * How negation is read (decided for issue 11; the README's draft says the same):
+ * How negation is read (decided for issue 11; the README's "The wording check" says the same):
  * - The band is the chance of the event the statement is about, as its estimative word
  *   says: "Russia is unlikely to send troops" is graded "unlikely".
  * - A "not" before an expression turns the expression round: "not likely" reads as very

@@ -4,13 +4,15 @@
  * store's, when a case is imported next to the one it was exported from), and every reference
  * is mapped to the new ids. What the store already has is recognised rather than duplicated:
  * people and outlets by any of their names; on a merge, documents by their text and claims by
- * their place in it and their wording. Every lookup goes through an index, and the plan
+ * their place in it and their wording. A person or outlet recognised keeps this store's grade,
+ * and where the file grades it differently the plan says so (issue 11). Every lookup goes through an index, and the plan
  * gives other work a turn between slices, so a case of 100,000 claims imports in linear time.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ImportedCase } from '../../../shared/contract/channels';
 import type { Case, Claim, ClaimDocument, Entity } from '../../../shared/domain/schemas';
 import { normalizeName } from '../../../shared/entities/names';
+import type { GradeConflict } from '../../../shared/exchange/gradeConflicts';
 import type { HandlerContext } from '../handlers/context';
 import {
   briefingsOfCase,
@@ -28,6 +30,7 @@ export interface ImportPlan {
   caseId: string;
   ops: Op[];
   counts: Pick<ImportedCase, 'added' | 'merged'>;
+  gradeConflicts: GradeConflict[];
 }
 
 const SLICE = 2000;
@@ -74,6 +77,7 @@ export async function planImport(
 
   // People and outlets by any of their names: the store's, and those this import adds.
   const addedNames = new Map<string, string>();
+  const gradeConflicts: GradeConflict[] = [];
   for (const entity of file.entities) {
     const names = [entity.name, ...entity.aliases];
     const knownId =
@@ -82,6 +86,17 @@ export async function planImport(
     if (knownId) {
       ids.set('entity', entity.id, knownId);
       merged.entities += 1;
+      // The store's grade stays, but not silently (issue 11): the analyst is asked.
+      const known = store.get('entities', knownId);
+      if (known && known.reliability !== entity.reliability) {
+        gradeConflicts.push({
+          importedId: entity.id,
+          existingId: known.id,
+          name: known.name,
+          ours: known.reliability,
+          theirs: entity.reliability,
+        });
+      }
       continue;
     }
     const created: Entity = { ...entity, id: ids.fresh('entity', entity.id) };
@@ -183,5 +198,5 @@ export async function planImport(
     put('history', { ...entry, id: ctx.newId(), claimId: ids.get('claim', entry.claimId) });
     await step();
   }
-  return { caseId: target.id, ops, counts: { added, merged } };
+  return { caseId: target.id, ops, counts: { added, merged }, gradeConflicts };
 }

@@ -205,6 +205,7 @@ describe('cases:import of a JSON case file', () => {
     const recognised = {
       added: { documents: 0, claims: 0, entities: 0, links: 0, judgments: 0 },
       merged: { documents: 1, claims: 14, entities: 11 },
+      gradeConflicts: [],
     };
     // Into the case it came from: everything is already there.
     expect(await importText(b, file.fileName, file.text, caseId)).toEqual({
@@ -251,5 +252,27 @@ describe('cases:import of a JSON case file', () => {
       attribution: galeotti.attribution,
     });
     expect(await call(b, 'links:list', { caseId })).toHaveLength(links.length);
+  });
+
+  it('keeps this store’s grade of a person the file grades differently, and reports the conflict', async () => {
+    const { b, caseId } = await openSample(harness);
+    const file = await exportText(b, caseId, 'json');
+    const entities = await call(b, 'entities:list', {});
+    const regraded = entities.find((e) => e.reliability !== 'A');
+    if (!regraded) throw new Error('sample entity missing');
+    await call(b, 'entities:update', { entityId: regraded.id, reliability: 'A' });
+
+    const imported = await importText(b, file.fileName, file.text);
+    expect(imported.gradeConflicts).toEqual([
+      {
+        importedId: regraded.id,
+        existingId: regraded.id,
+        name: regraded.name,
+        ours: 'A',
+        theirs: regraded.reliability,
+      },
+    ]);
+    const after = (await call(b, 'entities:list', {})).find((e) => e.id === regraded.id);
+    expect(after?.reliability).toBe('A');
   });
 });

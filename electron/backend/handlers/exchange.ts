@@ -59,7 +59,7 @@ function startImport(ctx: HandlerContext, input: ImportInput): string {
         );
         return {
           ops: plan.ops,
-          result: { caseId: plan.caseId, ...plan.counts },
+          result: { caseId: plan.caseId, ...plan.counts, gradeConflicts: plan.gradeConflicts },
           caseId: plan.caseId,
         };
       },

@@ -2,12 +2,13 @@
  * Evidence links (issue 4): claim to claim (supports, contradicts, context, same claim),
  * claim to a document span, to a URL or to a file. Refused: a claim as its own evidence,
  * a link across cases, a "same claim" link between claims already the same claim. Merged:
- * the same link made twice (the newer note wins).
+ * the same link made twice, its note added to or replaced as the analyst chose (issue 11).
  */
 import { createAnchor, isAnchor } from '../../../shared/anchoring/textQuote';
 import type { ParsedInput } from '../../../shared/contract/channels';
 import { CallFailure } from '../../../shared/contract/result';
 import type { EvidenceLink, LinkTarget } from '../../../shared/domain/schemas';
+import { mergeLinkNote, repeatedLinkNeedsChoice } from '../../../shared/evidence/mergeLinkNote';
 import { applyEdit } from '../edits/applyEdit';
 import type { HandlerContext } from './context';
 import { linksOfCase, linksOfClaim } from './lookups';
@@ -100,6 +101,41 @@ function existingLink(
   });
 }
 
+/** The longest note a link holds (the contract's limit on `note`). */
+const MAX_NOTE = 5000;
+
+/**
+ * The note of a link made again (issue 11). Where both notes have text and differ, the
+ * analyst must say whether to add the new note or replace the old: without `repeat` the
+ * call is refused rather than drop either. An added note that would pass the limit is
+ * refused too, rather than cut.
+ */
+function repeatedNote(
+  existingNote: string,
+  input: Pick<ParsedInput<'links:create'>, 'note' | 'repeat'>,
+): string {
+  if (repeatedLinkNeedsChoice(existingNote, input.note) && input.repeat === undefined) {
+    throw new CallFailure(
+      'conflict',
+      'This link already exists with another note. Add your note to it or replace its note.',
+      'repeat',
+    );
+  }
+  const note = mergeLinkNote(
+    existingNote,
+    input.note,
+    input.repeat === 'replace' ? 'replace' : 'append',
+  );
+  if (note.length > MAX_NOTE) {
+    throw new CallFailure(
+      'invalid_input',
+      `The two notes together are longer than ${MAX_NOTE} characters. Shorten one, or replace the note.`,
+      'note',
+    );
+  }
+  return note;
+}
+
 /** A path of "same claim" links between two claims, if there is one (for the message). */
 function sameClaimPath(ctx: HandlerContext, from: string, to: string): string[] | null {
   const previous = new Map<string, string>([[from, from]]);
@@ -149,8 +185,7 @@ export const linkHandlers: HandlersFor<
       const time = ctx.now();
       const existing = existingLink(ctx, from.id, input.relation, target);
       if (existing) {
-        // The same link again: keep one, with the newer note if one was given.
-        const merged = { ...existing, note: input.note || existing.note, updatedAt: time };
+        const merged = { ...existing, note: repeatedNote(existing.note, input), updatedAt: time };
         return {
           ops: [{ type: 'put', collection: 'links', value: merged }],
           result: merged,

@@ -17,6 +17,7 @@ import { ClaimList } from './ClaimList';
 import { DropZone } from './DropZone';
 import { ErrorBoundary } from './ErrorBoundary';
 import { EntityPage } from './EntityPage';
+import { GradeConflictsDialog } from './GradeConflictsDialog';
 import { ImportDialog } from './ImportDialog';
 import { ImportStatus } from './ImportStatus';
 import { JobProgress } from './JobProgress';
@@ -112,6 +113,7 @@ function Workspace() {
       {dialog === 'newCase' && <NewCaseDialog />}
       {dialog === 'addDocument' && <AddDocumentDialog />}
       {pendingImport && <ImportDialog key={pendingImport.fileName} pending={pendingImport} />}
+      <GradeConflictsDialog />
       <ImportStatus />
       <JobProgress />
       <DropZone />

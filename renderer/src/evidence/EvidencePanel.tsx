@@ -2,75 +2,21 @@
  * The evidence around one claim, seen from both ends of every link, and a form to add
  * more: another claim (found by words or speaker), a URL, or a file. A passage of a
  * document is added from the reader: select it while this claim is selected.
+ * Links that set a pair of claims both for and against each other are flagged as they are
+ * made and in the list, and a link made again asks what becomes of its note (issue 11).
  */
 import { useState } from 'react';
-import { LINK_LABELS, RELATION_NAMES } from '../../../shared/domain/linkLabels';
-import type { ClaimEvidence } from '../../../shared/contract/channels';
+import type { Input } from '../../../shared/contract/channels';
 import { LINK_RELATIONS, type LinkRelation } from '../../../shared/domain/enums';
+import { RELATION_NAMES } from '../../../shared/domain/linkLabels';
 import type { Claim } from '../../../shared/domain/schemas';
+import { claimLinks, oppositeLinks, wouldOppose } from '../../../shared/evidence/linkConflicts';
 import { claimsSelectors, useAppStore } from '../store';
 import { ClaimPicker } from './ClaimPicker';
+import { LinkRow } from './LinkRow';
+import { RepeatedLinkPrompt, type RepeatAnswer } from './RepeatedLinkPrompt';
 
 type TargetKind = 'claim' | 'url' | 'file';
-
-function LinkRow({ entry }: { entry: ClaimEvidence['links'][number] }) {
-  const { link } = entry;
-  const selectClaim = useAppStore((s) => s.selectClaim);
-  const deleteLink = useAppStore((s) => s.deleteLink);
-  const notify = useAppStore((s) => s.notify);
-  const outgoing = entry.end === 'from';
-  // A passage, page or file is evidence *for* the claim: read from the claim, it supports it.
-  const label =
-    outgoing && link.target.kind === 'claim'
-      ? LINK_LABELS[link.relation].from
-      : LINK_LABELS[link.relation].to;
-  const t = link.target;
-  const otherClaim = entry.other?.claim;
-  let target: React.ReactNode;
-  if (otherClaim) {
-    target = (
-      <button type="button" className="link" onClick={() => void selectClaim(otherClaim.id, true)}>
-        {otherClaim.text}
-      </button>
-    );
-  } else if (t.kind === 'span') {
-    target = (
-      <span>
-        <q>{t.anchor.exact}</q>{' '}
-        <span className="muted">({entry.document?.title ?? 'document'})</span>
-      </span>
-    );
-  } else if (t.kind === 'url') {
-    target = (
-      <a href={t.url} target="_blank" rel="noreferrer noopener">
-        {t.url}
-      </a>
-    );
-  } else if (t.kind === 'file') {
-    target = (
-      <span>
-        {t.name} {t.location && <span className="muted">({t.location})</span>}
-      </span>
-    );
-  }
-  return (
-    <li className={`evidence-row ${link.relation}`}>
-      <span className="relation">{label}</span> {target}
-      {link.note && <p className="muted note">{link.note}</p>}
-      <button
-        type="button"
-        className="link danger"
-        aria-label={`Remove link: ${label}`}
-        onClick={async () => {
-          const failure = await deleteLink(link.id);
-          if (failure) notify('error', failure.message);
-        }}
-      >
-        Remove
-      </button>
-    </li>
-  );
-}
 
 export function EvidencePanel({ claim }: { claim: Claim }) {
   const evidence = useAppStore(claimsSelectors.evidence);
@@ -85,15 +31,55 @@ export function EvidencePanel({ claim }: { claim: Claim }) {
   const [error, setError] = useState<string | null>(null);
   const around = evidence?.links ?? [];
 
-  const add = async (target: Parameters<typeof createLink>[0]['target']) => {
-    const failure = await createLink({ fromClaimId: claim.id, relation, target, note });
-    setError(failure?.message ?? null);
-    if (!failure) {
-      setNote('');
-      setUrl('');
-      setFileName('');
-      setLocation('');
+  const pairLinks = claimLinks(around.map((e) => e.link));
+  const [opposed, setOpposed] = useState<string | null>(null);
+  const [repeated, setRepeated] = useState<Input<'links:create'> | null>(null);
+
+  /** Makes the link; true when it was made (a repeated link first asks what to do). */
+  const save = async (input: Input<'links:create'>): Promise<boolean> => {
+    const failure = await createLink(input);
+    if (failure?.code === 'conflict' && failure.field === 'repeat') {
+      setError(null);
+      setRepeated(input);
+      return false;
     }
+    setError(failure?.message ?? null);
+    setRepeated(null);
+    if (failure) return false;
+    setNote('');
+    setUrl('');
+    setFileName('');
+    setLocation('');
+    return true;
+  };
+
+  /** The warning a claim-to-claim link draws when the pair is already linked the other way. */
+  const oppositionOf = (input: Input<'links:create'>): string | null => {
+    const { target } = input;
+    if (target.kind !== 'claim') return null;
+    // Read before the link is made: the links the new one sets itself against.
+    const against = wouldOppose(pairLinks, {
+      fromClaimId: input.fromClaimId,
+      toClaimId: target.claimId,
+      relation: input.relation,
+    });
+    if (against.length === 0) return null;
+    const other = around.find((e) => e.other?.claim.id === target.claimId)?.other?.claim.text;
+    return `This claim is now linked to “${other ?? 'that claim'}” both as supporting and as contradicting it. Keep the link you mean and remove the other.`;
+  };
+
+  const submit = async (input: Input<'links:create'>) => {
+    setOpposed(null);
+    const opposition = oppositionOf(input);
+    if (await save(input)) setOpposed(opposition);
+  };
+
+  const add = (target: Input<'links:create'>['target']) =>
+    submit({ fromClaimId: claim.id, relation, target, note });
+
+  const answerRepeat = (answer: RepeatAnswer) => {
+    if (!repeated || answer === 'cancel') return setRepeated(null);
+    void submit({ ...repeated, repeat: answer });
   };
 
   return (
@@ -111,7 +97,14 @@ export function EvidencePanel({ claim }: { claim: Claim }) {
       {evidence && around.length === 0 && <p className="muted">No evidence linked yet.</p>}
       <ul className="evidence-list">
         {around.map((entry) => (
-          <LinkRow key={entry.link.id} entry={entry} />
+          <LinkRow
+            key={entry.link.id}
+            entry={entry}
+            opposite={
+              entry.other !== null &&
+              oppositeLinks(pairLinks, claim.id, entry.other.claim.id) !== null
+            }
+          />
         ))}
       </ul>
       <form
@@ -195,6 +188,10 @@ export function EvidencePanel({ claim }: { claim: Claim }) {
         )}
         <p className="muted hint-small">
           To add a passage of a document, select it in the reader while this claim is selected.
+        </p>
+        {repeated && <RepeatedLinkPrompt onAnswer={answerRepeat} />}
+        <p className="link-warning" role="status" aria-live="polite">
+          {opposed && `⚠ ${opposed}`}
         </p>
         {error && (
           <p className="form-error" role="alert">

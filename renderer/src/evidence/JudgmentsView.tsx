@@ -6,63 +6,16 @@
 import { useState } from 'react';
 import type { JudgmentView } from '../../../shared/contract/channels';
 import {
-  CONFIDENCE,
-  LIKELIHOOD,
   likelihoodInfo,
   type ConfidenceLevel,
   type Likelihood,
 } from '../../../shared/grading/scales';
 import { evidenceSelectors, useAppStore } from '../store';
 import type { JudgmentChange } from '../store/evidenceSlice';
+import { BasisSummary } from './BasisSummary';
 import { ClaimPicker } from './ClaimPicker';
-
-function GradeFields({
-  likelihood,
-  confidence,
-  onChange,
-}: {
-  likelihood: Likelihood;
-  confidence: ConfidenceLevel;
-  onChange: (change: { likelihood?: Likelihood; confidence?: ConfidenceLevel }) => void;
-}) {
-  const band = likelihoodInfo(likelihood);
-  return (
-    <div className="field-row two">
-      <label className="field">
-        <span className="label">Likelihood (ICD 203)</span>
-        <select
-          value={likelihood}
-          onChange={(e) => onChange({ likelihood: e.target.value as Likelihood })}
-        >
-          {LIKELIHOOD.map((l) => (
-            <option key={l.code} value={l.code}>
-              {l.term} ({l.min}–{l.max}%)
-            </option>
-          ))}
-        </select>
-        <span className="grade-definition">
-          {band.term} / {band.probability}: {band.min}–{band.max}%
-        </span>
-      </label>
-      <label className="field">
-        <span className="label">Analytic confidence</span>
-        <select
-          value={confidence}
-          onChange={(e) => onChange({ confidence: e.target.value as ConfidenceLevel })}
-        >
-          {CONFIDENCE.map((c) => (
-            <option key={c.level} value={c.level}>
-              {c.level}
-            </option>
-          ))}
-        </select>
-        <span className="grade-definition">
-          {CONFIDENCE.find((c) => c.level === confidence)?.text}
-        </span>
-      </label>
-    </div>
-  );
-}
+import { GradeFields } from './GradeFields';
+import { WordingCheck } from './WordingCheck';
 
 function JudgmentCard({ judgment }: { judgment: JudgmentView }) {
   const claimCache = useAppStore((s) => s.claimCache);
@@ -75,7 +28,11 @@ function JudgmentCard({ judgment }: { judgment: JudgmentView }) {
   const [editing, setEditing] = useState(false);
   const [statement, setStatement] = useState(judgment.statement);
   const [relation, setRelation] = useState<'supports' | 'contradicts'>('supports');
-  const warnings = judgment.warnings;
+  // While the statement is edited the live check below it speaks for the wording; the saved
+  // warning would describe words that are being replaced.
+  const warnings = editing
+    ? judgment.warnings.filter((w) => w.code !== 'wording_differs_from_grade')
+    : judgment.warnings;
   const band = likelihoodInfo(judgment.likelihood);
 
   const update = async (change: JudgmentChange) => {
@@ -102,6 +59,7 @@ function JudgmentCard({ judgment }: { judgment: JudgmentView }) {
               onChange={(e) => setStatement(e.target.value)}
             />
           </label>
+          <WordingCheck statement={statement} likelihood={judgment.likelihood} />
           <div className="actions">
             <button type="button" onClick={() => setEditing(false)}>
               Cancel
@@ -135,6 +93,7 @@ function JudgmentCard({ judgment }: { judgment: JudgmentView }) {
         </ul>
       )}
       <h4>Rests on</h4>
+      <BasisSummary basis={judgment.basis} />
       <ul className="basis">
         {judgment.basis.map((b) => {
           const claim = claimCache[b.claimId]?.claim;
@@ -240,6 +199,7 @@ export function JudgmentsView() {
           <span className="label">Statement</span>
           <textarea value={statement} rows={2} onChange={(e) => setStatement(e.target.value)} />
         </label>
+        <WordingCheck statement={statement} likelihood={likelihood} />
         <GradeFields
           likelihood={likelihood}
           confidence={confidence}

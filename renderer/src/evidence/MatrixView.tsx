@@ -3,14 +3,17 @@
  * Competing Hypotheses: each cell says whether a claim supports or cuts against a judgment.
  * A claim that bears the same way on every judgment tells them apart no better than none;
  * the diagnostic ones, which support one judgment and cut against another, are marked.
- * Clicking a cell cycles it. The rows are the claims the judgments rest on, and, on request,
+ * Clicking a cell cycles it. A claim linked to another both as supporting and as contradicting
+ * it is marked, since the score then counts it both ways (issue 11). The rows are the claims the judgments rest on, and, on request,
  * the claims the list shows now (its search and filters): never every claim of a large case.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ClaimRow } from '../../../shared/contract/channels';
+import { CLAIM_SCORE_HINT, CLAIM_SCORE_LABEL } from '../../../shared/domain/labels';
 import type { Judgment } from '../../../shared/domain/schemas';
 import { likelihoodInfo } from '../../../shared/grading/scales';
 import { evidenceSelectors, listSelectors, useAppStore } from '../store';
+import { OppositeLinksMark } from './OppositeLinksMark';
 
 type Cell = 'supports' | 'contradicts' | null;
 
@@ -28,6 +31,16 @@ export function MatrixView() {
   const selectClaim = useAppStore((s) => s.selectClaim);
   const notify = useAppStore((s) => s.notify);
   const [listed, setListed] = useState(false);
+  const linkConflicts = useAppStore(evidenceSelectors.linkConflicts);
+  const loadLinkConflicts = useAppStore((s) => s.loadLinkConflicts);
+  useEffect(() => void loadLinkConflicts(), [loadLinkConflicts]);
+
+  /** The claims each claim is linked to both ways (issue 11), by their words. */
+  const opposedTo = (claimId: string) =>
+    linkConflicts.flatMap(({ claimIds: [a, b] }) => {
+      const other = a === claimId ? b : b === claimId ? a : null;
+      return other ? [claimCache[other]?.claim.text ?? 'another claim'] : [];
+    });
 
   const rows = useMemo(() => {
     const ids = new Set(judgments.flatMap((j) => j.basis.map((b) => b.claimId)));
@@ -87,7 +100,10 @@ export function MatrixView() {
           <thead>
             <tr>
               <th scope="col">Claim</th>
-              <th scope="col">Score</th>
+              {/* Not "Score" or "Confidence" beside the judgments' ICD 203 grades (issue 11). */}
+              <th scope="col" title={CLAIM_SCORE_HINT}>
+                {CLAIM_SCORE_LABEL}
+              </th>
               {judgments.map((j, i) => (
                 <th key={j.id} scope="col" title={j.statement}>
                   J{i + 1}
@@ -108,6 +124,7 @@ export function MatrixView() {
                   >
                     {row.claim.text}
                   </button>
+                  <OppositeLinksMark others={opposedTo(row.claim.id)} />
                 </th>
                 <td className="num">{row.score?.value ?? '—'}</td>
                 {judgments.map((j, i) => (

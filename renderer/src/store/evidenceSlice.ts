@@ -1,6 +1,11 @@
 /** Evidence links (made and removed here, shown per claim) and the key judgments of the case. */
 import type { EvidenceGraph, Input, JudgmentView } from '../../../shared/contract/channels';
 import type { Judgment } from '../../../shared/domain/schemas';
+import {
+  claimLinks,
+  conflictingPairs,
+  type OppositeLinks,
+} from '../../../shared/evidence/linkConflicts';
 import { call } from '../api/client';
 import { createSerialEdits } from './serialEdits';
 import type { ActionError, AppState, SliceCreator } from './types';
@@ -18,8 +23,11 @@ export interface EvidenceSlice {
   /** What the graph is centred on. */
   graphFocus: GraphFocus | null;
   graph: EvidenceGraph | null;
+  /** Pairs of claims linked both "supports" and "contradicts", for the matrix (issue 11). */
+  linkConflicts: OppositeLinks[];
   loadJudgments: () => Promise<void>;
   loadGraph: () => Promise<void>;
+  loadLinkConflicts: () => Promise<void>;
   createLink: (input: Input<'links:create'>) => Promise<ActionError>;
   updateLink: (input: Input<'links:update'>) => Promise<ActionError>;
   deleteLink: (linkId: string) => Promise<ActionError>;
@@ -41,11 +49,17 @@ export const createEvidenceSlice: SliceCreator<EvidenceSlice> = (set, get) => {
       ].sort((a, b) => a.order - b.order || a.createdAt.localeCompare(b.createdAt)),
     }));
   const serial = createSerialEdits();
+  // Only the matrix shows the case's link conflicts: other views do not pay for the list.
+  const linksChanged = () => {
+    void get().loadEvidence();
+    if (get().view === 'matrix') void get().loadLinkConflicts();
+  };
   return {
     judgments: [],
     view: 'reader',
     graphFocus: null,
     graph: null,
+    linkConflicts: [],
 
     loadJudgments: async () => {
       const caseId = get().activeCaseId;
@@ -71,22 +85,33 @@ export const createEvidenceSlice: SliceCreator<EvidenceSlice> = (set, get) => {
       get().cacheRows(result.value.claims);
     },
 
+    loadLinkConflicts: async () => {
+      const caseId = get().activeCaseId;
+      if (!caseId) return set({ linkConflicts: [] });
+      const result = await call('links:list', { caseId });
+      if (!result.ok) return get().notify('error', result.error.message);
+      if (get().activeCaseId !== caseId) return;
+      const linkConflicts = conflictingPairs(claimLinks(result.value));
+      set({ linkConflicts });
+      void get().fetchClaims(linkConflicts.flatMap((c) => c.claimIds));
+    },
+
     createLink: async (input) => {
       const result = await call('links:create', input);
       if (!result.ok) return result.error;
-      void get().loadEvidence();
+      linksChanged();
       return null;
     },
     updateLink: async (input) => {
       const result = await call('links:update', input);
       if (!result.ok) return result.error;
-      void get().loadEvidence();
+      linksChanged();
       return null;
     },
     deleteLink: async (linkId) => {
       const result = await call('links:delete', { linkId });
       if (!result.ok) return result.error;
-      void get().loadEvidence();
+      linksChanged();
       return null;
     },
 
@@ -128,4 +153,5 @@ export const evidenceSelectors = {
   view: (s: AppState) => s.view,
   graphFocus: (s: AppState) => s.graphFocus,
   graph: (s: AppState) => s.graph,
+  linkConflicts: (s: AppState) => s.linkConflicts,
 };

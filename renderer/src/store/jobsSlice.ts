@@ -1,10 +1,16 @@
 /**
  * Exports and imports of whole cases run as jobs in the backend (issue 9): the screen shows
  * each one's progress with a Cancel button, saves an export's file when it is done, and
- * opens an imported case.
+ * opens an imported case. Where the imported file grades a person or outlet differently, the
+ * analyst chooses whose grade to keep, entity by entity (issue 11).
  */
 import type { JobStatus } from '../../../shared/contract/channels';
 import { countOf } from '../../../shared/domain/labels';
+import {
+  gradeUpdates,
+  type GradeChoice,
+  type GradeConflict,
+} from '../../../shared/exchange/gradeConflicts';
 import { call } from '../api/client';
 import { saveJobFile } from '../api/files';
 import type { AppState, SliceCreator } from './types';
@@ -17,6 +23,13 @@ export interface JobsSlice {
     importing?: { fileName: string; intoCaseId: string | null },
   ) => Promise<void>;
   cancelJob: (jobId: string) => Promise<void>;
+  /**
+   * People and outlets an import found graded differently here and in its file (issue 11),
+   * waiting for the analyst's choice; the import kept this store's grades meanwhile.
+   */
+  gradeConflicts: { fileName: string; conflicts: GradeConflict[] } | null;
+  /** Applies the choices (an entity left out keeps this store's grade) and says what was done. */
+  resolveGradeConflicts: (choices: Readonly<Record<string, GradeChoice>>) => Promise<void>;
 }
 
 export const createJobsSlice: SliceCreator<JobsSlice> = (set, get) => {
@@ -43,7 +56,15 @@ export const createJobsSlice: SliceCreator<JobsSlice> = (set, get) => {
       else if (saved.saved) get().notify('info', `Saved ${saved.path}`);
     }
     if (status.imported) {
-      const { caseId, added, merged } = status.imported;
+      const { caseId, added, merged, gradeConflicts } = status.imported;
+      if (gradeConflicts.length > 0) {
+        set({
+          gradeConflicts: {
+            fileName: importing?.fileName ?? 'the case file',
+            conflicts: gradeConflicts,
+          },
+        });
+      }
       await get().loadCases();
       await get().openCase(caseId);
       get().notify(
@@ -58,6 +79,22 @@ export const createJobsSlice: SliceCreator<JobsSlice> = (set, get) => {
 
   return {
     jobs: [],
+    gradeConflicts: null,
+    resolveGradeConflicts: async (choices) => {
+      const pending = get().gradeConflicts;
+      if (!pending) return;
+      set({ gradeConflicts: null });
+      const updates = gradeUpdates(pending.conflicts, choices);
+      for (const update of updates) {
+        const failure = await get().updateEntity(update);
+        if (failure) get().notify('error', failure.message);
+      }
+      const kept = pending.conflicts.length - updates.length;
+      get().notify(
+        'info',
+        `Grades after importing ${pending.fileName}: ${countOf(updates.length, 'imported grade')} taken, ${countOf(kept, 'grade')} of this store kept.`,
+      );
+    },
     followJob: async (jobId, importing) => {
       for (;;) {
         const result = await call('jobs:wait', { jobId, waitMs: 400 });
@@ -78,4 +115,5 @@ export const createJobsSlice: SliceCreator<JobsSlice> = (set, get) => {
 
 export const jobsSelectors = {
   jobs: (s: AppState) => s.jobs,
+  gradeConflicts: (s: AppState) => s.gradeConflicts,
 };

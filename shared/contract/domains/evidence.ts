@@ -47,7 +47,11 @@ export const evidenceInputs = {
   'links:list': z.object({ caseId: IdSchema }).strict(),
   /**
    * Link evidence to a claim: another claim, a span of a document, a URL or a file. A link
-   * to itself is refused; the same link twice is merged (its note kept or updated).
+   * to itself is refused. The same link made again is merged into the existing one; when
+   * both carry different notes, `repeat` says what becomes of the note (issue 11): `add`
+   * appends the new note to the old, `replace` puts it in the old one's place. Without
+   * `repeat` such a call is refused with `conflict` on the field `repeat`, so that no
+   * note is lost without the analyst saying so.
    */
   'links:create': z
     .object({
@@ -55,6 +59,7 @@ export const evidenceInputs = {
       relation: LinkRelationSchema,
       target: linkTargetInput,
       note: z.string().trim().max(5000).default(''),
+      repeat: z.enum(['add', 'replace']).optional(),
     })
     .strict(),
   'links:update': z

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { IdSchema } from '../../domain/schemas';
 import { fileSource, oneSource, oneSourceMessage } from '../fields';
+import type { GradeConflict } from '../../exchange/gradeConflicts';
 
 export const exchangeInputs = {
   /** Start writing the case as a file; the job's result names the file to download. */
@@ -38,6 +39,11 @@ export interface ImportedCase {
   /** Records added, and records recognised as already there (merge only). */
   added: { documents: number; claims: number; entities: number; links: number; judgments: number };
   merged: { documents: number; claims: number; entities: number };
+  /**
+   * People and outlets the file grades differently from this store (issue 11). The import
+   * keeps this store's grade; the analyst then chooses, entity by entity, whose to keep.
+   */
+  gradeConflicts: GradeConflict[];
 }
 
 /** An export's file, kept by the backend until downloaded (or for an hour). */
