@@ -105,6 +105,41 @@ describe('document versions', () => {
     expect(keptOld.anchorState).toBe('anchored');
   });
 
+  it("keeps the earlier version's source details and outlet unless told otherwise", async () => {
+    const b = await harness.start();
+    const caseId = await makeCase(b);
+    const source = {
+      title: 'Briefing',
+      outlet: 'Defence Daily',
+      author: 'Jane Reporter',
+      url: 'https://defence.example/briefing',
+      publishedAt: '2025-11-02',
+    };
+    const v1 = await addDocument(b, caseId, V1, source);
+    const kept = await capture(b, v1, V1, KEPT);
+    const { document: v2 } = await call(b, 'documents:create', {
+      caseId,
+      title: 'Briefing',
+      text: V2,
+      versionOf: v1.id,
+    });
+    expect(v2).toMatchObject({ ...source, outletId: v1.outletId });
+    expect(v1.outletId).not.toBeNull();
+    // The moved claim's chain still ends at the outlet.
+    const [row] = await call(b, 'claims:get', { claimIds: [kept.id] });
+    expect(row?.document).toMatchObject({ id: v2.id, outletId: v1.outletId });
+
+    const { document: v3 } = await call(b, 'documents:create', {
+      caseId,
+      title: 'Briefing',
+      text: `${V2}\n\nA third paragraph.`,
+      versionOf: v2.id,
+      outlet: '',
+      url: '',
+    });
+    expect(v3).toMatchObject({ outlet: '', outletId: null, url: '', author: 'Jane Reporter' });
+  });
+
   it('refuses versionOf a document of another case', async () => {
     const b = await harness.start();
     const { v1 } = await seed(b);
