@@ -63,3 +63,57 @@ test('a new version of a file keeps its source details and its claims keep their
   const byOutlet = app.page.getByRole('combobox', { name: 'Filter by outlet' });
   await expect(byOutlet).toContainText(SOURCE.outlet);
 });
+
+test('a quote whose words a new version changed is shown before and after, to confirm or edit', async ({
+  app,
+}) => {
+  await app.createCase('Quote changed');
+  const before = 'Russia would help to the best of its ability';
+  const text = `Alexey Chepa said ${before}, within the treaty. Galeotti disagreed with him on almost every point.`;
+  const file = test.info().outputPath('Chepa.txt');
+  await app.importFiles(await writeFixture(file, text));
+  await app.confirmImport('Chepa');
+  await app.selectWithMouse(before);
+  await app.createClaim('Russia will help within limits.');
+  await app.selectWithMouse('Galeotti disagreed with him on almost every point');
+  await app.createClaim('Galeotti disagrees.');
+
+  await app.importFiles(
+    await writeFixture(
+      file,
+      text
+        .replace('ability', 'abilities')
+        .replace('Galeotti disagreed', 'Galeotti firmly disagreed'),
+    ),
+  );
+  const dialog = app.importDialog;
+  await expect(dialog.getByRole('radio', { name: /^New version of “Chepa”/ })).toBeChecked();
+  await app.confirmImport('Chepa');
+
+  const card = app.claimWorded('Russia will help within limits.');
+  const change = card.getByRole('region', { name: 'Quote changed in the new version' });
+  await expect(card.locator('.badge.quote-changed')).toHaveText('Quote changed');
+  await expect(change.locator('.quote-before')).toHaveText(before);
+  await expect(change.locator('.quote-after')).toHaveText(
+    `${before.replace('ability', 'abilities')}`,
+  );
+  await change.getByRole('button', { name: 'Confirm' }).click();
+  await expect(change).toHaveCount(0);
+  await expect(card.locator('.badge.quote-changed')).toHaveCount(0);
+
+  // The other claim's words changed too ("firmly"): Edit opens the editor, Save settles it.
+  const other = app.claimWorded('Galeotti disagrees.');
+  await other
+    .getByRole('region', { name: 'Quote changed in the new version' })
+    .getByRole('button', { name: 'Edit' })
+    .click();
+  const editor = app.page.getByRole('form', { name: 'Edit claim' });
+  await expect(editor).toContainText('Saving confirms the new quote.');
+  await editor.getByLabel('Claim wording').fill('Galeotti firmly disagrees.');
+  await editor.getByRole('button', { name: 'Save' }).click();
+  const saved = app.claimWorded('Galeotti firmly disagrees.');
+  await expect(saved.locator('.badge.quote-changed')).toHaveCount(0);
+  await saved.getByRole('button', { name: 'Edit' }).click();
+  await editor.getByText('History').click();
+  await expect(editor.getByRole('list', { name: 'History' })).toContainText('re-anchored');
+});

@@ -2,7 +2,8 @@ import { reanchorClaims } from '../../../shared/anchoring/reanchorAll';
 import type { DocumentRow } from '../../../shared/contract/channels';
 import { MAX_IMPORT_BYTES } from '../../../shared/contract/limits';
 import { CallFailure } from '../../../shared/contract/result';
-import type { ClaimDocument, Entity } from '../../../shared/domain/schemas';
+import { sameWords } from '../../../shared/anchoring/quoteWords';
+import type { Claim, ClaimDocument, Entity } from '../../../shared/domain/schemas';
 import { normalizeName } from '../../../shared/entities/names';
 import { termsOf } from '../../../shared/search/terms';
 import { applyEdit } from '../edits/applyEdit';
@@ -210,7 +211,17 @@ export const documentHandlers: HandlersFor<
         });
         const time = ctx.now();
         for (const { claim, anchor } of moved.placed) {
-          const value = { ...claim, documentId: created.id, anchor, updatedAt: time };
+          // Words changed: marked for the analyst, against the quote last confirmed.
+          const previousQuote = sameWords(claim.anchor.exact, anchor.exact)
+            ? claim.previousQuote
+            : (claim.previousQuote ?? claim.anchor.exact);
+          const value: Claim = {
+            ...claim,
+            documentId: created.id,
+            anchor,
+            ...(previousQuote === undefined ? {} : { previousQuote }),
+            updatedAt: time,
+          };
           ops.push({ type: 'put', collection: 'claims', value });
         }
         for (const claim of moved.orphaned) {
