@@ -6,6 +6,7 @@
 import type { ClaimEvidence, Input } from '../../../shared/contract/channels';
 import type { HistoryEntry } from '../../../shared/domain/schemas';
 import { call } from '../api/client';
+import { entityStillBeingAdded } from './entitiesSlice';
 import type { PendingSelection } from './uiSlice';
 import type { ActionError, AppState, SliceCreator } from './types';
 
@@ -46,6 +47,8 @@ export const createClaimsSlice: SliceCreator<ClaimsSlice> = (set, get) => {
     createClaimFromSelection: async (fields) => {
       const selection = get().selection;
       if (!selection) return { message: 'Select a passage in the document first.' };
+      const adding = entityStillBeingAdded(get());
+      if (adding) return adding;
       const result = await call('claims:create', { ...selection, ...fields });
       if (!result.ok) return result.error;
       const created = result.value;
@@ -56,6 +59,8 @@ export const createClaimsSlice: SliceCreator<ClaimsSlice> = (set, get) => {
     },
 
     updateClaim: async (claimId, changes) => {
+      const adding = entityStillBeingAdded(get());
+      if (adding) return adding;
       const result = await call('claims:update', { claimId, ...changes });
       if (!result.ok) return result.error;
       show(result.value);
