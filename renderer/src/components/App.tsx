@@ -107,6 +107,7 @@ function Workspace() {
       </div>
       <div className="right">
         <Toolbar />
+        <Notices />
         <ClaimList />
       </div>
       {dialog === 'newCase' && <NewCaseDialog />}
@@ -115,7 +116,6 @@ function Workspace() {
       <ImportStatus />
       <JobProgress />
       <DropZone />
-      <Notices />
     </div>
   );
 }
