@@ -28,23 +28,37 @@ export function ScoreBadge({ score }: { score: ClaimScore }) {
     };
   }, [open]);
   const value = score.value === null ? '—' : String(score.value);
+  const code = admiraltyCode(score.reliability, score.credibility);
   return (
     <div className="score" ref={box}>
       <button
         type="button"
         className="score-badge"
         aria-expanded={open}
-        aria-label={`Grade ${admiraltyCode(score.reliability, score.credibility)}, ${claimScoreText(score.value)}: show why`}
         title={CLAIM_SCORE_HINT}
         onClick={(e) => {
           e.stopPropagation();
           setOpen((o) => !o);
         }}
       >
-        <span className="admiralty">{admiraltyCode(score.reliability, score.credibility)}</span>
-        <span className="score-value">{value}</span>
-        {score.corroborating > 0 && <span className="corro">+{score.corroborating}</span>}
-        {score.contradicting > 0 && <span className="contra">−{score.contradicting}</span>}
+        {/* The name comes from the content, not an aria-label, so that it holds the text that
+            shows (axe: label-content-name-mismatch, issue 12): "Grade B2, claim score 55: show why". */}
+        <span className="sr-only">Grade </span>
+        <span className="admiralty">{code}</span>
+        <span className="sr-only">, {claimScoreText(score.value)}: show why</span>
+        <span className="score-value" aria-hidden="true">
+          {value}
+        </span>
+        {score.corroborating > 0 && (
+          <span className="corro" aria-hidden="true">
+            +{score.corroborating}
+          </span>
+        )}
+        {score.contradicting > 0 && (
+          <span className="contra" aria-hidden="true">
+            −{score.contradicting}
+          </span>
+        )}
       </button>
       {open && (
         <ol className="breakdown" aria-label="How the score is computed">

@@ -174,6 +174,9 @@ export function Reader() {
             ref={textRef}
             className="reader-text"
             contentEditable
+            // Already in the tab order as an editable; said outright so that checkers (axe's
+            // scrollable-region-focusable) see that the scrolling reader can be reached.
+            tabIndex={0}
             suppressContentEditableWarning
             spellCheck={false}
             role="textbox"
