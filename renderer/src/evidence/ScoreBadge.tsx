@@ -41,11 +41,15 @@ export function ScoreBadge({ score }: { score: ClaimScore }) {
           setOpen((o) => !o);
         }}
       >
-        {/* The name comes from the content, not an aria-label, so that it holds the text that
-            shows (axe: label-content-name-mismatch, issue 12): "Grade B2, claim score 55: show why". */}
-        <span className="sr-only">Grade </span>
-        <span className="admiralty">{code}</span>
-        <span className="sr-only">, {claimScoreText(score.value)}: show why</span>
+        {/* Named by hidden text, not an aria-label, which would have to hold the visible
+            "B2 55 +1" (axe: label-content-name-mismatch, issue 12); the visible marks are
+            left to the eye. */}
+        <span className="sr-only">
+          Grade {code}, {claimScoreText(score.value)}: show why
+        </span>
+        <span className="admiralty" aria-hidden="true">
+          {code}
+        </span>
         <span className="score-value" aria-hidden="true">
           {value}
         </span>
