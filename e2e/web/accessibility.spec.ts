@@ -6,6 +6,8 @@ import { expect, test } from '../support/fixtures';
 import { expectAccessible } from '../support/axe';
 
 test('every view of the sample case passes axe', async ({ app, page }) => {
+  // Nine full axe runs over the sample case: more than the default minute on a busy machine.
+  test.setTimeout(180_000);
   await expect(app.claimCards.first()).toBeVisible();
   await expectAccessible(page, 'the reader');
 
