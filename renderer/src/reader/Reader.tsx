@@ -209,7 +209,8 @@ export function Reader() {
           </div>
         )}
       </div>
-      {suggestionsShown && <SuggestionsPanel />}
+      {/* The capture panel comes right after the text in the DOM (the grid places it below
+          the suggestions), so that Tab from a selection goes to its fields first. */}
       {selection && selection.documentId === document.id && (
         <CapturePanel
           // A new suggestion (or a plain selection) starts the panel afresh.
@@ -219,6 +220,7 @@ export function Reader() {
           knownTags={knownTags}
         />
       )}
+      {suggestionsShown && <SuggestionsPanel />}
     </main>
   );
 }
