@@ -97,7 +97,8 @@ export const claimInputs = {
     .object({
       claimId: IdSchema,
       text: title(5000).optional(),
-      quoteConfirmed: z.literal(true).optional(),
+      // true settles the mark; false (or left out) leaves it.
+      quoteConfirmed: z.boolean().optional(),
       ...claimFields,
     })
     .strict(),
