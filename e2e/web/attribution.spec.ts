@@ -41,6 +41,9 @@ test('a claim is captured and attributed from the keyboard alone', async ({ app,
   await expect(suggestions.getByRole('option')).toHaveText([
     /^Maria Zakharova/,
     'Add “Захарова” as person',
+    'Add “Захарова” as outlet',
+    'Add “Захарова” as organisation',
+    'Add “Захарова” as other',
   ]);
   // Nothing is highlighted until the arrows move; the best match comes first.
   await expect(suggestions.getByRole('option', { selected: true })).toHaveCount(0);
@@ -122,6 +125,9 @@ test('a speaker nobody has yet is added from the type-ahead', async ({ app, page
   const suggestions = page.getByRole('listbox', { name: 'Speaker suggestions' });
   await expect(suggestions.getByRole('option')).toHaveText([
     'Add “Vladimir Padrino López” as person',
+    'Add “Vladimir Padrino López” as outlet',
+    'Add “Vladimir Padrino López” as organisation',
+    'Add “Vladimir Padrino López” as other',
   ]);
   await speaker.press('Enter');
   await expect(
@@ -140,7 +146,13 @@ test('a speaker nobody has yet is added from the type-ahead', async ({ app, page
   // Known from now on: the type-ahead finds the new person by a part of the name.
   await app.selectWithMouse('Vladimir Padrino López said');
   await app.capturePanel.getByRole('combobox', { name: 'Speaker' }).fill('padrino');
-  await expect(suggestions.getByRole('option')).toHaveText([/^Vladimir Padrino López/, /^Add/]);
+  await expect(suggestions.getByRole('option')).toHaveText([
+    /^Vladimir Padrino López/,
+    /^Add .* as person$/,
+    /as outlet$/,
+    /as organisation$/,
+    /as other$/,
+  ]);
 });
 
 test('select and Enter creates an unattributed claim in one step, worded as the quote', async ({
@@ -160,4 +172,86 @@ test('select and Enter creates an unattributed claim in one step, worded as the 
   await expect(card.locator('.attribution')).toHaveText('No speaker → TASS');
   await expect(card.locator('.badge')).toHaveText(['Unattributed', 'Unverified']);
   await expect(app.highlights).toHaveText([quote]);
+});
+
+// Issue 12: every name added from Speaker or Via became a person.
+test('a new name is added as the kind picked: Via offers an outlet first', async ({
+  app,
+  page,
+}) => {
+  await app.createCase('Kinds');
+  await app.addDocument({
+    title: 'Il-76 in Caracas',
+    text: 'A flight-tracking site showed an Il-76 landing in Caracas on Friday night.',
+  });
+  await app.selectWithMouse('an Il-76 landing in Caracas');
+  const panel = app.capturePanel;
+
+  // Via: typing the name and Enter adds an outlet, as many keystrokes as before.
+  const via = panel.getByRole('combobox', { name: 'Via' });
+  await via.fill('Flightradar24');
+  await expect(
+    page.getByRole('listbox', { name: 'Via suggestions' }).getByRole('option').first(),
+  ).toHaveText('Add “Flightradar24” as outlet');
+  await via.press('Enter');
+  await expect(
+    panel.getByRole('button', { name: 'Remove intermediary Flightradar24' }),
+  ).toBeVisible();
+
+  // Speaker: person first; an organisation is three arrow presses down the list.
+  const speaker = panel.getByRole('combobox', { name: 'Speaker' });
+  await speaker.fill('Tracking analysts');
+  const options = page.getByRole('listbox', { name: 'Speaker suggestions' }).getByRole('option');
+  await expect(options).toHaveText([
+    'Add “Tracking analysts” as person',
+    'Add “Tracking analysts” as outlet',
+    'Add “Tracking analysts” as organisation',
+    'Add “Tracking analysts” as other',
+  ]);
+  for (let i = 0; i < 3; i++) await speaker.press('ArrowDown');
+  await speaker.press('Enter');
+  await expect(
+    panel.getByRole('button', { name: 'Remove speaker Tracking analysts' }),
+  ).toBeVisible();
+  await app.createClaim('An Il-76 landed in Caracas.');
+
+  await expect(app.people.getByRole('button', { name: /^Flightradar24/ })).toContainText('Outlet');
+  await expect(app.people.getByRole('button', { name: /^Tracking analysts/ })).toContainText(
+    'Organisation',
+  );
+});
+
+// Issue 12: at script speed, Save right after "Add … as person" stored no speaker.
+test('a save while a new name is still being added is refused, then saves with it', async ({
+  app,
+  page,
+}) => {
+  await app.createCase('Race');
+  await app.addDocument({
+    title: 'Briefing',
+    text: 'The spokesperson said Moscow is ready to respond to requests from its partners.',
+  });
+  await app.selectWithMouse('Moscow is ready to respond to requests');
+  const panel = app.capturePanel;
+  const speaker = panel.getByRole('combobox', { name: 'Speaker' });
+  await speaker.fill('M. Zakharova');
+  const add = page.getByRole('option', { name: 'Add “M. Zakharova” as person' });
+  await expect(add).toBeVisible();
+  // The option is taken on mousedown; Create claim is clicked in the same task, before the
+  // backend has answered.
+  const targets = await Promise.all(
+    [add, panel.getByRole('button', { name: 'Create claim' })].map((t) => t.elementHandle()),
+  );
+  await page.evaluate(([option, create]) => {
+    option?.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, cancelable: true }));
+    (create as HTMLElement | null)?.click();
+  }, targets);
+  await expect(panel.getByRole('alert')).toHaveText(
+    '“M. Zakharova” is still being added. Save again once it shows in the form.',
+  );
+  await expect(app.claimCards).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: 'Remove speaker M. Zakharova' })).toBeVisible();
+  await panel.getByRole('button', { name: 'Create claim' }).click();
+  await expect(panel).toBeHidden();
+  await expect(app.claimCards.first().locator('.attribution')).toHaveText(/^M\. Zakharova/);
 });

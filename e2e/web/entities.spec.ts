@@ -57,7 +57,13 @@ test('an alias added to a person is listed, and the type-ahead finds her by it',
   await app.capturePanel.getByRole('combobox', { name: 'Speaker' }).fill('Masha');
   await expect(
     page.getByRole('listbox', { name: 'Speaker suggestions' }).getByRole('option'),
-  ).toHaveText([/^Maria Zakharova/, 'Add “Masha” as person']);
+  ).toHaveText([
+    /^Maria Zakharova/,
+    'Add “Masha” as person',
+    'Add “Masha” as outlet',
+    'Add “Masha” as organisation',
+    'Add “Masha” as other',
+  ]);
 
   // Saved, not just shown: a reload finds the alias again.
   await page.reload();

@@ -313,7 +313,7 @@ function basePayload(channel: Channel): Record<string, unknown> {
     case 'claims:create':
       return { documentId, ...anchor, text: 'A claim', ...claimFields };
     case 'claims:update':
-      return { claimId, text: 'Reworded', ...claimFields };
+      return { claimId, text: 'Reworded', quoteConfirmed: true, ...claimFields };
     case 'claims:delete':
     case 'claims:history':
       return { claimId };

@@ -129,6 +129,36 @@ describe('claims:history', () => {
     });
   });
 
+  // Issue 12: of 18 claims moved to a new version, only those whose position changed had a
+  // "re-anchored" entry; those the edit left in place said only "created".
+  it('writes one re-anchored entry per claim moved to a new version, in place or not', async () => {
+    const b = await harness.start();
+    const caseId = await makeCase(b);
+    const sentences = Array.from(
+      { length: 6 },
+      (_, i) => `Speaker ${i} said that Moscow would honour obligation number ${i}.`,
+    );
+    const text = sentences.join(' ');
+    const doc = await addDocument(b, caseId, text, { title: 'Briefing' });
+    const claims = [];
+    for (const sentence of sentences) claims.push(await capture(b, doc, text, sentence));
+    // Text added after every claim: each stays where it was, quote and title unchanged.
+    const created = await call(b, 'documents:create', {
+      caseId,
+      title: 'Briefing',
+      text: `${text}\n\nA paragraph added at the end.`,
+      versionOf: doc.id,
+    });
+    expect(created.reanchored).toBe(claims.length);
+    for (const claim of claims) {
+      const history = await call(b, 'claims:history', { claimId: claim.id });
+      expect(history.map((h) => h.action)).toEqual(['created', 'reanchored']);
+      expect(history.at(-1)?.changes).toEqual([
+        { field: 'document', from: 'Briefing', to: 'Briefing (another version)' },
+      ]);
+    }
+  });
+
   it('survives a restart', async () => {
     const b = await harness.start();
     const doc = await addDocument(b, await makeCase(b), TEXT);

@@ -105,6 +105,41 @@ describe('document versions', () => {
     expect(keptOld.anchorState).toBe('anchored');
   });
 
+  it("keeps the earlier version's source details and outlet unless told otherwise", async () => {
+    const b = await harness.start();
+    const caseId = await makeCase(b);
+    const source = {
+      title: 'Briefing',
+      outlet: 'Defence Daily',
+      author: 'Jane Reporter',
+      url: 'https://defence.example/briefing',
+      publishedAt: '2025-11-02',
+    };
+    const v1 = await addDocument(b, caseId, V1, source);
+    const kept = await capture(b, v1, V1, KEPT);
+    const { document: v2 } = await call(b, 'documents:create', {
+      caseId,
+      title: 'Briefing',
+      text: V2,
+      versionOf: v1.id,
+    });
+    expect(v2).toMatchObject({ ...source, outletId: v1.outletId });
+    expect(v1.outletId).not.toBeNull();
+    // The moved claim's chain still ends at the outlet.
+    const [row] = await call(b, 'claims:get', { claimIds: [kept.id] });
+    expect(row?.document).toMatchObject({ id: v2.id, outletId: v1.outletId });
+
+    const { document: v3 } = await call(b, 'documents:create', {
+      caseId,
+      title: 'Briefing',
+      text: `${V2}\n\nA third paragraph.`,
+      versionOf: v2.id,
+      outlet: '',
+      url: '',
+    });
+    expect(v3).toMatchObject({ outlet: '', outletId: null, url: '', author: 'Jane Reporter' });
+  });
+
   it('refuses versionOf a document of another case', async () => {
     const b = await harness.start();
     const { v1 } = await seed(b);
@@ -200,5 +235,61 @@ describe('documents:extract', () => {
     expect(error.code).toBe('invalid_input');
     expect(error.message).toContain('report.txt');
     expect(harness.logs).toEqual([]);
+  });
+});
+
+describe('quote changed by a new version (issue 12)', () => {
+  const OLD = 'Chepa said Russia would help to the best of its ability, within the treaty.';
+  const NEW = 'Chepa said Russia would help to the best of its abilities, within the treaty.';
+  const QUOTE = 'Russia would help to the best of its ability';
+
+  it('marks a claim whose quoted words changed, until the analyst confirms', async () => {
+    const b = await harness.start();
+    const caseId = await makeCase(b);
+    const v1 = await addDocument(b, caseId, OLD, { title: 'Chepa' });
+    const claim = await capture(b, v1, OLD, QUOTE);
+    const untouched = await capture(b, v1, OLD, 'within the treaty');
+    await call(b, 'documents:create', { caseId, title: 'Chepa', text: NEW, versionOf: v1.id });
+
+    const [moved, same] = await call(b, 'claims:get', { claimIds: [claim.id, untouched.id] });
+    expect(moved?.claim.anchor.exact).toBe('Russia would help to the best of its abilities');
+    expect(moved?.claim.previousQuote).toBe(QUOTE);
+    expect(same?.claim.previousQuote).toBeUndefined();
+    const history = await call(b, 'claims:history', { claimId: claim.id });
+    expect(history.at(-1)?.changes).toContainEqual({
+      field: 'quote to confirm',
+      from: '',
+      to: 'yes',
+    });
+
+    const confirmed = await call(b, 'claims:update', { claimId: claim.id, quoteConfirmed: true });
+    expect(confirmed.previousQuote).toBeUndefined();
+    expect(confirmed.anchor.exact).toBe('Russia would help to the best of its abilities');
+    // Undo brings the mark back.
+    await call(b, 'edit:undo', {});
+    const [undone] = await call(b, 'claims:get', { claimIds: [claim.id] });
+    expect(undone?.claim.previousQuote).toBe(QUOTE);
+  });
+
+  it('keeps the quote last confirmed across two changing versions', async () => {
+    const b = await harness.start();
+    const caseId = await makeCase(b);
+    const v1 = await addDocument(b, caseId, OLD, { title: 'Chepa' });
+    const claim = await capture(b, v1, OLD, QUOTE);
+    const { document: v2 } = await call(b, 'documents:create', {
+      caseId,
+      title: 'Chepa',
+      text: NEW,
+      versionOf: v1.id,
+    });
+    await call(b, 'documents:create', {
+      caseId,
+      title: 'Chepa',
+      text: NEW.replace('Russia would', 'Russia will'),
+      versionOf: v2.id,
+    });
+    const [moved] = await call(b, 'claims:get', { claimIds: [claim.id] });
+    expect(moved?.claim.anchor.exact).toBe('Russia will help to the best of its abilities');
+    expect(moved?.claim.previousQuote).toBe(QUOTE);
   });
 });

@@ -6,6 +6,8 @@
  * quote marks the old quote had and no others.
  */
 
+import { balanceQuotes } from './balanceQuotes';
+
 const isWordChar = (c: string | undefined): boolean =>
   c !== undefined && /[\p{L}\p{N}\p{M}]/u.test(c);
 /** Punctuation and quote marks, as they end or start a quote. */
@@ -62,5 +64,6 @@ export function snapToWords(
   if (isWordChar(oldExact.at(-1)) && !isWordChar(after)) {
     while (e < text.length && isWordChar(text[e - 1]) && isWordChar(text[e])) e += 1;
   }
-  return s < e ? { start: s, end: e } : { start, end };
+  // Last, quote marks in pairs: a stray closing mark out, a quotation's own closing mark in.
+  return s < e ? balanceQuotes(text, s, e) : { start, end };
 }

@@ -29,10 +29,7 @@ describe('parseInput', () => {
       ...doc,
       format: 'paste',
       fileName: '',
-      author: '',
-      outlet: '',
-      url: '',
-      publishedAt: '',
+      // Source details stay unset: a new version takes the earlier one's (issue 12).
       retrievedAt: '',
       versionOf: null,
     });

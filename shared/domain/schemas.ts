@@ -158,6 +158,12 @@ export const ClaimSchema = z.object({
    * in it; the claim stays on the old snapshot until the analyst re-attaches or keeps it.
    */
   anchorState: z.enum(['anchored', 'orphaned']).default('anchored'),
+  /**
+   * The quote as it read before a new version of the document changed its words (issue 12),
+   * kept until the analyst confirms the new quote or re-attaches the claim. Optional, so
+   * older stores need no migration: a claim whose quote never changed has none.
+   */
+  previousQuote: z.string().min(1).optional(),
   kind: ClaimKindSchema.default('unattributed'),
   status: ClaimStatusSchema.default('unverified'),
   tags: z.array(TagSchema).max(30).default([]),

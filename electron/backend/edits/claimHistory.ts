@@ -21,6 +21,8 @@ function describe(lookup: Lookup, claim: Claim): Record<string, string> {
   return {
     text: claim.text,
     quote: claim.anchor.exact,
+    // A new version changed the quote's words and the analyst has not confirmed it yet.
+    'quote to confirm': claim.previousQuote === undefined ? '' : 'yes',
     document: lookup('documents', claim.documentId) ?? claim.documentId,
     anchor: claim.anchorState,
     kind: claim.kind,
@@ -88,6 +90,15 @@ export function claimHistoryOps(
     const changes = Object.keys({ ...from, ...to })
       .filter((field) => (from[field] ?? '') !== (to[field] ?? ''))
       .map((field) => ({ field, from: short(from[field] ?? ''), to: short(to[field] ?? '') }));
+    // Issue 12: every move to another snapshot is history, even where the quote, its place and
+    // the document's title all stayed the same (an edit further down the text).
+    const moved =
+      previous !== undefined && next !== undefined && previous.documentId !== next.documentId;
+    if (moved && !changes.some((c) => c.field === 'document')) {
+      // Same title on both snapshots; direction-neutral, as undo moves the claim back.
+      const title = to['document'] ?? '';
+      changes.push({ field: 'document', from: title, to: `${title} (another version)` });
+    }
     if (previous && next && changes.length === 0) continue;
     const entry: HistoryEntry = {
       id: ctx.newId(),

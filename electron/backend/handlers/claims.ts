@@ -91,6 +91,13 @@ function wordingFromQuote(quote: string): string {
   return chars.length <= 5000 ? chars.join('') : `${chars.slice(0, 4999).join('')}…`;
 }
 
+/** The claim with its quote confirmed: no earlier quote waiting for the analyst. */
+function withoutPreviousQuote(claim: Claim): Claim {
+  const rest = { ...claim };
+  delete rest.previousQuote;
+  return rest;
+}
+
 const uniqueTags = (tags: readonly string[]) => [...new Set(tags.map((t) => t.trim()))];
 
 /** What a new claim may be given besides its passage. */
@@ -161,7 +168,7 @@ export const claimHandlers: HandlersFor<
     applyEdit(ctx, 'Edit claim', () => {
       const claim = requireClaim(ctx.store, input.claimId);
       const updated: Claim = {
-        ...claim,
+        ...(input.quoteConfirmed ? withoutPreviousQuote(claim) : claim),
         text: input.text ?? claim.text,
         kind: input.kind ?? claim.kind,
         status: input.status ?? claim.status,
@@ -208,7 +215,8 @@ export const claimHandlers: HandlersFor<
     return applyEdit(ctx, placed ? 'Re-attach claim' : 'Keep claim on its old snapshot', () => {
       const current = requireClaim(ctx.store, claimId);
       const updated: Claim = {
-        ...current,
+        // A passage the analyst picked is a quote they have seen.
+        ...(placed ? withoutPreviousQuote(current) : current),
         documentId: placed?.document.id ?? current.documentId,
         anchor: placed?.anchor ?? current.anchor,
         anchorState: 'anchored',

@@ -2,7 +2,8 @@ import { reanchorClaims } from '../../../shared/anchoring/reanchorAll';
 import type { DocumentRow } from '../../../shared/contract/channels';
 import { MAX_IMPORT_BYTES } from '../../../shared/contract/limits';
 import { CallFailure } from '../../../shared/contract/result';
-import type { ClaimDocument, Entity } from '../../../shared/domain/schemas';
+import { sameWords } from '../../../shared/anchoring/quoteWords';
+import type { Claim, ClaimDocument, Entity } from '../../../shared/domain/schemas';
 import { normalizeName } from '../../../shared/entities/names';
 import { termsOf } from '../../../shared/search/terms';
 import { applyEdit } from '../edits/applyEdit';
@@ -22,9 +23,19 @@ function duplicateIn(ctx: HandlerContext, caseId: string, text: string): ClaimDo
   return (first && ctx.store.get('documents', first)) || null;
 }
 
-/** The outlet named on a document, as an entity: found by any of its names, else new. */
-function outletEntity(ctx: HandlerContext, outlet: string): { id: string | null; ops: Op[] } {
+/**
+ * The outlet named on a document, as an entity: the earlier version's when the name is the
+ * same (so moved claims' chains keep ending at the same entity, issue 12), else found by any
+ * of its names, else new.
+ */
+function outletEntity(
+  ctx: HandlerContext,
+  outlet: string,
+  previous: ClaimDocument | null,
+): { id: string | null; ops: Op[] } {
   if (!outlet) return { id: null, ops: [] };
+  const kept = previous?.outlet === outlet ? previous.outletId : null;
+  if (kept && ctx.store.get('entities', kept)) return { id: kept, ops: [] };
   const existing = ctx.ix.relations.entityNamed(outlet);
   if (existing) return { id: existing, ops: [] };
   const time = ctx.now();
@@ -155,6 +166,15 @@ export const documentHandlers: HandlersFor<
         'versionOf',
       );
     }
+    // Source details left out of a new version are the earlier version's (issue 12).
+    const detail = (field: 'outlet' | 'author' | 'url' | 'publishedAt'): string =>
+      input[field] ?? previous?.[field] ?? '';
+    const source = {
+      outlet: detail('outlet'),
+      author: detail('author'),
+      url: detail('url'),
+      publishedAt: detail('publishedAt'),
+    };
     // The text goes to its own file first: a document record never points at a missing text.
     const contentHash = await ctx.store.texts.put(input.text);
     const label = previous
@@ -164,15 +184,12 @@ export const documentHandlers: HandlersFor<
       requireCase(ctx.store, input.caseId);
       // Again inside the queue: an identical import may have landed while the text was saved.
       refuseDuplicate();
-      const outlet = outletEntity(ctx, input.outlet);
+      const outlet = outletEntity(ctx, source.outlet, previous);
       const created: ClaimDocument = {
         id: ctx.newId(),
         caseId: input.caseId,
         title: input.title,
-        outlet: input.outlet,
-        url: input.url,
-        author: input.author,
-        publishedAt: input.publishedAt,
+        ...source,
         retrievedAt: input.retrievedAt,
         format: input.format,
         fileName: input.fileName,
@@ -194,7 +211,17 @@ export const documentHandlers: HandlersFor<
         });
         const time = ctx.now();
         for (const { claim, anchor } of moved.placed) {
-          const value = { ...claim, documentId: created.id, anchor, updatedAt: time };
+          // Words changed: marked for the analyst, against the quote last confirmed.
+          const previousQuote = sameWords(claim.anchor.exact, anchor.exact)
+            ? claim.previousQuote
+            : (claim.previousQuote ?? claim.anchor.exact);
+          const value: Claim = {
+            ...claim,
+            documentId: created.id,
+            anchor,
+            ...(previousQuote === undefined ? {} : { previousQuote }),
+            updatedAt: time,
+          };
           ops.push({ type: 'put', collection: 'claims', value });
         }
         for (const claim of moved.orphaned) {

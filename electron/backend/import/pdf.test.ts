@@ -29,12 +29,12 @@ async function refusal(fileName: string, bytes: Uint8Array): Promise<ImportError
 }
 
 describe('PDF import', () => {
-  it('extracts the text layer with lines, paragraphs and pages kept apart', async () => {
+  it('extracts the text layer with lines joined, paragraphs and pages kept apart', async () => {
     const doc = await extractDocument({ fileName: 'brief.pdf', bytes: await makePdf(ARTICLE) });
     expect(doc.format).toBe('pdf');
     expect(doc.text).toBe(
       [
-        'Mark Galeotti told Radio Liberty that Russia\ncan do no more than diplomacy.',
+        'Mark Galeotti told Radio Liberty that Russia can do no more than diplomacy.',
         'Alexandra Sitenko said limited help cannot be ruled out.',
         'Maria Zakharova condemned "excessive military force".',
       ].join('\n\n'),

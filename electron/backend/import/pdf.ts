@@ -7,7 +7,8 @@
 import type { getResolvedPDFJS } from 'unpdf';
 import { verifyPdfSignature } from './format';
 import { readPdfMeta } from './pdfMeta';
-import { isTextItem, pageText } from './pdfText';
+import { pdfText } from './pdfParagraphs';
+import { isTextItem, pageParagraphs } from './pdfText';
 import { describeError, finishText, textTooLong } from './text';
 import { ImportError, MAX_TEXT_LENGTH, type ExtractedDocument } from './types';
 
@@ -88,8 +89,8 @@ async function open(pdfjs: PdfJs, fileName: string, bytes: Uint8Array): Promise<
  */
 export const MAX_PDF_PAGES = 10_000;
 
-/** Page texts in order, stopping early once the document is too long to import. */
-async function readPages(pdf: PdfDocument, fileName: string): Promise<string[]> {
+/** Pages' paragraphs of lines in order, stopping early once the document is too long. */
+async function readPages(pdf: PdfDocument, fileName: string): Promise<string[][][]> {
   if (pdf.numPages > MAX_PDF_PAGES) {
     throw new ImportError(
       fileName,
@@ -97,14 +98,14 @@ async function readPages(pdf: PdfDocument, fileName: string): Promise<string[]> 
         `${MAX_PDF_PAGES.toLocaleString('en-US')} pages. Split it and import the parts.`,
     );
   }
-  const texts: string[] = [];
+  const texts: string[][][] = [];
   let length = 0;
   for (let number = 1; number <= pdf.numPages; number++) {
     const page = await pdf.getPage(number);
     const content = await page.getTextContent();
-    const text = pageText(content.items.filter(isTextItem));
+    const text = pageParagraphs(content.items.filter(isTextItem));
     page.cleanup();
-    length += text.length;
+    for (const lines of text) for (const line of lines) length += line.length + 1;
     if (length > MAX_TEXT_LENGTH) throw textTooLong(fileName);
     texts.push(text);
   }
@@ -117,12 +118,12 @@ export async function extractPdf(fileName: string, bytes: Uint8Array): Promise<E
   const pdf = await open(pdfjs, fileName, bytes);
   try {
     const pages = await readPages(pdf, fileName);
-    const empty = pages.flatMap((text, i) => (text.trim() ? [] : [i + 1]));
+    const empty = pages.flatMap((text, i) => (text.length > 0 ? [] : [i + 1]));
     if (empty.length === pages.length) throw scanned(fileName);
     const meta = await readPdfMeta(pdf);
     return {
       format: 'pdf',
-      text: finishText(fileName, pages.filter((text) => text.trim()).join('\n\n')),
+      text: finishText(fileName, pdfText(pages)),
       meta,
       warnings: empty.length > 0 ? [pagesWithoutText(empty)] : [],
     };

@@ -106,10 +106,12 @@ function Workspace() {
           {main}
         </ErrorBoundary>
       </div>
-      <div className="right">
+      {/* A landmark of its own, so that Undo, Redo and the notices are not outside every one. */}
+      <section className="right" aria-label="Claims, undo and notices">
         <Toolbar />
+        <Notices />
         <ClaimList />
-      </div>
+      </section>
       {dialog === 'newCase' && <NewCaseDialog />}
       {dialog === 'addDocument' && <AddDocumentDialog />}
       {pendingImport && <ImportDialog key={pendingImport.fileName} pending={pendingImport} />}
@@ -117,7 +119,6 @@ function Workspace() {
       <ImportStatus />
       <JobProgress />
       <DropZone />
-      <Notices />
     </div>
   );
 }

@@ -28,9 +28,13 @@ interface Props {
 export function CapturePanel({ selection, document, knownTags }: Props) {
   const createClaim = useAppStore((s) => s.createClaimFromSelection);
   const selectedRow = useAppStore(claimsSelectors.selectedRow);
-  // A passage is evidence for another claim, never for the claim quoting that very passage.
+  const justCreated = useAppStore(claimsSelectors.justCreatedClaimId);
+  // A passage is evidence for another claim, never for the claim quoting that very passage,
+  // nor for the claim just made from the last selection (selected by that, not by the
+  // analyst: the next passage is most likely the next claim, issue 12).
   const activeClaim =
     selectedRow &&
+    selectedRow.claim.id !== justCreated &&
     !(
       selectedRow.claim.documentId === selection.documentId &&
       selectedRow.claim.anchor.start < selection.end &&
@@ -120,14 +124,20 @@ export function CapturePanel({ selection, document, knownTags }: Props) {
       </div>
       <AttributionFields draft={draft} onChange={change} documentOutlet={document.outlet} />
       {suggestion && <NewEntityFields draft={draft} onChange={change} />}
-      <CredibilitySelect
-        label="Information credibility"
-        value={draft.credibility}
-        onChange={(credibility) => change({ credibility })}
-      />
-      <div className="field">
-        <span className="label">Tags</span>
-        <TagInput tags={draft.tags} onChange={(tags) => change({ tags })} suggestions={knownTags} />
+      <div className="field-row two">
+        <CredibilitySelect
+          label="Information credibility"
+          value={draft.credibility}
+          onChange={(credibility) => change({ credibility })}
+        />
+        <div className="field">
+          <span className="label">Tags</span>
+          <TagInput
+            tags={draft.tags}
+            onChange={(tags) => change({ tags })}
+            suggestions={knownTags}
+          />
+        </div>
       </div>
       {error && (
         <p className="form-error" role="alert">

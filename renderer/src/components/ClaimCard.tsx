@@ -7,6 +7,7 @@ import { EvidencePanel } from '../evidence/EvidencePanel';
 import { ScoreBadge } from '../evidence/ScoreBadge';
 import { AttributionLine } from './AttributionLine';
 import { ClaimEditor } from './ClaimEditor';
+import { QuoteChange } from './QuoteChange';
 
 /** Where the card sits in the virtual list (only the rows in view are in the page). */
 export interface VirtualRow {
@@ -92,6 +93,9 @@ function ClaimCardView({ row, selected, knownTags, placement, measureRef }: Prop
               {CLAIM_STATUS_LABELS[claim.status]}
             </span>
             {claim.anchorState === 'orphaned' && <span className="badge orphan">Needs review</span>}
+            {claim.previousQuote !== undefined && (
+              <span className="badge quote-changed">Quote changed</span>
+            )}
             {claim.tags.map((t) => (
               <span key={t} className="badge tag">
                 #{t}
@@ -99,6 +103,15 @@ function ClaimCardView({ row, selected, knownTags, placement, measureRef }: Prop
             ))}
           </div>
           <span className="claim-source">{document?.title ?? 'Unknown document'}</span>
+          {claim.previousQuote !== undefined && (
+            <QuoteChange
+              claim={{ ...claim, previousQuote: claim.previousQuote }}
+              onEdit={() => {
+                void selectClaim(claim.id);
+                setEditing(true);
+              }}
+            />
+          )}
           {selected && (
             <>
               <div className="actions">

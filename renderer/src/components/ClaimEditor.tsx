@@ -25,7 +25,9 @@ export function ClaimEditor({ claim, document, knownTags, onClose }: Props) {
   const change = (part: Partial<ClaimDraft>) => setDraft((d) => ({ ...d, ...part }));
 
   const save = async () => {
-    const failure = await updateClaim(claim.id, changesOf(draft));
+    // Saving the claim after reading its changed quote settles the quote too.
+    const confirmed = claim.previousQuote === undefined ? {} : { quoteConfirmed: true as const };
+    const failure = await updateClaim(claim.id, { ...changesOf(draft), ...confirmed });
     if (failure) setError(failure.message);
     else onClose();
   };
@@ -46,6 +48,12 @@ export function ClaimEditor({ claim, document, knownTags, onClose }: Props) {
         }
       }}
     >
+      {claim.previousQuote !== undefined && (
+        <p className="notice-inline">
+          A new version changed the quote from “{claim.previousQuote}”. Saving confirms the new
+          quote.
+        </p>
+      )}
       <label className="field">
         <span className="label">Claim wording</span>
         <textarea

@@ -1,6 +1,18 @@
 /** Who changed what in a claim, and when. */
 import { useEffect } from 'react';
+import type { HistoryEntry } from '../../../shared/domain/schemas';
 import { claimsSelectors, useAppStore } from '../store';
+
+/** Actions as the analyst reads them. */
+const ACTION_LABELS: Record<HistoryEntry['action'], string> = {
+  created: 'created',
+  edited: 'edited',
+  deleted: 'deleted',
+  reanchored: 're-anchored',
+  orphaned: 'needs review',
+  undone: 'undone',
+  redone: 'redone',
+};
 
 export function ClaimHistory({ claimId, version }: { claimId: string; version: string }) {
   const history = useAppStore(claimsSelectors.history(claimId));
@@ -14,7 +26,7 @@ export function ClaimHistory({ claimId, version }: { claimId: string; version: s
       {history.map((h) => (
         <li key={h.id}>
           <span className="history-head">
-            <strong>{h.action}</strong> by {h.by} · {new Date(h.at).toLocaleString()}
+            <strong>{ACTION_LABELS[h.action]}</strong> by {h.by} · {new Date(h.at).toLocaleString()}
           </span>
           {h.action !== 'created' && h.changes.length > 0 && (
             <ul>

@@ -1,6 +1,9 @@
 /**
  * A type-ahead for people and organisations, found by any of their names (ARIA combobox).
- * Arrow keys move, Enter picks, and a name nobody has yet can be added on the spot.
+ * Arrow keys move, Enter picks, and a name nobody has yet can be added on the spot, as the
+ * kind the analyst picks (issue 12: a flight-tracking site is not a person). The field's
+ * usual kind is offered first, so the keyboard flow for it is as short as before; each
+ * other kind is one more arrow press down the list.
  */
 import { useMemo } from 'react';
 import type { Entity, EntityKind } from '../../../shared/domain/schemas';
@@ -9,9 +12,12 @@ import { findByName, rankByName } from '../../../shared/entities/names';
 import { entitiesSelectors, useAppStore } from '../store';
 import { useCombobox } from './useCombobox';
 
+/** The kinds a name can be added as from a picker (the rest are set on the entity's page). */
+const KINDS_OFFERED: readonly EntityKind[] = ['person', 'outlet', 'organisation', 'other'];
+
 interface Props {
   label: string;
-  /** The kind a newly added name gets. */
+  /** The kind offered first for a new name: what the field usually names. */
   newKind: EntityKind;
   onPick: (entity: Entity) => void;
   /** Ids not to offer (already chosen). */
@@ -21,7 +27,8 @@ interface Props {
   allowCreate?: boolean;
 }
 
-type Option = { type: 'entity'; entity: Entity } | { type: 'create'; name: string };
+type Option =
+  { type: 'entity'; entity: Entity } | { type: 'create'; name: string; kind: EntityKind };
 
 export function EntityPicker({
   label,
@@ -45,16 +52,19 @@ export function EntityPicker({
       entity,
     }));
     const name = query.trim();
-    if (allowCreate && name && !findByName(entities, name)) found.push({ type: 'create', name });
+    if (allowCreate && name && !findByName(entities, name)) {
+      const kinds = [newKind, ...KINDS_OFFERED.filter((k) => k !== newKind)];
+      for (const kind of kinds) found.push({ type: 'create', name, kind });
+    }
     return found;
-  }, [entities, exclude, query, allowCreate]);
+  }, [entities, exclude, query, allowCreate, newKind]);
 
   const choose = async (index: number) => {
     const option = options[index];
     if (!option) return;
     let entity: Entity;
     if (option.type === 'create') {
-      const created = await createEntity(option.name, newKind);
+      const created = await createEntity(option.name, option.kind);
       if (!created || !('id' in created)) {
         notify('error', created?.message ?? 'Could not add that name.');
         return;
@@ -77,7 +87,7 @@ export function EntityPicker({
         <ul className="picker-list" {...combo.listProps}>
           {options.map((option, i) => (
             <li
-              key={option.type === 'entity' ? option.entity.id : `create-${option.name}`}
+              key={option.type === 'entity' ? option.entity.id : `create-${option.kind}`}
               // Chosen on mousedown, before the input's blur closes the list.
               {...combo.optionProps(i, (index) => void choose(index))}
             >
@@ -92,7 +102,7 @@ export function EntityPicker({
                 </>
               ) : (
                 <span>
-                  Add “{option.name}” as {ENTITY_KIND_LABELS[newKind].toLowerCase()}
+                  Add “{option.name}” as {ENTITY_KIND_LABELS[option.kind].toLowerCase()}
                 </span>
               )}
             </li>

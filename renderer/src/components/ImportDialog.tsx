@@ -6,19 +6,19 @@ import { useState } from 'react';
 import type { PendingImport } from '../store/importSlice';
 import { useAppStore } from '../store';
 import { DocumentMetaFields, today, type DocumentMeta } from './DocumentMetaFields';
+import { prefilledMeta } from './importMeta';
 import { Modal } from './Modal';
 
 export function ImportDialog({ pending }: { pending: PendingImport }) {
   const decide = useAppStore((s) => s.decideImport);
   const progress = useAppStore((s) => s.importProgress);
   const { extracted, fileName } = pending;
-  const [meta, setMeta] = useState<DocumentMeta>({
-    ...extracted.meta,
-    title: extracted.meta.title || fileName.replace(/\.[^.]+$/, ''),
-    retrievedAt: today(),
-  });
   const candidates = extracted.versionCandidates;
   const [versionOf, setVersionOf] = useState<string>(candidates[0]?.id ?? '');
+  // Only what the analyst typed is kept as state: the rest follows the version chosen.
+  const [edited, setEdited] = useState<Partial<DocumentMeta>>({});
+  const previous = candidates.find((d) => d.id === versionOf) ?? null;
+  const meta = { ...prefilledMeta(extracted.meta, fileName, previous, today()), ...edited };
   const skip = () => decide({ action: 'skip' });
   const fields = { ...meta, text: extracted.text, format: extracted.format, fileName };
 
@@ -62,7 +62,7 @@ export function ImportDialog({ pending }: { pending: PendingImport }) {
             decide({ action: 'import', fields, versionOf: versionOf || null });
           }}
         >
-          <DocumentMetaFields meta={meta} onChange={(c) => setMeta((m) => ({ ...m, ...c }))} />
+          <DocumentMetaFields meta={meta} onChange={(c) => setEdited((m) => ({ ...m, ...c }))} />
           {candidates.length > 0 && (
             <fieldset className="version-choice">
               <legend>This looks like a new version of a document in this case</legend>

@@ -14,22 +14,25 @@ export function MainTabs({ showing }: { showing: MainView | null }) {
   const setView = useAppStore((s) => s.setView);
   const judgments = useAppStore(evidenceSelectors.judgments);
   return (
-    <div className="main-tabs" role="tablist" aria-label="Views">
-      {TABS.map((t) => (
-        <button
-          key={t.view}
-          type="button"
-          role="tab"
-          aria-selected={showing === t.view}
-          className={showing === t.view ? 'active' : undefined}
-          onClick={() => setView(t.view)}
-        >
-          {t.label}
-          {t.view === 'judgments' && judgments.length > 0 && (
-            <span className="count">{judgments.length}</span>
-          )}
-        </button>
-      ))}
-    </div>
+    // In a navigation landmark: the tabs switch what the main area shows.
+    <nav className="main-tabs-nav" aria-label="Views">
+      <div className="main-tabs" role="tablist" aria-label="Views">
+        {TABS.map((t) => (
+          <button
+            key={t.view}
+            type="button"
+            role="tab"
+            aria-selected={showing === t.view}
+            className={showing === t.view ? 'active' : undefined}
+            onClick={() => setView(t.view)}
+          >
+            {t.label}
+            {t.view === 'judgments' && judgments.length > 0 && (
+              <span className="count">{judgments.length}</span>
+            )}
+          </button>
+        ))}
+      </div>
+    </nav>
   );
 }

@@ -22,7 +22,8 @@ export function Sidebar() {
 
   return (
     <nav className="sidebar" aria-label="Cases and documents">
-      <div className="brand">Claimdesk</div>
+      {/* The page's one level-one heading (issue 12, axe: page-has-heading-one). */}
+      <h1 className="brand">Claimdesk</h1>
       <section>
         <label className="field">
           <span className="label">Case</span>

@@ -9,7 +9,7 @@ export function OppositeLinksMark({ others }: { others: readonly string[] }) {
   return (
     <span className="opposite-links" title={title}>
       ⚠ Opposite links
-      <span className="visually-hidden">: {title}</span>
+      <span className="sr-only">: {title}</span>
     </span>
   );
 }

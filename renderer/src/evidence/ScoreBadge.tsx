@@ -28,23 +28,41 @@ export function ScoreBadge({ score }: { score: ClaimScore }) {
     };
   }, [open]);
   const value = score.value === null ? '—' : String(score.value);
+  const code = admiraltyCode(score.reliability, score.credibility);
   return (
     <div className="score" ref={box}>
       <button
         type="button"
         className="score-badge"
         aria-expanded={open}
-        aria-label={`Grade ${admiraltyCode(score.reliability, score.credibility)}, ${claimScoreText(score.value)}: show why`}
         title={CLAIM_SCORE_HINT}
         onClick={(e) => {
           e.stopPropagation();
           setOpen((o) => !o);
         }}
       >
-        <span className="admiralty">{admiraltyCode(score.reliability, score.credibility)}</span>
-        <span className="score-value">{value}</span>
-        {score.corroborating > 0 && <span className="corro">+{score.corroborating}</span>}
-        {score.contradicting > 0 && <span className="contra">−{score.contradicting}</span>}
+        {/* Named by hidden text, not an aria-label, which would have to hold the visible
+            "B2 55 +1" (axe: label-content-name-mismatch, issue 12); the visible marks are
+            left to the eye. */}
+        <span className="sr-only">
+          Grade {code}, {claimScoreText(score.value)}: show why
+        </span>
+        <span className="admiralty" aria-hidden="true">
+          {code}
+        </span>
+        <span className="score-value" aria-hidden="true">
+          {value}
+        </span>
+        {score.corroborating > 0 && (
+          <span className="corro" aria-hidden="true">
+            +{score.corroborating}
+          </span>
+        )}
+        {score.contradicting > 0 && (
+          <span className="contra" aria-hidden="true">
+            −{score.contradicting}
+          </span>
+        )}
       </button>
       {open && (
         <ol className="breakdown" aria-label="How the score is computed">

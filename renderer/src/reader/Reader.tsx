@@ -174,6 +174,9 @@ export function Reader() {
             ref={textRef}
             className="reader-text"
             contentEditable
+            // Already in the tab order as an editable; said outright so that checkers (axe's
+            // scrollable-region-focusable) see that the scrolling reader can be reached.
+            tabIndex={0}
             suppressContentEditableWarning
             spellCheck={false}
             role="textbox"
@@ -206,8 +209,8 @@ export function Reader() {
           </div>
         )}
       </div>
-      {/* The capture panel comes right after the text in tab order: Tab from a selection
-          reaches its fields first (the grid places both panels, styles.css). */}
+      {/* The capture panel comes right after the text in the DOM (the grid places it below
+          the suggestions), so that Tab from a selection goes to its fields first. */}
       {selection && selection.documentId === document.id && (
         <CapturePanel
           // A new suggestion (or a plain selection) starts the panel afresh.

@@ -6,6 +6,7 @@
 import type { ClaimEvidence, Input } from '../../../shared/contract/channels';
 import type { HistoryEntry } from '../../../shared/domain/schemas';
 import { call } from '../api/client';
+import { entityStillBeingAdded } from './entitiesSlice';
 import type { PendingSelection } from './uiSlice';
 import type { ActionError, AppState, SliceCreator } from './types';
 
@@ -15,6 +16,8 @@ export type ClaimChanges = Omit<Input<'claims:update'>, 'claimId'>;
 
 export interface ClaimsSlice {
   selectedClaimId: string | null;
+  /** The claim just created, selected by that and not by the analyst (until they select one). */
+  justCreatedClaimId: string | null;
   /** Bumped when the reader should bring the selected claim into view. */
   revealRequest: number;
   /** The selected claim's links from both ends, and the judgments resting on it. */
@@ -39,6 +42,7 @@ export const createClaimsSlice: SliceCreator<ClaimsSlice> = (set, get) => {
   };
   return {
     selectedClaimId: null,
+    justCreatedClaimId: null,
     revealRequest: 0,
     evidence: null,
     histories: {},
@@ -46,16 +50,25 @@ export const createClaimsSlice: SliceCreator<ClaimsSlice> = (set, get) => {
     createClaimFromSelection: async (fields) => {
       const selection = get().selection;
       if (!selection) return { message: 'Select a passage in the document first.' };
+      const adding = entityStillBeingAdded(get());
+      if (adding) return adding;
       const result = await call('claims:create', { ...selection, ...fields });
       if (!result.ok) return result.error;
       const created = result.value;
       show(created);
-      set({ selection: null, selectedClaimId: created.id, evidence: null });
+      set({
+        selection: null,
+        selectedClaimId: created.id,
+        justCreatedClaimId: created.id,
+        evidence: null,
+      });
       void get().loadEvidence();
       return null;
     },
 
     updateClaim: async (claimId, changes) => {
+      const adding = entityStillBeingAdded(get());
+      if (adding) return adding;
       const result = await call('claims:update', { claimId, ...changes });
       if (!result.ok) return result.error;
       show(result.value);
@@ -90,6 +103,7 @@ export const createClaimsSlice: SliceCreator<ClaimsSlice> = (set, get) => {
       }
       set((s) => ({
         selectedClaimId: claimId,
+        justCreatedClaimId: null,
         evidence: s.selectedClaimId === claimId ? s.evidence : null,
         profile: null,
         view: reveal ? 'reader' : s.view,
@@ -124,6 +138,7 @@ export const createClaimsSlice: SliceCreator<ClaimsSlice> = (set, get) => {
 
 export const claimsSelectors = {
   selectedClaimId: (s: AppState) => s.selectedClaimId,
+  justCreatedClaimId: (s: AppState) => s.justCreatedClaimId,
   selectedRow: (s: AppState) => (s.selectedClaimId ? s.claimCache[s.selectedClaimId] : undefined),
   revealRequest: (s: AppState) => s.revealRequest,
   evidence: (s: AppState) => s.evidence,

@@ -7,6 +7,11 @@ import { compareNames } from '../../../shared/domain/compareNames';
 
 export interface EntitiesSlice {
   entities: Entity[];
+  /**
+   * Names being added from a picker, not yet answered by the backend. A claim saved now
+   * would miss the one its picker is about to name (issue 12), so saves refuse meanwhile.
+   */
+  entitiesBeingAdded: string[];
   /** The speaker page on screen, or null for the case workspace. */
   profile: EntityProfile | null;
   loadEntities: () => Promise<void>;
@@ -23,6 +28,7 @@ const PROFILE_PAGE = 200;
 
 export const createEntitiesSlice: SliceCreator<EntitiesSlice> = (set, get) => ({
   entities: [],
+  entitiesBeingAdded: [],
   profile: null,
 
   loadEntities: async () => {
@@ -32,7 +38,12 @@ export const createEntitiesSlice: SliceCreator<EntitiesSlice> = (set, get) => ({
   },
 
   createEntity: async (name, kind) => {
+    set((s) => ({ entitiesBeingAdded: [...s.entitiesBeingAdded, name] }));
     const result = await call('entities:create', { name, kind });
+    set((s) => {
+      const at = s.entitiesBeingAdded.indexOf(name);
+      return { entitiesBeingAdded: s.entitiesBeingAdded.filter((_, i) => i !== at) };
+    });
     if (!result.ok) return result.error;
     const created = result.value;
     set((s) => ({
@@ -74,6 +85,16 @@ export const createEntitiesSlice: SliceCreator<EntitiesSlice> = (set, get) => ({
 
   closeProfile: () => set({ profile: null }),
 });
+
+/**
+ * The refusal a save gives while a name is still being added, or null when none is. The
+ * picker names the entity in the form only once it exists, so the save is tried again then.
+ */
+export function entityStillBeingAdded(s: AppState): ActionError {
+  const name = s.entitiesBeingAdded[0];
+  if (name === undefined) return null;
+  return { message: `“${name}” is still being added. Save again once it shows in the form.` };
+}
 
 export const entitiesSelectors = {
   entities: (s: AppState) => s.entities,

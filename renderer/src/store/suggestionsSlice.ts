@@ -8,6 +8,7 @@ import type { Input, SuggestionList, SuggestionView } from '../../../shared/cont
 import { countOf } from '../../../shared/domain/labels';
 import { normalizeName } from '../../../shared/entities/names';
 import { call } from '../api/client';
+import { entityStillBeingAdded } from './entitiesSlice';
 import type { ActionError, AppState, SliceCreator } from './types';
 
 /** What the analyst changed in the capture panel before accepting. */
@@ -167,6 +168,8 @@ export const createSuggestionsSlice: SliceCreator<SuggestionsSlice> = (set, get)
     acceptSuggestion: async (key, edits = {}) => {
       const list = get().suggestionList;
       if (!list) return { message: 'Show the suggestions of a document first.' };
+      const adding = entityStillBeingAdded(get());
+      if (adding) return adding;
       const result = await call('suggestions:accept', {
         documentId: list.documentId,
         key,

@@ -7,6 +7,19 @@ export interface Notice {
   message: string;
 }
 
+/**
+ * How long a notice stays on screen before it moves to the "Notices (n)" list (issue 12:
+ * notices never closed). Errors stay until dismissed: they ask for something to be done.
+ */
+export const NOTICE_FADE_MS: Record<Notice['kind'], number | null> = {
+  info: 5_000,
+  warning: 10_000,
+  error: null,
+};
+
+/** Past notices kept for the list. */
+const PAST_NOTICES = 30;
+
 /** A passage selected in the reader, waiting to become a claim. Offsets are UTF-16. */
 export interface PendingSelection {
   documentId: string;
@@ -18,7 +31,10 @@ export interface PendingSelection {
 export type DialogName = 'newCase' | 'addDocument' | null;
 
 export interface UiSlice {
+  /** On screen now. */
   notices: Notice[];
+  /** Faded or dismissed, newest first, for the "Notices (n)" list. */
+  pastNotices: Notice[];
   dialog: DialogName;
   selection: PendingSelection | null;
   notify: (kind: Notice['kind'], message: string) => void;
@@ -29,16 +45,34 @@ export interface UiSlice {
 
 let nextNoticeId = 1;
 
-export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
+export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   notices: [],
+  pastNotices: [],
   dialog: null,
   selection: null,
-  notify: (kind, message) =>
-    set(
-      (s) => ({ notices: [...s.notices.slice(-4), { id: nextNoticeId++, kind, message }] }),
-      false,
-    ),
-  dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+  notify: (kind, message) => {
+    const notice = { id: nextNoticeId++, kind, message };
+    set((s) => {
+      // At most five on screen: the oldest goes to the list.
+      const shown = [...s.notices, notice];
+      const over = shown.slice(0, Math.max(0, shown.length - 5));
+      return {
+        notices: shown.slice(over.length),
+        pastNotices: [...over.reverse(), ...s.pastNotices].slice(0, PAST_NOTICES),
+      };
+    }, false);
+    const fadeAfter = NOTICE_FADE_MS[kind];
+    if (fadeAfter !== null) setTimeout(() => get().dismissNotice(notice.id), fadeAfter);
+  },
+  dismissNotice: (id) =>
+    set((s) => {
+      const gone = s.notices.find((n) => n.id === id);
+      if (!gone) return {};
+      return {
+        notices: s.notices.filter((n) => n.id !== id),
+        pastNotices: [gone, ...s.pastNotices].slice(0, PAST_NOTICES),
+      };
+    }),
   openDialog: (dialog) => set({ dialog }),
   // A passage other than the suggestion's being captured is a claim of the analyst's own.
   setSelection: (selection) =>
@@ -53,6 +87,7 @@ export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
 
 export const uiSelectors = {
   notices: (s: AppState) => s.notices,
+  pastNotices: (s: AppState) => s.pastNotices,
   dialog: (s: AppState) => s.dialog,
   selection: (s: AppState) => s.selection,
 };

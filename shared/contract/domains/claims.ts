@@ -89,9 +89,18 @@ export const claimInputs = {
     .object({ ...selection, text: z.string().trim().max(5000).default(''), ...claimFields })
     .strict()
     .refine(endAfterStart, { message: 'must be after start', path: ['end'] }),
-  /** Change any of a claim's fields; what is left out stays as it is. */
+  /**
+   * Change any of a claim's fields; what is left out stays as it is. `quoteConfirmed`: the
+   * analyst accepts the quote a new version changed (clears `previousQuote`).
+   */
   'claims:update': z
-    .object({ claimId: IdSchema, text: title(5000).optional(), ...claimFields })
+    .object({
+      claimId: IdSchema,
+      text: title(5000).optional(),
+      // true settles the mark; false (or left out) leaves it.
+      quoteConfirmed: z.boolean().optional(),
+      ...claimFields,
+    })
     .strict(),
   /** Delete a claim. */
   'claims:delete': z.object({ claimId: IdSchema }).strict(),

@@ -33,7 +33,9 @@ export const documentInputs = {
   /**
    * Add a document (pasted, or a file's extracted text). The text is stored as given, never
    * edited. With `versionOf`, it is a new snapshot of that document and its claims are
-   * re-anchored to it. The same text twice in one case is refused with `conflict`.
+   * re-anchored to it; the source details it leaves out (outlet, author, URL, published
+   * date) are taken from that document (issue 12), and '' clears one. The same text twice in
+   * one case is refused with `conflict`.
    */
   'documents:create': z
     .object({
@@ -45,11 +47,12 @@ export const documentInputs = {
         .refine((t) => t.trim().length > 0, { message: 'must not be empty' }),
       format: SourceFormatSchema.default('paste'),
       fileName: z.string().trim().max(500).default(''),
-      author: z.string().trim().max(300).default(''),
+      // Left out: '' for a new document, the earlier version's for a new version.
+      author: z.string().trim().max(300).optional(),
       // The outlet becomes an entity, whose names are at most 200 characters.
-      outlet: z.string().trim().max(200).default(''),
-      url: httpUrl.default(''),
-      publishedAt: CalendarDateSchema.default(''),
+      outlet: z.string().trim().max(200).optional(),
+      url: httpUrl.optional(),
+      publishedAt: CalendarDateSchema.optional(),
       retrievedAt: CalendarDateSchema.default(''),
       versionOf: IdSchema.nullable().default(null),
     })
