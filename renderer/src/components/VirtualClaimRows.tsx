@@ -58,15 +58,14 @@ export function VirtualClaimRows({ list, selectedClaimId, scrollRef }: Props) {
     rangeExtractor,
   });
   const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? 0;
+  // The pages of the rows rendered: those in view, and the selected claim's far away (kept
+  // rendered by rangeExtractor), not every page between the two.
+  const pagesKey = [...new Set(items.map((item) => Math.floor(item.index / PAGE)))].join(',');
 
   // Ask for the pages the window covers.
   useEffect(() => {
-    const pages: number[] = [];
-    for (let p = Math.floor(first / PAGE); p <= Math.floor(last / PAGE); p++) pages.push(p);
-    showPages(pages);
-  }, [first, last, list.generation, showPages]);
+    showPages(pagesKey === '' ? [] : pagesKey.split(',').map(Number));
+  }, [pagesKey, list.generation, showPages]);
 
   // A highlight clicked in the reader brings its card into view, even from far down the list.
   useEffect(() => {

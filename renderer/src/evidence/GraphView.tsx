@@ -49,10 +49,11 @@ export function GraphView() {
   const graph = loaded ?? { nodes: [], edges: [], claims: [], truncated: false };
   const scoreOf = (id: string) => graph.claims.find((r) => r.claim.id === id)?.score?.value;
 
-  // The graph opened without a focus of its own (the tab): around the first judgment.
+  // The graph opened without a focus of its own (the tab): around the first judgment, once
+  // the judgments are here (the tab may open before they have loaded).
   useEffect(() => {
     if (!loaded) void loadGraph();
-  }, [loaded, loadGraph]);
+  }, [loaded, loadGraph, firstJudgment]);
 
   useEffect(() => {
     if (!container.current || graph.nodes.length === 0) return;
