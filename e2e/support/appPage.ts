@@ -122,7 +122,16 @@ export class AppPage {
   /** Drags the mouse over `passage` (its `occurrence`-th appearance, counting from 0). */
   async selectWithMouse(passage: string, occurrence = 0): Promise<void> {
     await this.readerText.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    const box = await this.passageBox(passage, occurrence);
+    // The reader may still reflow (the suggestions list opens beside a new document): drag
+    // only once the passage has stayed where it is for a moment, as a user's eye would.
+    let box = await this.passageBox(passage, occurrence);
+    for (let i = 0; i < 20; i++) {
+      await this.page.waitForTimeout(150);
+      const again = await this.passageBox(passage, occurrence);
+      const still = JSON.stringify(again) === JSON.stringify(box);
+      box = again;
+      if (still) break;
+    }
     await this.page.mouse.move(box.startX, box.startY);
     await this.page.mouse.down();
     await this.page.mouse.move((box.startX + box.endX) / 2, (box.startY + box.endY) / 2, {
