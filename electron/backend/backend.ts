@@ -3,6 +3,7 @@
  * dispatch that both shells serve. Plain Node: no `electron` import here or below (DESIGN.md).
  */
 import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createDispatch, type Dispatch } from './dispatch';
@@ -16,6 +17,11 @@ import { DataDirLock } from './store/lock';
 import { openStore } from './store/openStore';
 import { LOCK_FILE, type Store } from './store/store';
 import { findSuggestWorker, SuggestRunner } from './suggestions/runner';
+import { Capture } from './team/capture';
+import { Outbox } from './team/outbox';
+import { SecretStore } from './team/secrets';
+import { TeamSync } from './team/teamSync';
+import { TEAM_DIR, TeamState } from './team/teamState';
 import { UPLOADS_DIR, Uploads } from './uploads';
 
 export interface BackendOptions {
@@ -35,6 +41,13 @@ export interface BackendOptions {
    * text on the calling thread) when running from source.
    */
   suggestWorker?: string | null;
+  /**
+   * The key that encrypts saved team database connections: from the OS keychain in the
+   * desktop shell (electron/main/secretKey.ts); none on the web host (the file is then 0600).
+   */
+  secretKey?: Buffer | null;
+  /** Milliseconds between sync rounds of team cases when nothing happens (tests shorten it). */
+  teamPollMs?: number;
   /** Store tuning, for tests and the bench. */
   store?: {
     foldAfterBytes?: number;
@@ -67,12 +80,40 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     : await DataDirLock.acquire(path.join(options.dataDir, LOCK_FILE), owner);
   try {
     const indexes = new Indexes();
+    // Team cases (issue 14): the outbox catches the edits of shared cases from the first one
+    // replayed at open, so none made before a crash is missed.
+    const teamDir = path.join(options.dataDir, TEAM_DIR);
+    await mkdir(teamDir, { recursive: true });
+    const teamState = await TeamState.open(path.join(teamDir, 'cases.json'));
+    const outbox = Outbox.open(path.join(teamDir, 'outbox.jsonl'));
+    let team: TeamSync | null = null;
+    const sharedAtOpen = new Set(teamState.all().map((c) => c.caseId));
+    const capture = new Capture(
+      outbox,
+      () => team?.sharedIds() ?? sharedAtOpen,
+      (caseIds) => caseIds.forEach((caseId) => team?.kick(caseId)),
+    );
     const store = await openStore(options.dataDir, {
       ...options.store,
       log,
-      onStore: (opening) => indexes.bind(opening),
-      onApply: [indexes.apply],
-      onCommit: [indexes.commit],
+      onStore: (opening) => {
+        indexes.bind(opening);
+        capture.bind(opening);
+      },
+      onApply: [indexes.apply, capture.apply],
+      onCommit: [indexes.commit, capture.commit],
+    }).catch((error: unknown) => {
+      outbox.close();
+      throw error;
+    });
+    team = new TeamSync({
+      store,
+      outbox,
+      state: teamState,
+      secrets: await SecretStore.open(path.join(teamDir, 'secrets.json'), options.secretKey ?? null),
+      now: () => new Date().toISOString(),
+      log,
+      pollMs: options.teamPollMs,
     });
     indexes.attach(store);
     const jobs = new JobRunner(path.join(options.dataDir, EXPORTS_DIR), log);
@@ -100,6 +141,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
             : options.suggestWorker,
         log,
       }),
+      team,
     };
     const dispatch = createDispatch(ctx, log);
     if (store.report.created && options.sampleCaseFile) {
@@ -120,6 +162,8 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     // Every claim's score figures, once the claims are in memory, so that the first export or
     // facet does not wait for them; a claim shown before is scored when shown.
     void store.ready.then(() => indexes.scores.warm(store.ids('claims'))).catch(() => undefined);
+    team.start();
+    const sync = team;
     return {
       dispatch,
       store,
@@ -127,7 +171,9 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       close: async () => {
         await jobs.close();
         await ctx.suggest.close();
+        await sync.close();
         await store.close();
+        outbox.close();
         await ownLock?.release();
       },
     };

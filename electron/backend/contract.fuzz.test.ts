@@ -221,6 +221,26 @@ function basePayload(channel: Channel): Record<string, unknown> {
       return {};
     case 'recovery:restore':
       return { file: 'claimdesk-2025-11-05T10-20-30.123Z.json' };
+    case 'team:status':
+      return {};
+    case 'team:available':
+      return { connection: 'postgresql://fuzz@127.0.0.1:1/claimdesk' };
+    case 'team:share':
+    case 'team:join':
+      return { caseId, connection: 'postgresql://fuzz@127.0.0.1:1/claimdesk' };
+    case 'team:leave':
+    case 'team:sync':
+    case 'team:members':
+    case 'team:conflicts':
+      return { caseId };
+    case 'team:pause':
+      return { caseId, paused: true };
+    case 'team:setMember':
+      return { caseId, member: 'fuzz_member', role: 'reader' };
+    case 'team:removeMember':
+      return { caseId, member: 'fuzz_member' };
+    case 'team:resolve':
+      return { caseId, conflictId: 1, choice: 'kept' };
     case 'cases:create':
       return { title: 'Fuzz case', question: 'Does it hold?' };
     case 'documents:list':

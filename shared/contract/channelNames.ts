@@ -60,6 +60,18 @@ export const CHANNELS = [
   'recovery:status',
   'recovery:restore',
   'recovery:startEmpty',
+  'team:status',
+  'team:available',
+  'team:share',
+  'team:join',
+  'team:leave',
+  'team:pause',
+  'team:sync',
+  'team:members',
+  'team:setMember',
+  'team:removeMember',
+  'team:conflicts',
+  'team:resolve',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -46,6 +46,13 @@ import {
 import { exchangeInputs, type JobStarted, type JobStatus } from './domains/exchange';
 import { recoveryInputs, type Repaired, type RecoveryStatus } from './domains/recovery';
 import {
+  teamInputs,
+  type TeamAvailableCase,
+  type TeamCaseStatus,
+  type TeamConflictView,
+  type TeamMemberView,
+} from './domains/team';
+import {
   suggestionInputs,
   type AcceptedSuggestions,
   type RejectedSuggestions,
@@ -65,6 +72,7 @@ export type * from './domains/evidence';
 export type * from './domains/exchange';
 export type * from './domains/recovery';
 export type * from './domains/suggestions';
+export type * from './domains/team';
 export type { ChangeSet } from './changes';
 
 export const inputSchemas = {
@@ -79,6 +87,7 @@ export const inputSchemas = {
   ...exchangeInputs,
   ...editInputs,
   ...recoveryInputs,
+  ...teamInputs,
 } satisfies Record<Channel, z.ZodType>;
 
 // A channel without an input schema, or a schema without a channel, fails here.
@@ -144,6 +153,18 @@ export interface Outputs {
   'recovery:status': RecoveryStatus;
   'recovery:restore': Repaired;
   'recovery:startEmpty': Repaired;
+  'team:status': TeamCaseStatus[];
+  'team:available': TeamAvailableCase[];
+  'team:share': TeamCaseStatus;
+  'team:join': TeamCaseStatus;
+  'team:leave': { caseId: string };
+  'team:pause': TeamCaseStatus;
+  'team:sync': TeamCaseStatus;
+  'team:members': TeamMemberView[];
+  'team:setMember': TeamMemberView[];
+  'team:removeMember': TeamMemberView[];
+  'team:conflicts': TeamConflictView[];
+  'team:resolve': TeamConflictView[];
 }
 
 // A channel without a result type, or a result type without a channel, fails here.

@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'unknown_channel'
   | 'store_unavailable'
   | 'forbidden'
+  /** A server the call needs (a team database) cannot be reached: try again later. */
+  | 'offline'
   | 'internal';
 
 export interface CallError {

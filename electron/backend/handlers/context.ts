@@ -4,6 +4,7 @@ import type { Indexes } from '../indexes/indexes';
 import type { JobRunner } from '../jobs/jobRunner';
 import type { Store } from '../store/store';
 import type { SuggestRunner } from '../suggestions/runner';
+import type { TeamSync } from '../team/teamSync';
 import type { Uploads } from '../uploads';
 
 export interface HandlerContext {
@@ -22,4 +23,6 @@ export interface HandlerContext {
   uploads: Uploads;
   /** The claim extractor, its results kept per text (issue 13). */
   suggest: SuggestRunner;
+  /** Team cases: the sync with team databases (issue 14). */
+  team: TeamSync;
 }

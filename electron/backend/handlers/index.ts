@@ -13,6 +13,7 @@ import { judgmentHandlers } from './judgments';
 import { linkHandlers } from './links';
 import { recoveryHandlers } from './recovery';
 import { suggestionHandlers } from './suggestions';
+import { teamHandlers } from './team';
 import type { Handlers } from './types';
 
 export const handlers = {
@@ -30,4 +31,5 @@ export const handlers = {
   ...briefingHandlers,
   ...exchangeHandlers,
   ...recoveryHandlers,
+  ...teamHandlers,
 } satisfies Handlers;

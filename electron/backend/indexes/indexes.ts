@@ -112,7 +112,9 @@ export class Indexes {
     }
   };
 
-  readonly commit: CommitListener = () => {
+  readonly commit: CommitListener = (_seq, _ops, _origin, replayed) => {
+    // An edit replayed at open is in the state every view starts from.
+    if (replayed) return;
     this.changes.commit(this.scoreCache?.takeInvalidated() ?? []);
   };
 }

@@ -337,6 +337,7 @@ function replay(
       continue;
     }
     for (const op of entry.ops) store.apply(op);
+    store.told(entry.seq, entry.ops, entry.origin === 'team' ? 'team' : 'local', true);
     replayed += 1;
   }
   return { replayed, skipped };

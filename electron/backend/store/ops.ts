@@ -27,7 +27,14 @@ export type Op =
 export interface JournalEntry {
   seq: number;
   ops: Op[];
+  /**
+   * Where the edit came from when not from this desk: `team`, records pulled from a team
+   * database (issue 14), which the sync must not send back as this analyst's edits.
+   */
+  origin?: EditOrigin;
 }
+
+export type EditOrigin = 'local' | 'team';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -23,7 +23,7 @@ import type { Journal } from './journal';
 import { Layout, type BucketedCollection } from './layout';
 import type { LoadQueue } from './loadQueue';
 import type { Manifest } from './manifest';
-import { COLLECTIONS, type Op } from './ops';
+import { COLLECTIONS, type EditOrigin, type Op } from './ops';
 import { CURRENT_SCHEMA_VERSION, recordSchemas, type Snapshot } from './schema';
 import { TextStore } from './textStore';
 
@@ -46,12 +46,22 @@ export type ApplyListener = (
   source: 'load' | 'edit',
 ) => void;
 
-/** Told of every edit once it is applied: its number and its ops (history included). */
-export type CommitListener = (seq: number, ops: readonly Op[]) => void;
+/**
+ * Told of every edit once it is applied: its number, its ops (history included) and where it
+ * came from; `replayed` when it is read back from the journal at open after a crash.
+ */
+export type CommitListener = (
+  seq: number,
+  ops: readonly Op[],
+  origin: EditOrigin,
+  replayed: boolean,
+) => void;
 
 export interface MutationPlan<R> {
   ops: Op[];
   result: R;
+  /** Recorded in the journal line; default `local`. */
+  origin?: EditOrigin;
   committed?: () => void;
   aborted?: () => void;
 }
@@ -208,7 +218,7 @@ export class Store {
     const run = async (): Promise<R> => {
       await this.ready;
       if (this.closed) throw new StoreError('io', 'The store is closed.');
-      const { ops, result, committed, aborted } = await plan();
+      const { ops, result, committed, aborted, origin = 'local' } = await plan();
       if (ops.length === 0) {
         committed?.();
         return result;
@@ -217,9 +227,9 @@ export class Store {
       try {
         await checkOps(ops);
         if (ops.length > LARGE_EDIT_OPS) {
-          await this.folder.journal.appendPieces(entryPieces(seq, ops));
+          await this.folder.journal.appendPieces(entryPieces(seq, ops, origin));
         } else {
-          await this.folder.journal.append({ seq, ops });
+          await this.folder.journal.append(origin === 'local' ? { seq, ops } : { seq, ops, origin });
         }
         this.journalSeq = seq;
       } catch (error) {
@@ -228,11 +238,16 @@ export class Store {
       }
       await this.applyAll(ops, ops.length > LARGE_EDIT_OPS);
       committed?.();
-      for (const listener of this.commitListeners) listener(seq, ops);
+      this.told(seq, ops, origin, false);
       this.folder.afterEdit();
       return result;
     };
     return this.enqueue(run);
+  }
+
+  /** Tells the commit listeners of an edit applied (or replayed from the journal at open). */
+  told(seq: number, ops: readonly Op[], origin: EditOrigin, replayed: boolean): void {
+    for (const listener of this.commitListeners) listener(seq, ops, origin, replayed);
   }
 
   /** Runs `task` in the edit queue, after every edit asked for before it. */
@@ -299,8 +314,12 @@ export class Store {
 const LARGE_EDIT_OPS = 2000;
 const APPLY_SLICE = 2000;
 
-async function* entryPieces(seq: number, ops: readonly Op[]): AsyncGenerator<string> {
-  yield `{"seq":${seq},"ops":[`;
+async function* entryPieces(
+  seq: number,
+  ops: readonly Op[],
+  origin: EditOrigin,
+): AsyncGenerator<string> {
+  yield `{"seq":${seq},${origin === 'local' ? '' : `"origin":${JSON.stringify(origin)},`}"ops":[`;
   for (let start = 0; start < ops.length; start += APPLY_SLICE) {
     const slice = ops.slice(start, start + APPLY_SLICE).map((op) => JSON.stringify(op));
     yield (start > 0 ? ',' : '') + slice.join(',');

@@ -52,6 +52,11 @@ export class TextStore {
     return path.join(this.dir, `${hash}.txt`);
   }
 
+  /** Whether the text of this hash is on disk. */
+  has(hash: string): Promise<boolean> {
+    return fileExists(this.fileFor(hash));
+  }
+
   /** Stores `text` durably and returns its hash. */
   async put(text: string): Promise<string> {
     const hash = hashText(text);

@@ -1,0 +1,81 @@
+/**
+ * What this desk knows of its shared cases (issue 14), in `team/cases.json`: which database
+ * each one syncs with (a key naming the connection, never the connection itself), how far it
+ * has pulled, and this desk's client id there. Written durably after every sync round.
+ */
+import { readFile } from 'node:fs/promises';
+import { isNotFound, writeFileDurable } from '../store/durableFile';
+
+export const TEAM_DIR = 'team';
+
+export interface SharedCase {
+  caseId: string;
+  /** Names the connection in the secret store (secrets.ts). */
+  connectionKey: string;
+  /** The database as the user may see it: role, host and database name, no password. */
+  database: string;
+  /** This desk's id in the team database (the `clients` table). */
+  clientId: string;
+  /** The highest `seq` of the case's records pulled. */
+  cursor: number;
+  /** False until every record of a case shared from here has gone up once. */
+  seeded: boolean;
+  /** Sync stopped by the user (working offline on purpose). */
+  paused: boolean;
+  /** When the last round finished without error, ISO 8601. */
+  lastSyncedAt: string | null;
+}
+
+export class TeamState {
+  private readonly cases = new Map<string, SharedCase>();
+  private writing: Promise<void> = Promise.resolve();
+
+  private constructor(private readonly file: string) {}
+
+  static async open(file: string): Promise<TeamState> {
+    const state = new TeamState(file);
+    try {
+      const parsed = JSON.parse(await readFile(file, 'utf8')) as { cases?: SharedCase[] };
+      for (const shared of parsed.cases ?? []) {
+        if (typeof shared?.caseId === 'string') state.cases.set(shared.caseId, shared);
+      }
+    } catch (error) {
+      if (!isNotFound(error)) {
+        throw new Error(
+          `The list of shared cases (${file}) cannot be read: ${error instanceof Error ? error.message : String(error)}. ` +
+            'Move the file aside and join the cases again: their records are in the team database.',
+        );
+      }
+    }
+    return state;
+  }
+
+  get(caseId: string): SharedCase | undefined {
+    return this.cases.get(caseId);
+  }
+
+  all(): SharedCase[] {
+    return [...this.cases.values()];
+  }
+
+  has(caseId: string): boolean {
+    return this.cases.has(caseId);
+  }
+
+  /** Changes a case's entry (or adds it) and writes the file; writes never overlap. */
+  async update(caseId: string, change: (current: SharedCase | undefined) => SharedCase | null) {
+    const next = change(this.cases.get(caseId));
+    if (next) this.cases.set(caseId, next);
+    else this.cases.delete(caseId);
+    await this.save();
+  }
+
+  save(): Promise<void> {
+    const data = JSON.stringify({ cases: this.all() }, null, 2);
+    this.writing = this.writing.then(
+      () => writeFileDurable(this.file, data),
+      () => writeFileDurable(this.file, data),
+    );
+    return this.writing;
+  }
+}
