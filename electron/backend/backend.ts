@@ -84,7 +84,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     // replayed at open, so none made before a crash is missed.
     const teamDir = path.join(options.dataDir, TEAM_DIR);
     await mkdir(teamDir, { recursive: true });
-    const teamState = await TeamState.open(path.join(teamDir, 'cases.json'));
+    const teamState = await TeamState.open(path.join(teamDir, 'cases.json'), log);
     const outbox = Outbox.open(path.join(teamDir, 'outbox.jsonl'));
     let team: TeamSync | null = null;
     const sharedAtOpen = new Set(teamState.all().map((c) => c.caseId));
@@ -110,7 +110,10 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       store,
       outbox,
       state: teamState,
-      secrets: await SecretStore.open(path.join(teamDir, 'secrets.json'), options.secretKey ?? null),
+      secrets: await SecretStore.open(
+        path.join(teamDir, 'secrets.json'),
+        options.secretKey ?? null,
+      ),
       now: () => new Date().toISOString(),
       log,
       pollMs: options.teamPollMs,

@@ -6,7 +6,6 @@ import type { TeamConflictView } from '../../../shared/contract/channels';
 import { CallFailure } from '../../../shared/contract/result';
 import { applyEdit } from '../edits/applyEdit';
 import type { CollectionName, Op } from '../store/ops';
-import type { BucketedCollection } from '../store/layout';
 import type { JsonRecord } from '../team/merge';
 import { TeamError, type TeamConflict } from '../team/teamDb';
 import type { HandlerContext } from './context';
@@ -94,7 +93,6 @@ export function conflictView(conflict: TeamConflict): TeamConflictView {
 async function applyProposed(ctx: HandlerContext, conflict: TeamConflict): Promise<void> {
   const collection = conflict.collection as CollectionName;
   if (collection === 'history') return;
-  const bucketed = collection as BucketedCollection;
   if (conflict.kind === 'deleted-edited') {
     if (collection === 'claims') {
       if (ctx.store.get('claims', conflict.recordId)) {
@@ -103,7 +101,7 @@ async function applyProposed(ctx: HandlerContext, conflict: TeamConflict): Promi
       return;
     }
     await applyEdit(ctx, 'Delete (from a conflict)', () => ({
-      ops: ctx.store.get(bucketed, conflict.recordId)
+      ops: ctx.store.get(collection, conflict.recordId)
         ? [{ type: 'delete', collection, id: conflict.recordId }]
         : [],
       result: undefined,
@@ -111,7 +109,7 @@ async function applyProposed(ctx: HandlerContext, conflict: TeamConflict): Promi
     }));
     return;
   }
-  const current = ctx.store.get(bucketed, conflict.recordId) as JsonRecord | undefined;
+  const current = ctx.store.get(collection, conflict.recordId) as JsonRecord | undefined;
   const value: JsonRecord | null =
     conflict.kind === 'edited-deleted'
       ? conflict.proposed
@@ -155,7 +153,10 @@ export const teamHandlers: HandlersFor<TeamChannel> = {
     guarded(async () => {
       const conflict = ctx.team.conflicts(input.caseId).find((c) => c.id === input.conflictId);
       if (!conflict) {
-        throw new CallFailure('not_found', 'That conflict is resolved already (by you or a teammate).');
+        throw new CallFailure(
+          'not_found',
+          'That conflict is resolved already (by you or a teammate).',
+        );
       }
       if (input.choice === 'proposed') await applyProposed(ctx, conflict);
       await ctx.team.resolved(input.caseId, conflict.id, input.choice);

@@ -58,7 +58,7 @@ export class Capture {
           caseId,
           collection,
           id: record.id,
-          base: (before as JsonRecord | undefined) ?? null,
+          base: before ?? null,
           value: (after as JsonRecord | undefined) ?? null,
         });
       }
@@ -71,7 +71,7 @@ export class Capture {
           collection: 'history',
           id: op.id,
           base: null,
-          value: op as unknown as JsonRecord,
+          value: op,
         });
       }
     }

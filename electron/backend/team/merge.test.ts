@@ -19,7 +19,11 @@ describe('mergeRecord', () => {
 
   it('inserts a record the database does not have', () => {
     const local = claim({});
-    expect(mergeRecord(null, local, undefined)).toEqual({ value: local, write: true, conflict: null });
+    expect(mergeRecord(null, local, undefined)).toEqual({
+      value: local,
+      write: true,
+      conflict: null,
+    });
   });
 
   it('keeps both sides when they changed different fields', () => {
@@ -59,7 +63,11 @@ describe('mergeRecord', () => {
     const result = mergeRecord(base, null, current);
     expect(result.value).toEqual(current);
     expect(result.write).toBe(false);
-    expect(result.conflict).toMatchObject({ kind: 'deleted-edited', kept: current, proposed: null });
+    expect(result.conflict).toMatchObject({
+      kind: 'deleted-edited',
+      kept: current,
+      proposed: null,
+    });
   });
 
   it('files an edit against a delete made since, and the record stays deleted', () => {

@@ -116,7 +116,10 @@ export class Outbox {
   private add(entry: OutboxEntry): void {
     this.lastN = Math.max(this.lastN, entry.n);
     let byKey = this.pending.get(entry.caseId);
-    if (!byKey) this.pending.set(entry.caseId, (byKey = new Map()));
+    if (!byKey) {
+      byKey = new Map<string, PendingRecord>();
+      this.pending.set(entry.caseId, byKey);
+    }
     const key = keyOf(entry.collection, entry.id);
     const record = byKey.get(key);
     if (record) {
@@ -155,10 +158,7 @@ export class Outbox {
   }
 
   /** Appends the edits of one journal entry, durably. */
-  append(
-    seq: number,
-    edits: readonly Omit<OutboxEntry, 'n'>[],
-  ): void {
+  append(seq: number, edits: readonly Omit<OutboxEntry, 'n'>[]): void {
     if (edits.length === 0) {
       return;
     }
@@ -189,14 +189,24 @@ export class Outbox {
   waiting(caseId: string): PendingRecord[] {
     const byKey = this.pending.get(caseId);
     if (!byKey) return [];
-    return [...byKey.values()].sort(
-      (a, b) => (a.steps.at(-1)?.n ?? 0) - (b.steps.at(-1)?.n ?? 0),
-    );
+    return [...byKey.values()].sort((a, b) => (a.steps.at(-1)?.n ?? 0) - (b.steps.at(-1)?.n ?? 0));
   }
 
-  /** How many records of a case wait. */
+  /**
+   * How many records of a case wait, as the analyst counts edits: the history entries that
+   * go with each edited claim are not counted again.
+   */
   count(caseId: string): number {
-    return this.pending.get(caseId)?.size ?? 0;
+    let n = 0;
+    for (const record of this.pending.get(caseId)?.values() ?? []) {
+      if (record.collection !== 'history') n++;
+    }
+    return n;
+  }
+
+  /** Whether anything of a case waits (history entries included). */
+  any(caseId: string): boolean {
+    return (this.pending.get(caseId)?.size ?? 0) > 0;
   }
 
   /** Whether a record has a local edit not yet pushed (a pull then leaves it to the push). */
@@ -217,7 +227,7 @@ export class Outbox {
    * Synchronous, like the appends: no edit's line can land in the file being replaced.
    */
   private compactIfLarge(): void {
-    let size = 0;
+    let size: number;
     try {
       size = statSync(this.file).size;
     } catch {

@@ -21,7 +21,13 @@ export interface PullReport {
   missingTexts: number;
 }
 
-const PER_CASE = new Set<CollectionName>(['documents', 'claims', 'links', 'judgments', 'briefings']);
+const PER_CASE = new Set<CollectionName>([
+  'documents',
+  'claims',
+  'links',
+  'judgments',
+  'briefings',
+]);
 
 type Checked = { collection: CollectionName; id: string; value: JsonRecord | null };
 
@@ -79,7 +85,8 @@ export async function applyPulled(
       // A record edited here and not pushed yet: the push merges it with this value.
       if (outbox.has(caseId, collection, id)) continue;
       if (collection === 'history') {
-        if (value && !known.has(id)) ops.push({ type: 'put', collection, value: value as { id: string } });
+        if (value && !known.has(id))
+          ops.push({ type: 'put', collection, value: value as { id: string } });
         continue;
       }
       const current = store.get(collection, id);

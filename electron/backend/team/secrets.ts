@@ -6,7 +6,7 @@
  * by its owner only (mode 0600), as an SSH key is.
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { chmod, readFile } from 'node:fs/promises';
+import { chmod, readFile, rename } from 'node:fs/promises';
 import { isNotFound, writeFileDurable } from '../store/durableFile';
 
 interface SecretsFile {
@@ -26,15 +26,25 @@ export class SecretStore {
     private readonly secrets: Map<string, string>,
   ) {}
 
-  static async open(file: string, key: Buffer | null): Promise<SecretStore> {
+  /**
+   * Reads the saved connections. A damaged file is set aside (the app must open whatever
+   * happened to it): the shared cases then ask for their connection again.
+   */
+  static async open(
+    file: string,
+    key: Buffer | null,
+    log: (message: string) => void = () => undefined,
+  ): Promise<SecretStore> {
     const secrets = new Map<string, string>();
     let parsed: SecretsFile | null = null;
     try {
       parsed = JSON.parse(await readFile(file, 'utf8')) as SecretsFile;
     } catch (error) {
       if (!isNotFound(error)) {
-        throw new Error(
-          `The saved team database connections (${file}) cannot be read. Remove the file and connect again.`,
+        const aside = `${file}.damaged-${Date.now()}`;
+        await rename(file, aside).catch(() => undefined);
+        log(
+          `The saved team database connections could not be read; the file was set aside as ${aside}. Join the shared cases again with their connection strings.`,
         );
       }
     }

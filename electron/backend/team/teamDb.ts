@@ -4,6 +4,7 @@
  * (migrations/001_init.ts), whatever this client does.
  */
 import pg from 'pg';
+import { parse as parseConnection } from 'pg-connection-string';
 import { mergeRecord, type JsonRecord, type MergeConflict } from './merge';
 import { migrateTeamDb, TeamDbTooNewError, TeamMigrationPermissionError } from './migrate';
 
@@ -64,17 +65,15 @@ export function teamError(error: unknown): TeamError {
 
 /** The database as the analyst may see it: role, host, database; never the password. */
 export function describeConnection(connection: string): string {
-  try {
-    const url = new URL(connection);
-    const host = url.hostname || url.searchParams.get('host') || 'localhost';
-    const db = url.pathname.replace(/^\//, '') || 'postgres';
-    return `${decodeURIComponent(url.username) || '(default user)'} @ ${host}${url.port ? `:${url.port}` : ''} / ${db}`;
-  } catch {
+  if (!/^postgres(ql)?:\/\//.test(connection.trim())) {
     throw new TeamError(
       'invalid',
       'That is not a PostgreSQL connection string. It looks like postgresql://user:password@host:5432/database.',
     );
   }
+  const parts = parseConnection(connection);
+  const host = parts.host || 'localhost';
+  return `${parts.user || '(default user)'} @ ${host}${parts.port ? `:${parts.port}` : ''} / ${parts.database || 'postgres'}`;
 }
 
 export interface PushItem {
@@ -209,7 +208,9 @@ export class TeamDb {
     const rows = await this.query<{ case_id: string; title: string; role: TeamRole | null }>(
       'SELECT case_id, title, claimdesk.case_role(case_id) AS role FROM claimdesk.cases ORDER BY title, case_id',
     );
-    return rows.flatMap((r) => (r.role ? [{ caseId: r.case_id, title: r.title, role: r.role }] : []));
+    return rows.flatMap((r) =>
+      r.role ? [{ caseId: r.case_id, title: r.title, role: r.role }] : [],
+    );
   }
 
   async role(caseId: string): Promise<TeamRole | null> {
@@ -233,10 +234,10 @@ export class TeamDb {
   ): Promise<PushReport> {
     if (items.length === 0) return { written: 0, conflicts: 0, skipped: 0 };
     return this.transaction(async (client) => {
-      const top = await client.query<{ seq: string }>(
-        'SELECT claimdesk.next_seq($1, $2) AS seq',
-        [caseId, items.length],
-      );
+      const top = await client.query<{ seq: string }>('SELECT claimdesk.next_seq($1, $2) AS seq', [
+        caseId,
+        items.length,
+      ]);
       let seq = Number(top.rows[0]?.seq ?? 0) - items.length;
       await client.query(
         'INSERT INTO claimdesk.clients (case_id, client_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
@@ -250,20 +251,31 @@ export class TeamDb {
       // n 0: a record sent when the case was shared (seed), not an outbox entry.
       const fresh = items.filter((item) => item.n === 0 || item.n > through);
       await this.sendTexts(client, caseId, fresh, texts);
-      const current = await client.query<{ collection: string; record_id: string; value: JsonRecord | null }>(
+      const current = await client.query<{
+        collection: string;
+        record_id: string;
+        value: JsonRecord | null;
+      }>(
         `SELECT r.collection, r.record_id, r.value FROM claimdesk.records r
            JOIN unnest($2::text[], $3::text[]) AS t(collection, record_id)
              ON r.collection = t.collection AND r.record_id = t.record_id
           WHERE r.case_id = $1`,
         [caseId, fresh.map((i) => i.collection), fresh.map((i) => i.id)],
       );
-      const rows = new Map(current.rows.map((r) => [`${r.collection}\u0000${r.record_id}`, r.value]));
+      const rows = new Map(
+        current.rows.map((r) => [`${r.collection}\u0000${r.record_id}`, r.value]),
+      );
       const writes: { collection: string; id: string; value: string | null; seq: number }[] = [];
       const conflicts: { collection: string; id: string; conflict: MergeConflict }[] = [];
       for (const item of fresh) {
         const key = `${item.collection}\u0000${item.id}`;
-        const result = mergeRecord(item.base, item.value, rows.has(key) ? rows.get(key) : undefined);
-        if (result.conflict) conflicts.push({ collection: item.collection, id: item.id, conflict: result.conflict });
+        const result = mergeRecord(
+          item.base,
+          item.value,
+          rows.has(key) ? rows.get(key) : undefined,
+        );
+        if (result.conflict)
+          conflicts.push({ collection: item.collection, id: item.id, conflict: result.conflict });
         // Written when it changed, and also when this desk's copy differs from what the
         // database keeps: the new seq brings the kept value back to it on the next pull.
         const differsHere = !sameValue(result.value, item.value);
@@ -307,7 +319,9 @@ export class TeamDb {
             conflicts.map((c) => c.conflict.kind),
             conflicts.map((c) => c.conflict.fields.join(',')),
             conflicts.map((c) => (c.conflict.kept ? JSON.stringify(c.conflict.kept) : null)),
-            conflicts.map((c) => (c.conflict.proposed ? JSON.stringify(c.conflict.proposed) : null)),
+            conflicts.map((c) =>
+              c.conflict.proposed ? JSON.stringify(c.conflict.proposed) : null,
+            ),
           ],
         );
       }
@@ -321,7 +335,11 @@ export class TeamDb {
       if (writes.length > 0 || conflicts.length > 0) {
         await client.query("SELECT pg_notify('claimdesk', $1)", [caseId]);
       }
-      return { written: writes.length, conflicts: conflicts.length, skipped: items.length - fresh.length };
+      return {
+        written: writes.length,
+        conflicts: conflicts.length,
+        skipped: items.length - fresh.length,
+      };
     });
   }
 
@@ -386,7 +404,12 @@ export class TeamDb {
   }
 
   async members(caseId: string): Promise<TeamMember[]> {
-    const rows = await this.query<{ member: string; role: TeamRole; added_by: string; added_at: Date }>(
+    const rows = await this.query<{
+      member: string;
+      role: TeamRole;
+      added_by: string;
+      added_at: Date;
+    }>(
       'SELECT member, role, added_by, added_at FROM claimdesk.members WHERE case_id = $1 ORDER BY member',
       [caseId],
     );
@@ -420,7 +443,10 @@ export class TeamDb {
       [caseId, member],
     );
     if (rows.length === 0) {
-      throw new TeamError('refused', `"${member}" is not a member, or only an owner may remove members.`);
+      throw new TeamError(
+        'refused',
+        `"${member}" is not a member, or only an owner may remove members.`,
+      );
     }
   }
 
@@ -468,14 +494,18 @@ export class TeamDb {
    */
   async listen(onCase: (caseId: string) => void, onBack: () => void): Promise<void> {
     if (this.closed || this.listener) return;
-    const client = new pg.Client({ connectionString: this.connection, application_name: 'claimdesk-listen' });
+    const client = new pg.Client({
+      connectionString: this.connection,
+      application_name: 'claimdesk-listen',
+    });
     this.listener = client;
     const retry = (): void => {
       if (this.listener !== client) return;
       this.listener = null;
       client.removeAllListeners();
       void client.end().catch(() => undefined);
-      if (!this.closed) setTimeout(() => void this.listen(onCase, onBack).catch(() => undefined), 2_000).unref();
+      if (!this.closed)
+        setTimeout(() => void this.listen(onCase, onBack).catch(() => undefined), 2_000).unref();
     };
     client.on('error', retry);
     client.on('end', retry);

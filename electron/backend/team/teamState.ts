@@ -3,7 +3,7 @@
  * each one syncs with (a key naming the connection, never the connection itself), how far it
  * has pulled, and this desk's client id there. Written durably after every sync round.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rename } from 'node:fs/promises';
 import { isNotFound, writeFileDurable } from '../store/durableFile';
 
 export const TEAM_DIR = 'team';
@@ -32,7 +32,14 @@ export class TeamState {
 
   private constructor(private readonly file: string) {}
 
-  static async open(file: string): Promise<TeamState> {
+  /**
+   * Reads the list. A damaged file is set aside (the app must open whatever happened to it):
+   * the cases are then joined again, their edits still waiting in the outbox.
+   */
+  static async open(
+    file: string,
+    log: (message: string) => void = () => undefined,
+  ): Promise<TeamState> {
     const state = new TeamState(file);
     try {
       const parsed = JSON.parse(await readFile(file, 'utf8')) as { cases?: SharedCase[] };
@@ -41,9 +48,11 @@ export class TeamState {
       }
     } catch (error) {
       if (!isNotFound(error)) {
-        throw new Error(
-          `The list of shared cases (${file}) cannot be read: ${error instanceof Error ? error.message : String(error)}. ` +
-            'Move the file aside and join the cases again: their records are in the team database.',
+        const aside = `${file}.damaged-${Date.now()}`;
+        await rename(file, aside).catch(() => undefined);
+        log(
+          `The list of shared cases could not be read (${error instanceof Error ? error.message : String(error)}); it was set aside as ${aside}. ` +
+            'Join the shared cases again: their records are in the team database, and edits made here still wait to be sent.',
         );
       }
     }

@@ -8,7 +8,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../store/store';
 import type { BucketedCollection } from '../store/layout';
-import type { JsonRecord } from './merge';
 import type { Outbox } from './outbox';
 import { applyPulled } from './pullApply';
 import { connectionKey, type SecretStore } from './secrets';
@@ -26,14 +25,7 @@ import {
 import type { SharedCase, TeamState } from './teamState';
 
 export type SyncState =
-  | 'synced'
-  | 'waiting'
-  | 'syncing'
-  | 'offline'
-  | 'conflict'
-  | 'paused'
-  | 'refused'
-  | 'error';
+  'synced' | 'waiting' | 'syncing' | 'offline' | 'conflict' | 'paused' | 'refused' | 'error';
 
 export interface CaseSyncStatus {
   caseId: string;
@@ -107,7 +99,15 @@ export class TeamSync {
   private runtime(caseId: string): Runtime {
     let rt = this.runtimes.get(caseId);
     if (!rt) {
-      rt = { running: false, again: false, timer: null, failures: 0, error: null, role: null, conflicts: [] };
+      rt = {
+        running: false,
+        again: false,
+        timer: null,
+        failures: 0,
+        error: null,
+        role: null,
+        conflicts: [],
+      };
       this.runtimes.set(caseId, rt);
     }
     return rt;
@@ -185,7 +185,9 @@ export class TeamSync {
     await this.pull(db, caseId);
     rt.conflicts = await db.conflicts(caseId);
     const at = this.o.now();
-    await this.o.state.update(caseId, (current) => (current ? { ...current, lastSyncedAt: at } : null));
+    await this.o.state.update(caseId, (current) =>
+      current ? { ...current, lastSyncedAt: at } : null,
+    );
   }
 
   private async push(db: TeamDb, shared: SharedCase): Promise<void> {
@@ -228,7 +230,9 @@ export class TeamSync {
         db.texts(caseId, hashes),
       );
       if (report.refused > 0) {
-        this.o.log(`Team sync of case ${caseId}: ${report.refused} record(s) from the database were not valid and were left out.`);
+        this.o.log(
+          `Team sync of case ${caseId}: ${report.refused} record(s) from the database were not valid and were left out.`,
+        );
       }
       const cursor = rows[rows.length - 1]?.seq ?? shared.cursor;
       await this.o.state.update(caseId, (current) => (current ? { ...current, cursor } : null));
@@ -246,17 +250,29 @@ export class TeamSync {
       await db.push(caseId, shared.clientId, batch.splice(0), (hash) => this.text(hash));
     };
     const add = async (collection: string, value: { id: string }): Promise<void> => {
-      batch.push({ collection, id: value.id, base: null, value: value as unknown as JsonRecord, n: 0 });
+      batch.push({
+        collection,
+        id: value.id,
+        base: null,
+        value: value,
+        n: 0,
+      });
       if (batch.length >= PUSH_BATCH) await flush();
     };
     const caseRecord = store.get('cases', caseId);
     if (caseRecord) await add('cases', caseRecord);
     for (const entity of store.list('entities')) await add('entities', entity);
     const claimIds = new Set<string>();
-    const perCase: BucketedCollection[] = ['documents', 'claims', 'links', 'judgments', 'briefings'];
+    const perCase: BucketedCollection[] = [
+      'documents',
+      'claims',
+      'links',
+      'judgments',
+      'briefings',
+    ];
     for (const collection of perCase) {
       for (const id of [...store.ids(collection)]) {
-        const record = store.get(collection, id) as ({ id: string; caseId: string } | undefined);
+        const record = store.get(collection, id) as { id: string; caseId: string } | undefined;
         if (record?.caseId !== caseId) continue;
         if (collection === 'claims') claimIds.add(id);
         await add(collection, record);
@@ -285,7 +301,7 @@ export class TeamSync {
     if (!connection) {
       throw new TeamError(
         'refused',
-        'The connection to this case\'s team database is not saved on this desk. Join the case again with its connection string.',
+        "The connection to this case's team database is not saved on this desk. Join the case again with its connection string.",
       );
     }
     const db = new TeamDb(connection);
@@ -299,7 +315,8 @@ export class TeamSync {
     void db.listen(
       (caseId) => this.kick(caseId),
       () => {
-        for (const shared of this.o.state.all()) if (shared.connectionKey === key) this.kick(shared.caseId);
+        for (const shared of this.o.state.all())
+          if (shared.connectionKey === key) this.kick(shared.caseId);
       },
     );
     return db;
@@ -313,7 +330,8 @@ export class TeamSync {
     try {
       return { key, db: await this.db(key) };
     } catch (error) {
-      if (!this.o.state.all().some((c) => c.connectionKey === key)) await this.o.secrets.delete(key);
+      if (!this.o.state.all().some((c) => c.connectionKey === key))
+        await this.o.secrets.delete(key);
       throw teamError(error);
     }
   }
@@ -349,7 +367,10 @@ export class TeamSync {
     if (this.o.state.has(caseId)) throw new TeamError('invalid', 'This case is joined already.');
     const { key, db } = await this.connect(connection);
     if (!(await db.role(caseId))) {
-      throw new TeamError('refused', 'You are not a member of that case: ask one of its owners to add you.');
+      throw new TeamError(
+        'refused',
+        'You are not a member of that case: ask one of its owners to add you.',
+      );
     }
     await this.o.state.update(caseId, () => ({
       caseId,

@@ -53,21 +53,18 @@ export const teamInputs = {
    * applies the value that lost (an ordinary edit here, undoable, then pushed).
    */
   'team:resolve': z
-    .object({ ...CaseRef, conflictId: z.number().int().positive(), choice: z.enum(['kept', 'proposed']) })
+    .object({
+      ...CaseRef,
+      conflictId: z.number().int().positive(),
+      choice: z.enum(['kept', 'proposed']),
+    })
     .strict(),
 } as const;
 
 export type TeamRoleName = (typeof TEAM_ROLES)[number];
 
 export type TeamSyncState =
-  | 'synced'
-  | 'waiting'
-  | 'syncing'
-  | 'offline'
-  | 'conflict'
-  | 'paused'
-  | 'refused'
-  | 'error';
+  'synced' | 'waiting' | 'syncing' | 'offline' | 'conflict' | 'paused' | 'refused' | 'error';
 
 export interface TeamCaseStatus {
   caseId: string;
