@@ -4,6 +4,8 @@
  * carol (reader) and dave (no member). The schema is migrated by a non-superuser
  * administrator, as a real deployment would: a superuser skips row-level security
  * altogether, so only this way are the forced policies and the definer functions exercised.
+ *
+ * The tests run in order and build on one another's state (membership changes last).
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
