@@ -10,6 +10,7 @@
  */
 import pg from 'pg';
 import {
+  TeamDbAccessError,
   TeamDbTooNewError,
   TeamMigrationPermissionError,
   migrateTeamDb,
@@ -32,8 +33,11 @@ async function main(): Promise<number> {
     );
     return 0;
   } catch (error) {
+    // Refusals that explain themselves exit 1; anything else (no server, bad password) 3.
     const known =
-      error instanceof TeamDbTooNewError || error instanceof TeamMigrationPermissionError;
+      error instanceof TeamDbTooNewError ||
+      error instanceof TeamMigrationPermissionError ||
+      error instanceof TeamDbAccessError;
     const reason = error instanceof Error ? error.message : String(error);
     process.stderr.write(`team:migrate: ${reason}\n`);
     return known ? 1 : 3;

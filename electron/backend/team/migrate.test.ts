@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type PgCluster } from '../testing/pgCluster';
 import {
+  TeamDbAccessError,
   TeamDbTooNewError,
   TeamMigrationPermissionError,
   migrateTeamDb,
@@ -98,6 +99,14 @@ describe('migrateTeamDb', () => {
     expect(error).toBeInstanceOf(TeamMigrationPermissionError);
     expect((error as Error).message).toContain(`migration ${next.version} (later)`);
     expect(await teamDbVersion(alice)).toBe(TEAM_DB_VERSION);
+  });
+
+  it('tells a login outside claimdesk_user what the administrator must grant', async () => {
+    await cluster.sql("CREATE ROLE eve LOGIN PASSWORD 'eve-pw'");
+    const eve = await connect(cluster.urlFor('eve', 'eve-pw'));
+    const error = await migrateTeamDb(eve).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TeamDbAccessError);
+    expect((error as Error).message).toContain('GRANT claimdesk_user TO eve');
   });
 
   it('two apps migrating at once take turns', async () => {

@@ -47,6 +47,17 @@ export class TeamMigrationPermissionError extends Error {
   }
 }
 
+/** The login is not in claimdesk_user, so it may not even look at the schema. */
+export class TeamDbAccessError extends Error {
+  constructor(readonly role: string) {
+    super(
+      `${role} may not use the team database's schema: the database administrator must make ` +
+        `it a member of claimdesk_user (GRANT claimdesk_user TO ${role}; docs/team-database.sql).`,
+    );
+    this.name = 'TeamDbAccessError';
+  }
+}
+
 /** SQLSTATEs meaning "this role may not do that": a missing privilege or ownership. */
 const PERMISSION_CODES = new Set(['42501']);
 
@@ -57,12 +68,25 @@ function sqlState(error: unknown): string | undefined {
   return undefined;
 }
 
-/** The applied schema version: 0 when the schema (or its version table) does not exist. */
+/**
+ * The applied schema version: 0 when the schema (or its version table) does not exist.
+ * Throws TeamDbAccessError when the schema exists but the login may not use it.
+ */
 export async function teamDbVersion(client: pg.ClientBase): Promise<number> {
-  const { rows } = await client.query<{ exists: boolean }>(
+  // Asked through the catalog: naming a table in a schema without USAGE on it is an error,
+  // and that error would not say what to do about it.
+  const { rows } = await client.query<{ usable: boolean | null; role: string }>(
+    `SELECT has_schema_privilege(n.oid, 'USAGE') AS usable, session_user AS role
+       FROM (SELECT 1) AS one
+       LEFT JOIN pg_namespace n ON n.nspname = 'claimdesk'`,
+  );
+  const schema = rows[0];
+  if (schema?.usable === null || schema === undefined) return 0;
+  if (!schema.usable) throw new TeamDbAccessError(schema.role);
+  const table = await client.query<{ exists: boolean }>(
     "SELECT to_regclass('claimdesk.schema_migrations') IS NOT NULL AS exists",
   );
-  if (!rows[0]?.exists) return 0;
+  if (!table.rows[0]?.exists) return 0;
   const version = await client.query<{ version: number | null }>(
     'SELECT max(version) AS version FROM claimdesk.schema_migrations',
   );

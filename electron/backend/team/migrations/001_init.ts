@@ -16,8 +16,9 @@
  *
  * FORCE ROW LEVEL SECURITY holds the tables' owner to the policies too, unless it is a
  * superuser. The definer functions run as that owner, so `cases` and `members` carry one more
- * policy letting the schema's owner (and roles it is granted to) through: without it,
- * case_role() reading `members` would call itself through the members policy forever.
+ * policy letting the schema's owner (and roles it is granted to) through, and the read policy
+ * of `members` answers that owner first: otherwise case_role() reading `members` would call
+ * itself through the members policy forever.
  */
 export const sql = String.raw`
 CREATE SCHEMA claimdesk;
@@ -235,6 +236,32 @@ CREATE TRIGGER conflicts_stamp_author BEFORE INSERT OR UPDATE ON claimdesk.confl
 CREATE TRIGGER clients_stamp_author BEFORE INSERT OR UPDATE ON claimdesk.clients
   FOR EACH ROW EXECUTE FUNCTION claimdesk.stamp_author();
 
+-- A row stays in its case: the update policies judge the new row's case, so moving a row out
+-- of a case where one is only a reader into one where one writes would otherwise pass.
+CREATE FUNCTION claimdesk.keep_case_id() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, claimdesk
+AS $$
+BEGIN
+  IF NEW.case_id IS DISTINCT FROM OLD.case_id THEN
+    RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
+      MESSAGE = format('claimdesk: a row of %s cannot move to another case', TG_TABLE_NAME);
+  END IF;
+  RETURN NEW;
+END
+$$;
+CREATE TRIGGER members_keep_case_id BEFORE UPDATE OF case_id ON claimdesk.members
+  FOR EACH ROW EXECUTE FUNCTION claimdesk.keep_case_id();
+CREATE TRIGGER records_keep_case_id BEFORE UPDATE OF case_id ON claimdesk.records
+  FOR EACH ROW EXECUTE FUNCTION claimdesk.keep_case_id();
+CREATE TRIGGER conflicts_keep_case_id BEFORE UPDATE OF case_id ON claimdesk.conflicts
+  FOR EACH ROW EXECUTE FUNCTION claimdesk.keep_case_id();
+CREATE TRIGGER clients_keep_case_id BEFORE UPDATE OF case_id ON claimdesk.clients
+  FOR EACH ROW EXECUTE FUNCTION claimdesk.keep_case_id();
+
+-- The update policies below let every member's UPDATE reach the case's rows (USING) and
+-- judge the new row (WITH CHECK): a reader's update then fails loudly with an RLS error
+-- instead of silently changing 0 rows, which a sync engine could take for success.
 ALTER TABLE claimdesk.cases ENABLE ROW LEVEL SECURITY;
 ALTER TABLE claimdesk.cases FORCE ROW LEVEL SECURITY;
 ALTER TABLE claimdesk.members ENABLE ROW LEVEL SECURITY;
@@ -253,12 +280,16 @@ CREATE POLICY cases_read ON claimdesk.cases FOR SELECT
 CREATE POLICY cases_owner_of_schema ON claimdesk.cases
   USING (claimdesk.is_schema_owner()) WITH CHECK (claimdesk.is_schema_owner());
 
+-- case_role() reads members as the schema's owner, and this policy applies to that read too:
+-- the CASE (whose branches run in order, unlike OR and AND) answers the owner without calling
+-- case_role() again, which would recurse until the stack runs out.
 CREATE POLICY members_read ON claimdesk.members FOR SELECT
-  USING (claimdesk.case_role(case_id) IS NOT NULL);
+  USING (CASE WHEN claimdesk.is_schema_owner() THEN true
+              ELSE claimdesk.case_role(case_id) IS NOT NULL END);
 CREATE POLICY members_insert ON claimdesk.members FOR INSERT
   WITH CHECK (claimdesk.case_role(case_id) = 'owner');
 CREATE POLICY members_update ON claimdesk.members FOR UPDATE
-  USING (claimdesk.case_role(case_id) = 'owner')
+  USING (claimdesk.case_role(case_id) IS NOT NULL)
   WITH CHECK (claimdesk.case_role(case_id) = 'owner');
 CREATE POLICY members_delete ON claimdesk.members FOR DELETE
   USING (claimdesk.case_role(case_id) = 'owner');
@@ -270,7 +301,7 @@ CREATE POLICY records_read ON claimdesk.records FOR SELECT
 CREATE POLICY records_insert ON claimdesk.records FOR INSERT
   WITH CHECK (claimdesk.case_role(case_id) IN ('analyst', 'owner'));
 CREATE POLICY records_update ON claimdesk.records FOR UPDATE
-  USING (claimdesk.case_role(case_id) IN ('analyst', 'owner'))
+  USING (claimdesk.case_role(case_id) IS NOT NULL)
   WITH CHECK (claimdesk.case_role(case_id) IN ('analyst', 'owner'));
 
 CREATE POLICY texts_read ON claimdesk.texts FOR SELECT
@@ -283,7 +314,7 @@ CREATE POLICY conflicts_read ON claimdesk.conflicts FOR SELECT
 CREATE POLICY conflicts_insert ON claimdesk.conflicts FOR INSERT
   WITH CHECK (claimdesk.case_role(case_id) IN ('analyst', 'owner'));
 CREATE POLICY conflicts_update ON claimdesk.conflicts FOR UPDATE
-  USING (claimdesk.case_role(case_id) IN ('analyst', 'owner'))
+  USING (claimdesk.case_role(case_id) IS NOT NULL)
   WITH CHECK (claimdesk.case_role(case_id) IN ('analyst', 'owner'));
 
 CREATE POLICY clients_read ON claimdesk.clients FOR SELECT
@@ -291,7 +322,7 @@ CREATE POLICY clients_read ON claimdesk.clients FOR SELECT
 CREATE POLICY clients_insert ON claimdesk.clients FOR INSERT
   WITH CHECK (claimdesk.case_role(case_id) IN ('analyst', 'owner'));
 CREATE POLICY clients_update ON claimdesk.clients FOR UPDATE
-  USING (claimdesk.case_role(case_id) IN ('analyst', 'owner'))
+  USING (claimdesk.case_role(case_id) IS NOT NULL)
   WITH CHECK (claimdesk.case_role(case_id) IN ('analyst', 'owner'));
 
 -- Privileges: the policies above narrow these to the caller's cases. No DELETE on records
