@@ -164,7 +164,7 @@ describe('team cases', () => {
         `UPDATE claimdesk.records SET value = value || '{"status":"refuted"}' WHERE case_id = $1 AND record_id = $2 RETURNING 1`,
         [caseId, claimId],
       ),
-    ).resolves.toMatchObject({ rowCount: 0 });
+    ).rejects.toMatchObject({ code: '42501' });
     await asCarol.end();
     const dave = await harness.start();
     const refused = await failure(dave, 'team:join', { caseId, connection: url.dave });
