@@ -26,12 +26,16 @@ export interface BackendProcess {
 }
 
 /** Starts the backend process; rejects with its message when it cannot open the data folder. */
-export function startBackendProcess(args: BackendArgs): Promise<BackendProcess> {
+export function startBackendProcess(
+  args: BackendArgs,
+  secretKey: string | null,
+): Promise<BackendProcess> {
   const child: UtilityProcess = utilityProcess.fork(
     path.join(__dirname, 'backend.cjs'),
     argsToArgv(args),
     { serviceName: 'Claimdesk backend', stdio: 'inherit' },
   );
+  child.postMessage({ kind: 'start', secretKey, id: 0 });
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let exited = false;

@@ -8,6 +8,7 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { dataDirFromArgs } from '../backend/dataDir';
 import { startBackendProcess, type BackendProcess } from './backendProcess';
 import { registerIpc } from './ipc';
+import { teamSecretKey } from './secretKey';
 import { installMenu } from './menu';
 import { installSecurity } from './security';
 import { createMainWindow } from './window';
@@ -36,11 +37,14 @@ async function start(): Promise<void> {
   const dataDir = dataDirFromArgs(process.argv, process.env) ?? app.getPath('userData');
   try {
     // A damaged store opens in recovery mode: the window shows the backups to restore.
-    backend = await startBackendProcess({
-      dataDir,
-      version: app.getVersion(),
-      sampleCaseFile: path.join(__dirname, '..', 'data', 'sample-case.json'),
-    });
+    backend = await startBackendProcess(
+      {
+        dataDir,
+        version: app.getVersion(),
+        sampleCaseFile: path.join(__dirname, '..', 'data', 'sample-case.json'),
+      },
+      await teamSecretKey(dataDir),
+    );
   } catch (error) {
     dialog.showErrorBox(
       'Claimdesk cannot open its data',

@@ -8,6 +8,13 @@ import type { Result } from '../../../shared/contract/result';
 import type { UploadPurpose } from '../../../shared/contract/shell';
 
 export type BackendMessage =
+  /**
+   * The first message, before the data folder is opened: the key that encrypts saved team
+   * database connections (from the OS keychain, electron/main/secretKey.ts; null when the
+   * keychain is not available). Sent as a message, not on the command line, which other
+   * processes of the machine can read.
+   */
+  | { kind: 'start'; secretKey: string | null }
   | { kind: 'call'; channel: string; input: unknown }
   | { kind: 'upload'; fileName: string; purpose: UploadPurpose; bytes: ArrayBuffer }
   | { kind: 'jobFile'; jobId: string }

@@ -11,6 +11,7 @@ import { argvToArgs, type BackendReply, type BackendRequest } from './protocol';
 /** What Electron gives a utility process to talk to its parent. */
 interface ParentPort {
   on(event: 'message', listener: (event: { data: unknown }) => void): void;
+  once(event: 'message', listener: (event: { data: unknown }) => void): void;
   postMessage(message: BackendReply): void;
 }
 
@@ -18,6 +19,16 @@ const port = (process as unknown as { parentPort?: ParentPort }).parentPort;
 
 async function answer(session: BackendSession, request: BackendRequest): Promise<BackendReply> {
   switch (request.kind) {
+    case 'start':
+      // Only the first message may start the backend; a later one changes nothing.
+      return {
+        id: request.id,
+        kind: 'result',
+        result: {
+          ok: false,
+          error: { code: 'conflict', message: 'The backend has started already.' },
+        },
+      };
     case 'call':
       return {
         id: request.id,
@@ -63,6 +74,12 @@ async function main(): Promise<void> {
   if (!port) throw new Error('utilityMain.ts runs only in an Electron utility process');
   const parent = port;
   const args = argvToArgs(process.argv);
+  const secretKey = await new Promise<string | null>((resolve) => {
+    parent.once('message', ({ data }) => {
+      const message = data as BackendRequest;
+      resolve(message.kind === 'start' ? message.secretKey : null);
+    });
+  });
   let session: BackendSession;
   try {
     session = await openBackendSession({
@@ -70,6 +87,7 @@ async function main(): Promise<void> {
       host: 'desktop',
       version: args.version,
       sampleCaseFile: args.sampleCaseFile,
+      secretKey: secretKey === null ? null : Buffer.from(secretKey, 'base64'),
     });
   } catch (error) {
     parent.postMessage({
