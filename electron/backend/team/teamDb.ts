@@ -152,12 +152,15 @@ export class TeamDb {
   async open(): Promise<string> {
     try {
       const client = await this.pool.connect();
+      const ignore = (): void => undefined;
+      client.on('error', ignore);
       try {
         await migrateTeamDb(client);
         const { rows } = await client.query<{ user: string }>('SELECT current_user AS "user"');
         this.user = rows[0]?.user ?? '';
         return this.user;
       } finally {
+        client.off('error', ignore);
         client.release();
       }
     } catch (error) {
@@ -187,16 +190,27 @@ export class TeamDb {
     } catch (error) {
       throw teamError(error);
     }
+    // A connection cut while checked out also emits 'error' on the client (besides failing
+    // the query): unheard, it would end the process. The query's failure is what counts.
+    let failed = false;
+    const onError = (): void => {
+      failed = true;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const result = await work(client);
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw teamError(error);
+      const failure = teamError(error);
+      if (failure.kind === 'offline') failed = true;
+      else await client.query('ROLLBACK').catch(() => undefined);
+      throw failure;
     } finally {
-      client.release();
+      client.off('error', onError);
+      // A broken connection is dropped, not put back for the next round.
+      client.release(failed);
     }
   }
 
