@@ -69,7 +69,7 @@ class Desk {
         process.stderr.write(`[${this.name}] ${chunk.toString()}`);
     });
     const ready = new Promise<void>((resolve, reject) => {
-      const lines = createInterface({ input: child.stdout! });
+      const lines = createInterface({ input: child.stdout });
       lines.on('line', (line) => {
         const message = JSON.parse(line) as { ready?: true; failed?: string; id?: number } & Answer;
         if (message.ready) resolve();
