@@ -26,6 +26,8 @@ export interface SharedCase {
   lastSyncedAt: string | null;
 }
 
+const LAZY_SAVE_MS = 1_000;
+
 export class TeamState {
   private readonly cases = new Map<string, SharedCase>();
   private writing: Promise<void> = Promise.resolve();
@@ -76,6 +78,31 @@ export class TeamState {
     const next = change(this.cases.get(caseId));
     if (next) this.cases.set(caseId, next);
     else this.cases.delete(caseId);
+    await this.save();
+  }
+
+  /**
+   * Changes a case's entry in memory and writes the file a moment later: for the pull
+   * cursor and the time of the last round, which cost nothing to redo when lost (a pull from
+   * an older cursor applies nothing twice).
+   */
+  patch(caseId: string, fields: Partial<Pick<SharedCase, 'cursor' | 'lastSyncedAt'>>): void {
+    const current = this.cases.get(caseId);
+    if (!current) return;
+    this.cases.set(caseId, { ...current, ...fields });
+    this.lazy ??= setTimeout(() => {
+      this.lazy = null;
+      void this.save().catch(() => undefined);
+    }, LAZY_SAVE_MS);
+  }
+
+  private lazy: NodeJS.Timeout | null = null;
+
+  /** Writes what `patch` left in memory (at close). */
+  async flush(): Promise<void> {
+    if (!this.lazy) return this.writing;
+    clearTimeout(this.lazy);
+    this.lazy = null;
     await this.save();
   }
 

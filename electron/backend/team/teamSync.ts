@@ -48,8 +48,15 @@ interface Runtime {
   failures: number;
   error: TeamError | null;
   role: TeamRole | null;
+  /** When the role was last asked (it is asked again now and then, and after a refusal). */
+  roleAt: number;
   conflicts: TeamConflict[];
+  /** The conflicts must be asked again (a push filed some, a pull brought records). */
+  conflictsStale: boolean;
 }
+
+/** How long a known role is trusted before it is asked again. */
+const ROLE_TTL_MS = 30_000;
 
 /** Records per push transaction and per pulled page. */
 const PUSH_BATCH = 200;
@@ -106,7 +113,9 @@ export class TeamSync {
         failures: 0,
         error: null,
         role: null,
+        roleAt: 0,
         conflicts: [],
+        conflictsStale: true,
       };
       this.runtimes.set(caseId, rt);
     }
@@ -172,7 +181,11 @@ export class TeamSync {
     const shared = this.o.state.get(caseId);
     if (!shared || shared.paused) return;
     const db = await this.db(shared.connectionKey);
-    rt.role = await db.role(caseId);
+    if (!rt.role || rt.error || Date.now() - rt.roleAt > ROLE_TTL_MS) {
+      rt.role = await db.role(caseId);
+      rt.roleAt = Date.now();
+      rt.conflictsStale = true;
+    }
     if (!rt.role) {
       throw new TeamError(
         'refused',
@@ -190,10 +203,12 @@ export class TeamSync {
     );
   }
 
-  private async push(db: TeamDb, shared: SharedCase): Promise<void> {
+  /** Sends what waits; true when the database filed conflicts. */
+  private async push(db: TeamDb, shared: SharedCase): Promise<boolean> {
+    let conflicts = false;
     for (;;) {
       const waiting = this.o.outbox.waiting(shared.caseId).slice(0, PUSH_BATCH);
-      if (waiting.length === 0) return;
+      if (waiting.length === 0) return conflicts;
       const items: PushItem[] = waiting.map((record) => {
         const last = record.steps[record.steps.length - 1];
         return {
@@ -205,7 +220,10 @@ export class TeamSync {
         };
       });
       try {
-        await db.push(shared.caseId, shared.clientId, items, (hash) => this.text(hash));
+        const report = await db.push(shared.caseId, shared.clientId, items, (hash) =>
+          this.text(hash),
+        );
+        if (report.conflicts > 0) conflicts = true;
       } catch (error) {
         const failure = teamError(error);
         if (failure.kind === 'refused' && this.runtime(shared.caseId).role === 'reader') {
@@ -220,12 +238,15 @@ export class TeamSync {
     }
   }
 
-  private async pull(db: TeamDb, caseId: string): Promise<void> {
+  /** Takes in what others pushed; true when anything came. */
+  private async pull(db: TeamDb, caseId: string): Promise<boolean> {
+    let any = false;
     for (;;) {
       const shared = this.o.state.get(caseId);
-      if (!shared) return;
+      if (!shared) return any;
       const rows = await db.pull(caseId, shared.cursor, PULL_PAGE);
-      if (rows.length === 0) return;
+      if (rows.length === 0) return any;
+      any = true;
       const report = await applyPulled(this.o.store, this.o.outbox, caseId, rows, (hashes) =>
         db.texts(caseId, hashes),
       );
@@ -234,9 +255,8 @@ export class TeamSync {
           `Team sync of case ${caseId}: ${report.refused} record(s) from the database were not valid and were left out.`,
         );
       }
-      const cursor = rows[rows.length - 1]?.seq ?? shared.cursor;
-      await this.o.state.update(caseId, (current) => (current ? { ...current, cursor } : null));
-      if (rows.length < PULL_PAGE) return;
+      this.o.state.patch(caseId, { cursor: rows[rows.length - 1]?.seq ?? shared.cursor });
+      if (rows.length < PULL_PAGE) return any;
     }
   }
 
@@ -489,5 +509,6 @@ export class TeamSync {
     }
     await Promise.all([...this.dbs.values()].map((db) => db.close()));
     this.dbs.clear();
+    await this.o.state.flush();
   }
 }
