@@ -9,7 +9,7 @@ import type { HandlerContext } from '../handlers/context';
 import type { Op } from '../store/ops';
 import type { MutationPlan } from '../store/store';
 import { claimHistoryOps } from './claimHistory';
-import { invertOps } from './invert';
+import { invertOps, overCurrent } from './invert';
 import type { UndoEntry } from './undoStack';
 
 export interface EditPlan<R> {
@@ -84,7 +84,10 @@ export async function stepEdit(
     if (!entry) throw new CallFailure('conflict', `There is nothing to ${direction}.`);
     const taken = entry;
     return {
-      ops: direction === 'undo' ? taken.inverse : taken.ops,
+      ops:
+        direction === 'undo'
+          ? overCurrent(ctx.store, taken.inverse, taken.ops)
+          : overCurrent(ctx.store, taken.ops, taken.inverse),
       result: { label: taken.label, caseId: taken.caseId },
       history: direction === 'undo' ? 'undone' : 'redone',
       committed: () => (direction === 'undo' ? ctx.undo.undid(taken) : ctx.undo.redid(taken)),

@@ -186,6 +186,37 @@ describe('team cases', () => {
     expect(admin[0]?.n).toBe(0);
   });
 
+  it('an undo takes back only what the analyst changed, not a teammate’s edit pulled since', async () => {
+    const { alice, bob, caseId, claimId } = await sharedCase();
+    await call(alice, 'claims:update', { claimId, notes: 'Alice checked the port log.' });
+    await settle(caseId, alice, bob);
+    await call(bob, 'claims:update', { claimId, status: 'disputed' });
+    await settle(caseId, bob, alice);
+    await call(alice, 'edit:undo', {});
+    await settle(caseId, alice, bob);
+    for (const desk of [alice, bob]) {
+      const [row] = await call(desk, 'claims:get', { claimIds: [claimId] });
+      expect(row?.claim).toMatchObject({ notes: '', status: 'disputed' });
+    }
+  });
+
+  it('a case joined again after changes made while it was not synced files them as conflicts', async () => {
+    const { alice, bob, caseId, claimId } = await sharedCase();
+    await call(bob, 'team:leave', { caseId });
+    await call(bob, 'claims:update', { claimId, status: 'refuted' });
+    await call(alice, 'claims:update', { claimId, status: 'corroborated' });
+    await settle(caseId, alice);
+    await call(bob, 'team:join', { caseId, connection: url.bob ?? '' });
+    await settle(caseId, bob, alice);
+    const [row] = await call(bob, 'claims:get', { claimIds: [claimId] });
+    expect(row?.claim.status).toBe('corroborated');
+    const conflicts = await call(bob, 'team:conflicts', { caseId });
+    expect(conflicts.find((c) => c.recordId === claimId)).toMatchObject({
+      fields: ['status'],
+      proposed: { status: 'refuted' },
+    });
+  });
+
   it('never writes the connection string into the shared-case list or the log', async () => {
     const { alice, bob } = await sharedCase();
     const { readFile } = await import('node:fs/promises');

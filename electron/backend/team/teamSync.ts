@@ -193,7 +193,8 @@ export class TeamSync {
       );
     }
     await this.o.store.ready;
-    if (!shared.seeded) await this.seed(db, shared);
+    // A reader's copy only takes the database's; there is nothing of theirs to send.
+    if (!shared.seeded && rt.role !== 'reader') await this.seed(db, shared);
     await this.push(db, shared);
     await this.pull(db, caseId);
     rt.conflicts = await db.conflicts(caseId);
@@ -398,7 +399,10 @@ export class TeamSync {
       database: describeConnection(connection),
       clientId: randomUUID(),
       cursor: 0,
-      seeded: true,
+      // A case this desk has already (joined before, then left): what it holds goes up once
+      // like a shared case's, so a change made here meanwhile is merged or filed as a
+      // conflict instead of being overwritten by the pull.
+      seeded: this.o.store.get('cases', caseId) === undefined,
       paused: false,
       lastSyncedAt: null,
     }));
