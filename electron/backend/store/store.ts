@@ -229,7 +229,9 @@ export class Store {
         if (ops.length > LARGE_EDIT_OPS) {
           await this.folder.journal.appendPieces(entryPieces(seq, ops, origin));
         } else {
-          await this.folder.journal.append(origin === 'local' ? { seq, ops } : { seq, ops, origin });
+          await this.folder.journal.append(
+            origin === 'local' ? { seq, ops } : { seq, ops, origin },
+          );
         }
         this.journalSeq = seq;
       } catch (error) {
