@@ -104,7 +104,8 @@ export function claimHistoryOps(
       id: ctx.newId(),
       claimId: id,
       at: ctx.now(),
-      by: ctx.user,
+      // In a team case, the login teammates know the analyst by (issue 14).
+      by: ctx.team.authorIn((next ?? previous)?.caseId ?? '') ?? ctx.user,
       action: override ?? actionFor(previous, next),
       changes,
     };

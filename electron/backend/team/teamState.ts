@@ -22,6 +22,8 @@ export interface SharedCase {
   seeded: boolean;
   /** Sync stopped by the user (working offline on purpose). */
   paused: boolean;
+  /** This analyst's login in the team database: the name their edits of the case carry. */
+  login?: string;
   /** When the last round finished without error, ISO 8601. */
   lastSyncedAt: string | null;
 }

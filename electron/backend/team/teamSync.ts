@@ -374,6 +374,7 @@ export class TeamSync {
       connectionKey: key,
       database: describeConnection(connection),
       clientId: randomUUID(),
+      login: db.userName ?? undefined,
       cursor: 0,
       seeded: false,
       paused: false,
@@ -398,6 +399,7 @@ export class TeamSync {
       connectionKey: key,
       database: describeConnection(connection),
       clientId: randomUUID(),
+      login: db.userName ?? undefined,
       cursor: 0,
       // A case this desk has already (joined before, then left): what it holds goes up once
       // like a shared case's, so a change made here meanwhile is merged or filed as a
@@ -425,6 +427,14 @@ export class TeamSync {
     await this.o.state.update(caseId, (current) => (current ? { ...current, paused } : null));
     if (!paused) return this.syncNow(caseId);
     return this.statusOf(caseId);
+  }
+
+  /**
+   * The name an edit of this case carries in its claim history: the analyst's login in the
+   * team database for a shared case (what teammates know them by), else none.
+   */
+  authorIn(caseId: string): string | undefined {
+    return this.o.state.get(caseId)?.login;
   }
 
   statusOf(caseId: string): CaseSyncStatus {
