@@ -92,6 +92,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       outbox,
       () => team?.sharedIds() ?? sharedAtOpen,
       (caseIds) => caseIds.forEach((caseId) => team?.kick(caseId)),
+      () => team?.writableIds() ?? sharedAtOpen,
     );
     const store = await openStore(options.dataDir, {
       ...options.store,

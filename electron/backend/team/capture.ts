@@ -29,6 +29,11 @@ export class Capture {
     private readonly sharedCases: () => ReadonlySet<string>,
     /** Told of the cases that have new edits waiting. */
     private readonly onWaiting: (caseIds: ReadonlySet<string>) => void,
+    /**
+     * The shared cases an edit of a speaker or outlet goes to: those this analyst may write
+     * (a reader's copy does not send one edited for another case). All when left out.
+     */
+    private readonly entityCases: () => ReadonlySet<string> = sharedCases,
   ) {}
 
   bind(store: Store): void {
@@ -53,7 +58,8 @@ export class Capture {
     for (const { collection, before, after } of applied) {
       const record = (after ?? before) as AnyRecord;
       if (collection === 'claims') claimCase.set(record.id, (record as { caseId: string }).caseId);
-      for (const caseId of casesOf(collection, record, shared)) {
+      const targets = collection === 'entities' ? this.entityCases() : shared;
+      for (const caseId of casesOf(collection, record, targets)) {
         entries.push({
           caseId,
           collection,

@@ -94,6 +94,11 @@ export class TeamSync {
 
   private shared = new Set<string>();
 
+  /** The shared cases this analyst may write (a reader's are left out once the role is known). */
+  writableIds(): ReadonlySet<string> {
+    return new Set([...this.shared].filter((id) => this.runtimes.get(id)?.role !== 'reader'));
+  }
+
   start(): void {
     this.shared = new Set(this.o.state.all().map((c) => c.caseId));
     for (const shared of this.o.state.all()) this.kick(shared.caseId);
@@ -368,7 +373,20 @@ export class TeamSync {
     if (!record) throw new TeamError('invalid', 'There is no such case on this desk.');
     if (this.o.state.has(caseId)) throw new TeamError('invalid', 'This case is shared already.');
     const { key, db } = await this.connect(connection);
-    await db.createCase(caseId, record.title);
+    try {
+      await db.createCase(caseId, record.title);
+    } catch (error) {
+      // Made by an earlier share that stopped before this desk recorded it: take it up again.
+      if ((await db.role(caseId)) !== 'owner') {
+        const failure = teamError(error);
+        throw /already exists/i.test(failure.message)
+          ? new TeamError(
+              'invalid',
+              'The team database has a case with this id already, and you are not its owner: join it instead, or ask its owners to add you.',
+            )
+          : failure;
+      }
+    }
     await this.o.state.update(caseId, () => ({
       caseId,
       connectionKey: key,
