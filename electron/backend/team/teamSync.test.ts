@@ -219,6 +219,21 @@ describe('team cases', () => {
     });
   });
 
+  it('a large text travels with its document and is held once per content', async () => {
+    const { alice, bob, caseId } = await sharedCase();
+    const paragraph = 'Port traffic figures for the quarter were revised twice by the authority. ';
+    const large = paragraph.repeat(Math.ceil(2_000_000 / paragraph.length));
+    const first = await addDocument(alice, caseId, large, { title: 'Quarterly figures' });
+    await settle(caseId, alice, bob);
+    const held = await cluster.sql<{ n: number; bytes: number }>(
+      'SELECT count(*)::int AS n, sum(length(content))::int AS bytes FROM claimdesk.texts WHERE case_id = $1',
+      [caseId],
+    );
+    expect(held[0]).toEqual({ n: 2, bytes: TEXT.length + large.length });
+    const got = await call(bob, 'documents:get', { documentId: first.id });
+    expect(got.text).toBe(large);
+  });
+
   it('never writes the connection string into the shared-case list or the log', async () => {
     const { alice, bob } = await sharedCase();
     const { readFile } = await import('node:fs/promises');
