@@ -28,6 +28,8 @@ const ANALYSTS = argOf('analysts', '2,10').split(',').map(Number);
 const BACKLOG = Number(argOf('backlog', '1000'));
 const EDITS = Number(argOf('edits', '30'));
 const CLAIMS = 50;
+/** Claims of the case shared and joined whole, for the first share and join. */
+const SHARE_CLAIMS = Number(argOf('share-claims', '5000'));
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const quantile = (sorted: readonly number[], q: number): number =>
@@ -161,6 +163,58 @@ async function main(): Promise<void> {
       ]);
     }
 
+    // The first share and join of a larger case: every record goes up, then comes down.
+    let shareRow = '';
+    if (SHARE_CLAIMS > 0) {
+      for (const b of backends.splice(0)) await b.close();
+      const open = (name: string) =>
+        openBackend({
+          dataDir: path.join(work, name),
+          host: 'web',
+          version: 'bench',
+          log: () => undefined,
+        });
+      const owner = await open('share-owner');
+      const joiner = await open('share-joiner');
+      backends.push(owner, joiner);
+      const caseId = (await call(owner, 'cases:create', { title: 'Big case' })).id;
+      const perDocument = 500;
+      for (let d = 0; d < SHARE_CLAIMS / perDocument; d++) {
+        const sentences = Array.from(
+          { length: perDocument },
+          (_, i) => `Item ${d}-${i} was reported by the desk.`,
+        );
+        const text = sentences.join(' ');
+        const { document } = await call(owner, 'documents:create', {
+          caseId,
+          title: `Report ${d}`,
+          text,
+        });
+        for (const exact of sentences) {
+          const start = text.indexOf(exact);
+          await call(owner, 'claims:create', {
+            documentId: document.id,
+            start,
+            end: start + exact.length,
+            exact,
+          });
+        }
+      }
+      let t = performance.now();
+      await call(owner, 'team:share', { caseId, connection: cluster.urlFor('analyst0', 'pw0') });
+      const shareMs = performance.now() - t;
+      await call(owner, 'team:setMember', { caseId, member: 'analyst1', role: 'analyst' });
+      t = performance.now();
+      await call(joiner, 'team:join', { caseId, connection: cluster.urlFor('analyst1', 'pw1') });
+      const joinMs = performance.now() - t;
+      const records = await cluster.sql<{ n: number }>(
+        'SELECT count(*)::int AS n FROM claimdesk.records WHERE case_id = $1',
+        [caseId],
+      );
+      const n = records[0]?.n ?? 0;
+      shareRow = `First share of a case of ${SHARE_CLAIMS} claims (${n} records with history): share ${ms(shareMs)} (${Math.round((n / shareMs) * 1000)} records/s), join ${ms(joinMs)} (${Math.round((n / joinMs) * 1000)} records/s)`;
+    }
+
     console.log(
       `Team sync bench (${os.cpus().length} cores, PostgreSQL on a Unix socket, fsync off in the throwaway cluster)`,
     );
@@ -177,6 +231,7 @@ async function main(): Promise<void> {
     const widths = header.map((_, c) => Math.max(...table.map((r) => (r[c] ?? '').length)));
     for (const row of table)
       console.log(row.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(' | '));
+    if (shareRow) console.log(shareRow);
     console.log('Target: others see an edit within a couple of seconds.');
   } finally {
     for (const b of backends) await b.close().catch(() => undefined);
