@@ -10,6 +10,7 @@ import { ClaimHistory } from './ClaimHistory';
 import { changesOf, draftOf, type ClaimDraft } from './claimDraft';
 import { KindSelect, StatusSelect } from './KindSelect';
 import { TagInput } from './TagInput';
+import { ConflictList } from '../team/ConflictList';
 
 interface Props {
   claim: Claim;
@@ -54,6 +55,8 @@ export function ClaimEditor({ claim, document, knownTags, onClose }: Props) {
           quote.
         </p>
       )}
+      {/* A teammate's value for a field here lost to another: pick before editing (issue 14). */}
+      <ConflictList claimId={claim.id} />
       <label className="field">
         <span className="label">Claim wording</span>
         <textarea
