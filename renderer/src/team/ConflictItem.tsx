@@ -15,22 +15,31 @@ interface Props {
   me: string;
   /** Off on the claim's own card, where the claim is plain already. */
   showRecord?: boolean;
+  canResolve: boolean;
 }
 
-/** What happened, in words, for a delete against an edit. */
-function story(conflict: TeamConflictView, theirs: string): string | null {
-  if (conflict.kind === 'deleted-edited') return `Deleted by ${theirs} while it was edited`;
-  if (conflict.kind === 'edited-deleted') return `Edited by ${theirs} after it was deleted`;
+/** What happened, in words, for a delete against an edit (the rule: the edit stays). */
+function story(conflict: TeamConflictView, mine: boolean): string | null {
+  const who = conflict.proposedBy;
+  if (conflict.kind === 'deleted-edited') {
+    return mine
+      ? 'You deleted it while a teammate edited it: the edit was kept.'
+      : `Deleted by ${who} while it was being edited: the edit was kept.`;
+  }
+  if (conflict.kind === 'edited-deleted') {
+    return mine
+      ? 'You edited it after a teammate deleted it: it stays deleted.'
+      : `Edited by ${who} after it was deleted: it stays deleted.`;
+  }
   return null;
 }
 
-export function ConflictItem({ conflict, me, showRecord = true }: Props) {
+export function ConflictItem({ conflict, me, showRecord = true, canResolve }: Props) {
   const resolve = useAppStore((s) => s.resolveConflict);
   const row = useAppStore(claimCacheSelectors.row(conflict.claimId));
   const [error, setError] = useState<ActionError>(null);
   const [busy, setBusy] = useState(false);
   const mine = conflict.proposedBy === me;
-  const theirs = mine ? 'you' : conflict.proposedBy;
   const whose = mine ? 'Yours' : `${conflict.proposedBy}'s`;
   const record = row?.claim.text ?? `${conflict.collection} ${conflict.recordId}`;
   const fields = Object.keys(conflict.kept);
@@ -46,7 +55,7 @@ export function ConflictItem({ conflict, me, showRecord = true }: Props) {
     <li className="conflict" data-conflict-id={conflict.id} aria-label={`Conflict on ${record}`}>
       {showRecord && <p className="conflict-record">{record}</p>}
       <p className="conflict-kind">
-        {story(conflict, theirs) ?? `Changed on two desks: ${conflict.fields.join(', ')}`}
+        {story(conflict, mine) ?? `Changed on two desks: ${conflict.fields.join(', ')}`}
       </p>
       <dl className="conflict-fields">
         {fields.map((field) => (
@@ -62,19 +71,22 @@ export function ConflictItem({ conflict, me, showRecord = true }: Props) {
         ))}
       </dl>
       <FormError error={error} />
-      <div className="actions">
-        <button type="button" disabled={busy} onClick={() => void choose('kept')}>
-          Keep
-        </button>
-        <button
-          type="button"
-          className="primary"
-          disabled={busy}
-          onClick={() => void choose('proposed')}
-        >
-          {mine ? 'Use mine' : `Use ${conflict.proposedBy}'s`}
-        </button>
-      </div>
+      {!canResolve && <p className="muted">An analyst or owner of the case can settle it.</p>}
+      {canResolve && (
+        <div className="actions">
+          <button type="button" disabled={busy} onClick={() => void choose('kept')}>
+            Keep
+          </button>
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            onClick={() => void choose('proposed')}
+          >
+            {mine ? 'Use mine' : `Use ${conflict.proposedBy}'s`}
+          </button>
+        </div>
+      )}
     </li>
   );
 }

@@ -30,7 +30,14 @@ export function ConflictList({ claimId }: Props) {
       ) : (
         <ul className="conflict-list">
           {conflicts.map((c) => (
-            <ConflictItem key={c.id} conflict={c} me={me} showRecord={!claimId} />
+            <ConflictItem
+              key={c.id}
+              conflict={c}
+              me={me}
+              showRecord={!claimId}
+              // The database refuses a reader's resolution: no buttons that cannot work.
+              canResolve={status.role !== 'reader'}
+            />
           ))}
         </ul>
       )}

@@ -33,7 +33,7 @@ export function SharedPanel({ status }: { status: TeamCaseStatus }) {
         <dt>Your role</dt>
         <dd>{status.role ?? 'not known yet'}</dd>
         <dt>State</dt>
-        <dd className={`sync-state ${status.state}`}>{syncLabel(status)}</dd>
+        <dd data-state={status.state}>{syncLabel(status)}</dd>
         <dt>Last synced</dt>
         <dd>{syncedAt(status)}</dd>
       </dl>

@@ -20,7 +20,7 @@ export function SyncBadge() {
           onClick={() => openDialog('team')}
         >
           <span className="sync-dot" aria-hidden="true" />
-          {syncLabel(status)}
+          <span className="sync-text">{syncLabel(status)}</span>
         </button>
       )}
     </span>
