@@ -8,6 +8,7 @@
 import pg from 'pg';
 import { migrateTeamDb } from '../../electron/backend/team/migrate';
 import { startCluster, type PgCluster } from '../../electron/backend/testing/pgCluster';
+import { expectAccessible } from '../support/axe';
 import { expect, test } from '../support/fixtures';
 import { TeamDesk } from '../support/teamDesk';
 
@@ -77,9 +78,18 @@ test.afterAll(async () => {
   await cluster?.stop();
 });
 
-test('alice shares the sample case and adds bob as analyst in the UI; bob joins in the UI and sees its claims', async () => {
+test('alice shares the sample case in the UI (a wrong password is refused in the dialog), adds bob as analyst (the last owner cannot be removed); bob joins in the UI and sees its claims', async () => {
   await expect(alice.app.claimWorded(IL76)).toHaveCount(1);
   await expect(alice.badge).toHaveCount(0);
+  // A wrong password: the database's refusal is said in the dialog, nothing is shared.
+  const dialog = await alice.openTeam();
+  await expectAccessible(alice.page, 'the Team dialog of a case not shared');
+  const share = dialog.getByRole('form', { name: 'Share this case' });
+  await share.getByLabel('Connection string').fill(cluster!.urlFor('alice', 'wrong-password'));
+  await share.getByRole('button', { name: 'Share' }).click();
+  await expect(share.getByRole('alert')).toContainText(/password|authentication/i);
+  await expect(alice.badge).toHaveCount(0);
+  await alice.closeTeam();
   await alice.share(url.alice ?? '');
   const sync = alice.dialog.getByRole('region', { name: 'Sync' });
   await expect(sync).toContainText('owner');
@@ -93,6 +103,15 @@ test('alice shares the sample case and adds bob as analyst in the UI; bob joins 
   const members = (await alice.openTeam()).getByRole('table', { name: 'Members' });
   await expect(members.locator('tr[data-member="bob"]')).toContainText('analyst');
   await expect(members.locator('tr[data-member="bob"]')).toContainText('alice');
+  await expectAccessible(alice.page, 'the Team dialog of a shared case, as its owner');
+  // The last owner cannot leave the case ownerless: the database says so, alice stays.
+  const aliceRow = members.locator('tr[data-member="alice"]');
+  await aliceRow.getByRole('button', { name: 'Remove alice' }).click();
+  await aliceRow.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(
+    alice.dialog.getByRole('region', { name: 'Members' }).getByRole('alert'),
+  ).toContainText('last owner');
+  await expect(aliceRow).toContainText('owner');
   await alice.closeTeam();
 
   await bob.join(url.bob ?? '', TITLE);

@@ -24,6 +24,11 @@ export function TeamDialog() {
             <SharedPanel status={status} />
             <MembersSection caseId={status.caseId} isOwner={status.role === 'owner'} />
             <ConflictList />
+            {/* Every case on screen may be shared: joining another stays at hand. */}
+            <details className="team-section">
+              <summary>Join another case from a team database</summary>
+              <JoinForm />
+            </details>
           </>
         ) : (
           <>
