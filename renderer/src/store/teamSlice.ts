@@ -46,6 +46,7 @@ const noConflicts: ReadonlySet<string> = new Set();
 export const createTeamSlice: SliceCreator<TeamSlice> = (set, get) => {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let polling = false;
+  let again = false;
 
   const setConflicts = (caseId: string | null, conflicts: TeamConflictView[]) =>
     set({
@@ -60,26 +61,42 @@ export const createTeamSlice: SliceCreator<TeamSlice> = (set, get) => {
   const refreshStatus = async () => {
     const result = await call('team:status', {});
     if (!result.ok) return;
-    set({ teamStatuses: result.value });
     const caseId = get().activeCaseId;
+    const before = get().teamStatuses.find((s) => s.caseId === caseId);
+    set({ teamStatuses: result.value });
     const status = result.value.find((s) => s.caseId === caseId);
     const shown = get().teamConflictsCaseId === caseId ? get().teamConflicts.length : -1;
-    // Conflicts are asked for only when their count moved (or the case on screen did).
-    if ((status?.conflicts ?? 0) !== shown) await get().loadTeamConflicts();
+    const count = status?.conflicts ?? 0;
+    // Asked for when their count moved (or the case on screen did), or after a round while
+    // some are open (one settled by a teammate and another filed leave the count alike).
+    const newRound = count > 0 && status?.lastSyncedAt !== before?.lastSyncedAt;
+    if (count !== shown || newRound) await get().loadTeamConflicts();
   };
 
-  const poll = async () => {
+  const poll = async (): Promise<void> => {
     timer = null;
     polling = true;
-    await refreshStatus();
-    polling = false;
+    again = false;
+    try {
+      await refreshStatus();
+    } catch {
+      // Only a bug throws here (call() answers transport failures as results): the next poll
+      // asks again rather than the watch stopping for good.
+    } finally {
+      polling = false;
+    }
+    // Asked for while this answer was on its way (a share, a join): it may predate that.
+    if (again) return poll();
     // Nothing shared, nothing to watch: a share or a join starts the watch again.
     if (get().teamStatuses.length > 0 && timer === null)
       timer = setTimeout(() => void poll(), POLL_MS);
   };
 
   const watch = () => {
-    if (polling) return;
+    if (polling) {
+      again = true;
+      return;
+    }
     if (timer !== null) clearTimeout(timer);
     void poll();
   };
