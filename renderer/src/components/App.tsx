@@ -33,6 +33,7 @@ import { Notices } from './Notices';
 import { RecoveryScreen } from './RecoveryScreen';
 import { Sidebar } from './Sidebar';
 import { Toolbar } from './Toolbar';
+import { TeamDialog } from '../team/TeamDialog';
 import { useUndoShortcuts } from './useUndoShortcuts';
 
 /**
@@ -114,6 +115,7 @@ function Workspace() {
       </section>
       {dialog === 'newCase' && <NewCaseDialog />}
       {dialog === 'addDocument' && <AddDocumentDialog />}
+      {dialog === 'team' && <TeamDialog />}
       {pendingImport && <ImportDialog key={pendingImport.fileName} pending={pendingImport} />}
       <GradeConflictsDialog />
       <ImportStatus />

@@ -5,6 +5,7 @@ import { CLAIM_KIND_LABELS, CLAIM_STATUS_LABELS } from '../../../shared/domain/l
 import { useAppStore } from '../store';
 import { EvidencePanel } from '../evidence/EvidencePanel';
 import { ScoreBadge } from '../evidence/ScoreBadge';
+import { ConflictList } from '../team/ConflictList';
 import { AttributionLine } from './AttributionLine';
 import { ClaimEditor } from './ClaimEditor';
 import { QuoteChange } from './QuoteChange';
@@ -21,6 +22,8 @@ export interface VirtualRow {
 interface Props {
   row: ClaimRow;
   selected: boolean;
+  /** An open team conflict names this claim (issue 14). */
+  conflicted: boolean;
   knownTags: readonly string[];
   placement: VirtualRow;
   /** Lets the list measure the card, whose height depends on its text. */
@@ -35,6 +38,7 @@ export const ClaimCard = memo(ClaimCardView, (a, b) => {
   return (
     a.row === b.row &&
     a.selected === b.selected &&
+    a.conflicted === b.conflicted &&
     a.knownTags === b.knownTags &&
     a.measureRef === b.measureRef &&
     a.placement.index === b.placement.index &&
@@ -43,7 +47,7 @@ export const ClaimCard = memo(ClaimCardView, (a, b) => {
   );
 });
 
-function ClaimCardView({ row, selected, knownTags, placement, measureRef }: Props) {
+function ClaimCardView({ row, selected, conflicted, knownTags, placement, measureRef }: Props) {
   const { claim, score, document } = row;
   const selectClaim = useAppStore((s) => s.selectClaim);
   const deleteClaim = useAppStore((s) => s.deleteClaim);
@@ -58,7 +62,7 @@ function ClaimCardView({ row, selected, knownTags, placement, measureRef }: Prop
   return (
     <li
       ref={measureRef}
-      className={`claim-card kind-${claim.kind} status-${claim.status}${selected ? ' selected' : ''} virtual-row`}
+      className={`claim-card kind-${claim.kind} status-${claim.status}${selected ? ' selected' : ''}${conflicted ? ' conflicted' : ''} virtual-row`}
       style={{ transform: `translateY(${placement.top}px)` }}
       data-claim-id={claim.id}
       data-index={placement.index}
@@ -88,6 +92,7 @@ function ClaimCardView({ row, selected, knownTags, placement, measureRef }: Prop
           </div>
           <AttributionLine claim={claim} outlet={document?.outlet ?? ''} />
           <div className="badges">
+            {conflicted && <span className="badge team-conflict">Conflict</span>}
             <span className={`badge kind ${claim.kind}`}>{CLAIM_KIND_LABELS[claim.kind]}</span>
             <span className={`badge status ${claim.status}`}>
               {CLAIM_STATUS_LABELS[claim.status]}
@@ -122,6 +127,7 @@ function ClaimCardView({ row, selected, knownTags, placement, measureRef }: Prop
                   Delete
                 </button>
               </div>
+              {conflicted && <ConflictList claimId={claim.id} />}
               <EvidencePanel claim={claim} />
             </>
           )}

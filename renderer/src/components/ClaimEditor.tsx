@@ -7,9 +7,10 @@ import { ChainGrades } from '../evidence/ChainGrades';
 import { CredibilitySelect } from '../evidence/GradeSelect';
 import { AttributionFields } from './AttributionFields';
 import { ClaimHistory } from './ClaimHistory';
-import { changesOf, draftOf, type ClaimDraft } from './claimDraft';
+import { changesSince, draftOf, type ClaimDraft } from './claimDraft';
 import { KindSelect, StatusSelect } from './KindSelect';
 import { TagInput } from './TagInput';
+import { ConflictList } from '../team/ConflictList';
 
 interface Props {
   claim: Claim;
@@ -20,14 +21,16 @@ interface Props {
 
 export function ClaimEditor({ claim, document, knownTags, onClose }: Props) {
   const updateClaim = useAppStore((s) => s.updateClaim);
-  const [draft, setDraft] = useState<ClaimDraft>(() => draftOf(claim));
+  // The claim as the editor opened on it: only fields changed since are saved.
+  const [opened] = useState<ClaimDraft>(() => draftOf(claim));
+  const [draft, setDraft] = useState<ClaimDraft>(opened);
   const [error, setError] = useState<string | null>(null);
   const change = (part: Partial<ClaimDraft>) => setDraft((d) => ({ ...d, ...part }));
 
   const save = async () => {
     // Saving the claim after reading its changed quote settles the quote too.
     const confirmed = claim.previousQuote === undefined ? {} : { quoteConfirmed: true as const };
-    const failure = await updateClaim(claim.id, { ...changesOf(draft), ...confirmed });
+    const failure = await updateClaim(claim.id, { ...changesSince(draft, opened), ...confirmed });
     if (failure) setError(failure.message);
     else onClose();
   };
@@ -54,6 +57,8 @@ export function ClaimEditor({ claim, document, knownTags, onClose }: Props) {
           quote.
         </p>
       )}
+      {/* A teammate's value for a field here lost to another: pick before editing (issue 14). */}
+      <ConflictList claimId={claim.id} />
       <label className="field">
         <span className="label">Claim wording</span>
         <textarea

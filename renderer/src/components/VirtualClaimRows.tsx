@@ -6,7 +6,7 @@
  */
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, type RefObject } from 'react';
-import { listSelectors, useAppStore } from '../store';
+import { listSelectors, teamSelectors, useAppStore } from '../store';
 import { PAGE, rowAt, type ListState } from '../store/listSlice';
 import { ClaimCard } from './ClaimCard';
 
@@ -27,6 +27,9 @@ interface Props {
 export function VirtualClaimRows({ list, selectedClaimId, scrollRef }: Props) {
   const showPages = useAppStore((s) => s.showPages);
   const facets = useAppStore(listSelectors.facets);
+  // One subscription for the whole list: a card gets a boolean, so only the cards whose mark
+  // changes draw again when a conflict comes or goes (issue 14).
+  const conflicted = useAppStore(teamSelectors.conflictClaims);
   const knownTags = useMemo(() => facets?.tags.map((t) => t.tag) ?? [], [facets]);
   // Where the selected claim is in the list, as the backend located it (listSlice.ts): it is
   // kept rendered even when scrolled away, so that an open edit survives.
@@ -106,6 +109,7 @@ export function VirtualClaimRows({ list, selectedClaimId, scrollRef }: Props) {
             key={row.claim.id}
             row={row}
             selected={row.claim.id === selectedClaimId}
+            conflicted={conflicted.has(row.claim.id)}
             knownTags={knownTags}
             placement={placement}
             measureRef={virtualizer.measureElement}

@@ -67,3 +67,30 @@ export function changesOf(draft: ClaimDraft): ClaimChanges {
     },
   };
 }
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** The fields of `now` that differ from `before`. */
+function changedFields<T extends object>(now: T, before: T): Partial<T> {
+  const changed: Partial<T> = {};
+  // Object.keys types its answer as string[]; these are the keys of T by construction.
+  for (const key of Object.keys(now) as (keyof T)[]) {
+    if (!same(now[key], before[key])) changed[key] = now[key];
+  }
+  return changed;
+}
+
+/**
+ * Only what the analyst changed since the editor opened on `opened`. Sending every field
+ * would put back the old values of fields another window or a teammate changed meanwhile
+ * (issue 14: a shared claim's status edited on another desk, then notes saved here from a
+ * form opened before it arrived, silently undid that status).
+ */
+export function changesSince(draft: ClaimDraft, opened: ClaimDraft): ClaimChanges {
+  const { attribution: now, ...fields } = changesOf(draft);
+  const { attribution: before, ...fieldsBefore } = changesOf(opened);
+  const changes: ClaimChanges = changedFields(fields, fieldsBefore);
+  const attribution = now && before ? changedFields(now, before) : now;
+  if (attribution && Object.keys(attribution).length > 0) changes.attribution = attribution;
+  return changes;
+}

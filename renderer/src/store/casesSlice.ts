@@ -24,6 +24,8 @@ export const createCasesSlice: SliceCreator<CasesSlice> = (set, get) => ({
     if (!get().loaded) {
       void get().loadEntities();
       get().startChangeFeed();
+      // Team cases (issue 14): the sync badge needs the state of the shared cases.
+      get().watchTeam();
     }
     const result = await call('cases:list', {});
     if (!result.ok) return get().notify('error', result.error.message);
@@ -63,7 +65,10 @@ export const createCasesSlice: SliceCreator<CasesSlice> = (set, get) => ({
       highlights: [],
       orphans: [],
       facets: null,
+      teamMembers: null,
     });
+    // The conflicts shown are the open case's.
+    void get().loadTeamConflicts();
     await Promise.all([
       get().reloadList(),
       get().loadFacets(),

@@ -15,6 +15,7 @@ import { createJobsSlice } from './jobsSlice';
 import { createListSlice } from './listSlice';
 import { createRecoverySlice } from './recoverySlice';
 import { createSuggestionsSlice } from './suggestionsSlice';
+import { createTeamSlice } from './teamSlice';
 import type { AppState } from './types';
 import { createUiSlice } from './uiSlice';
 
@@ -34,6 +35,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createListSlice(...a),
   ...createRecoverySlice(...a),
   ...createSuggestionsSlice(...a),
+  ...createTeamSlice(...a),
   ...createUiSlice(...a),
 }));
 
@@ -52,5 +54,6 @@ export { jobsSelectors } from './jobsSlice';
 export { listSelectors } from './listSlice';
 export { recoverySelectors } from './recoverySlice';
 export { suggestionsSelectors } from './suggestionsSlice';
+export { teamSelectors } from './teamSlice';
 export { uiSelectors } from './uiSlice';
 export type { AppState } from './types';

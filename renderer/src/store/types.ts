@@ -14,6 +14,7 @@ import type { JobsSlice } from './jobsSlice';
 import type { ListSlice } from './listSlice';
 import type { RecoverySlice } from './recoverySlice';
 import type { SuggestionsSlice } from './suggestionsSlice';
+import type { TeamSlice } from './teamSlice';
 import type { UiSlice } from './uiSlice';
 
 /** The whole UI state: a cache of what the screen shows, plus view state (STYLE.md, "Store"). */
@@ -32,6 +33,7 @@ export type AppState = CasesSlice &
   ListSlice &
   RecoverySlice &
   SuggestionsSlice &
+  TeamSlice &
   UiSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;

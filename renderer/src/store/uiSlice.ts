@@ -28,7 +28,7 @@ export interface PendingSelection {
   exact: string;
 }
 
-export type DialogName = 'newCase' | 'addDocument' | null;
+export type DialogName = 'newCase' | 'addDocument' | 'team' | null;
 
 export interface UiSlice {
   /** On screen now. */
