@@ -28,18 +28,27 @@ export function ConflictList({ claimId }: Props) {
       {conflicts.length === 0 ? (
         <p className="muted">No open conflicts.</p>
       ) : (
-        <ul className="conflict-list">
-          {conflicts.map((c) => (
-            <ConflictItem
-              key={c.id}
-              conflict={c}
-              me={me}
-              showRecord={!claimId}
-              // The database refuses a reader's resolution: no buttons that cannot work.
-              canResolve={status.role !== 'reader'}
-            />
-          ))}
-        </ul>
+        <>
+          {!claimId && (
+            // The rule, stated where the analyst decides (issue 14).
+            <p className="muted">
+              When two desks change the same field, the value that reached the team database first
+              is kept; Keep leaves it, Use … applies the other.
+            </p>
+          )}
+          <ul className="conflict-list">
+            {conflicts.map((c) => (
+              <ConflictItem
+                key={c.id}
+                conflict={c}
+                me={me}
+                showRecord={!claimId}
+                // The database refuses a reader's resolution: no buttons that cannot work.
+                canResolve={status.role !== 'reader'}
+              />
+            ))}
+          </ul>
+        </>
       )}
     </section>
   );
