@@ -10,6 +10,7 @@ import { chromium, expect } from '@playwright/test';
 import { AppPage } from '../e2e/support/appPage';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/support/browser';
 import { WebHost } from '../e2e/support/webHost';
+import { teamScreenshots } from './teamScreenshots';
 
 const OUT = path.resolve('docs/screenshots');
 /** A short article of our own, for the suggestions screenshot. */
@@ -65,6 +66,9 @@ async function main(): Promise<void> {
     await shot('graph');
     await app.newNote('Will Moscow intervene?');
     await shot('briefing');
+
+    await teamScreenshots(browser, OUT);
+    console.log('docs/screenshots/team.png, docs/screenshots/team-conflict.png');
   } finally {
     await browser.close();
     await host.stop();
