@@ -165,7 +165,8 @@ test('bob works offline, both change one status, alice first: bob sees the confl
   await bob.setOffline(true);
   await expect(bob.badge).toHaveText('Paused (working offline)');
   await bob.editClaim(claimId, { status: 'Refuted' });
-  await expect(bob.badge).toHaveText('Paused (working offline)');
+  // The edit waits on his desk, and the badge says so.
+  await expect(bob.badge).toHaveText('Paused (working offline) — 1 edit waiting');
   await alice.editClaim(claimId, { status: 'Corroborated' });
   await expect(alice.badge).toHaveText('Synced', SOON);
   // Bob is offline: alice's value does not reach him.

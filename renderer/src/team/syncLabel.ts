@@ -12,11 +12,16 @@ export function syncLabel(status: TeamCaseStatus): string {
     case 'syncing':
       return 'Syncing…';
     case 'offline':
-      return 'Offline — will retry';
+      // What waits is what the analyst worries about while the database is away.
+      return status.waiting > 0
+        ? `Offline — ${plural(status.waiting, 'edit', 'edits')} waiting, will retry`
+        : 'Offline — will retry';
     case 'conflict':
       return plural(status.conflicts, 'conflict', 'conflicts');
     case 'paused':
-      return 'Paused (working offline)';
+      return status.waiting > 0
+        ? `Paused (working offline) — ${plural(status.waiting, 'edit', 'edits')} waiting`
+        : 'Paused (working offline)';
     case 'refused':
       return `Refused: ${status.message ?? 'the team database refused an edit'}`;
     case 'error':
