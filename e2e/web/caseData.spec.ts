@@ -82,6 +82,8 @@ test('merging the same case file into the case duplicates nothing and says the c
   const wordings = await claimWordings(app);
   const people = await app.people.getByRole('button').allTextContents();
   const galeotti = await app.selectClaim(app.claimWorded(GALEOTTI));
+  // The evidence loads after the selection: read the rows once they are there.
+  await expect(app.evidenceRows(galeotti).first()).toBeVisible();
   const evidence = await app.evidenceRows(galeotti).allTextContents();
   expect(evidence.length).toBeGreaterThan(0);
   const file = await exportJson(app, testInfo);
