@@ -495,8 +495,10 @@ export class TeamDb {
 
   async resolveConflict(caseId: string, id: number, resolution: string): Promise<boolean> {
     const rows = await this.query(
-      `UPDATE claimdesk.conflicts SET resolved_by = current_user, resolved_at = now(), resolution = $3
-        WHERE case_id = $1 AND id = $2 AND resolved_at IS NULL RETURNING id`,
+      `WITH settled AS (
+         UPDATE claimdesk.conflicts SET resolved_by = current_user, resolved_at = now(), resolution = $3
+          WHERE case_id = $1 AND id = $2 AND resolved_at IS NULL RETURNING id)
+       SELECT id, pg_notify('claimdesk', $1) FROM settled`,
       [caseId, id, resolution],
     );
     return rows.length > 0;

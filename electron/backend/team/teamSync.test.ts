@@ -234,6 +234,33 @@ describe('team cases', () => {
     expect(got.text).toBe(large);
   });
 
+  it('a conflict settled on one desk leaves the list on the other desk too, and a reader still receives edits', async () => {
+    const { alice, bob, caseId, claimId } = await sharedCase();
+    await call(alice, 'team:pause', { caseId, paused: true });
+    await call(alice, 'claims:update', { claimId, status: 'refuted' });
+    await call(bob, 'claims:update', { claimId, status: 'corroborated' });
+    await call(bob, 'team:sync', { caseId });
+    await call(alice, 'team:pause', { caseId, paused: false });
+    await settle(caseId, alice, bob);
+    const [conflict] = await call(bob, 'team:conflicts', { caseId });
+    expect(conflict?.fields).toEqual(['status']);
+    await call(alice, 'team:resolve', { caseId, conflictId: conflict?.id ?? 0, choice: 'kept' });
+    // Nothing but the notification tells bob's desk: no record changed.
+    await expect.poll(async () => (await call(bob, 'team:conflicts', { caseId })).length).toBe(0);
+
+    await call(alice, 'team:setMember', { caseId, member: 'carol', role: 'reader' });
+    const carol = await harness.start();
+    await call(carol, 'team:join', { caseId, connection: url.carol ?? '' });
+    await call(carol, 'claims:update', { claimId, notes: 'Carol cannot send this.' });
+    expect((await call(carol, 'team:sync', { caseId })).state).toBe('refused');
+    // After her refusal, a document alice adds still reaches carol's desk.
+    await addDocument(alice, caseId, 'A second report on the harbour.', { title: 'Second report' });
+    await settle(caseId, alice);
+    await call(carol, 'team:sync', { caseId });
+    const documents = await call(carol, 'documents:list', { caseId });
+    expect(documents.map((d) => d.title).sort()).toEqual(['Report', 'Second report']);
+  });
+
   it('never writes the connection string into the shared-case list or the log', async () => {
     const { alice, bob } = await sharedCase();
     const { readFile } = await import('node:fs/promises');

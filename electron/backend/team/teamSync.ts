@@ -200,13 +200,22 @@ export class TeamSync {
     await this.o.store.ready;
     // A reader's copy only takes the database's; there is nothing of theirs to send.
     if (!shared.seeded && rt.role !== 'reader') await this.seed(db, shared);
-    await this.push(db, shared);
-    await this.pull(db, caseId);
-    rt.conflicts = await db.conflicts(caseId);
-    const at = this.o.now();
-    await this.o.state.update(caseId, (current) =>
-      current ? { ...current, lastSyncedAt: at } : null,
-    );
+    // A refused push (a reader's edits) does not stop the pull: the others' edits still come.
+    let refused: TeamError | null = null;
+    try {
+      if (await this.push(db, shared)) rt.conflictsStale = true;
+    } catch (error) {
+      const failure = teamError(error);
+      if (failure.kind !== 'refused') throw failure;
+      refused = failure;
+    }
+    if (await this.pull(db, caseId)) rt.conflictsStale = true;
+    if (rt.conflictsStale) {
+      rt.conflicts = await db.conflicts(caseId);
+      rt.conflictsStale = false;
+    }
+    if (refused) throw refused;
+    this.o.state.patch(caseId, { lastSyncedAt: this.o.now() });
   }
 
   /** Sends what waits; true when the database filed conflicts. */
@@ -339,7 +348,11 @@ export class TeamSync {
     }
     this.dbs.set(key, db);
     void db.listen(
-      (caseId) => this.kick(caseId),
+      (caseId) => {
+        // A teammate pushed, or settled a conflict (which writes no record).
+        if (this.o.state.has(caseId)) this.runtime(caseId).conflictsStale = true;
+        this.kick(caseId);
+      },
       () => {
         for (const shared of this.o.state.all())
           if (shared.connectionKey === key) this.kick(shared.caseId);
