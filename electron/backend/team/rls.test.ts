@@ -371,6 +371,15 @@ describe('an owner (alice)', () => {
       "DELETE FROM claimdesk.members WHERE case_id = $1 AND member = 'alice'",
       [CASE],
     );
+    // Commit only once bob's delete is waiting on alice's lock (a loaded machine could
+    // otherwise run it after her commit, which tests nothing).
+    for (let i = 0; i < 500; i++) {
+      const waiting = await cluster.sql<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = 'bob' AND wait_event_type = 'Lock'",
+      );
+      if ((waiting[0]?.n ?? 0) > 0) break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
     await alice.query('COMMIT');
     expect((await bobs)?.code).toBe('23514');
     await bob.query('ROLLBACK');
