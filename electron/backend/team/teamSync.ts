@@ -270,6 +270,11 @@ export class TeamSync {
           `Team sync of case ${caseId}: ${report.refused} record(s) from the database were not valid and were left out.`,
         );
       }
+      if (report.missingTexts > 0) {
+        this.o.log(
+          `Team sync of case ${caseId}: the team database lacks the text of ${report.missingTexts} document(s); they show as missing their text until someone imports the file again.`,
+        );
+      }
       this.o.state.patch(caseId, { cursor: rows[rows.length - 1]?.seq ?? shared.cursor });
       if (rows.length < PULL_PAGE) return any;
     }
