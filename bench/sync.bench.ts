@@ -16,9 +16,8 @@ import path from 'node:path';
 import pg from 'pg';
 import type { Claim } from '../shared/domain/schemas';
 import { openBackend, type Backend } from '../electron/backend/backend';
-import { migrateTeamDb } from '../electron/backend/team/migrate';
 import { call } from '../electron/backend/testing/harness';
-import { startCluster } from '../electron/backend/testing/pgCluster';
+import { startTeamCluster } from '../electron/backend/testing/teamCluster';
 
 const argOf = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -38,15 +37,16 @@ const ms = (n: number): string => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
 
 async function main(): Promise<void> {
   const work = await mkdtemp(path.join(os.tmpdir(), 'claimdesk-bench-sync-'));
-  const cluster = await startCluster();
+  // Two logins at least: the first share and join below use analyst0 and analyst1.
+  const most = Math.max(...ANALYSTS, 2);
+  const { cluster, url } = await startTeamCluster(
+    Array.from({ length: most }, (_, i) => `analyst${i}`),
+  );
   const backends: Backend[] = [];
   const rows: string[][] = [];
   try {
-    const most = Math.max(...ANALYSTS);
-    for (let i = 0; i < most; i++) await cluster.createLogin(`analyst${i}`, `pw${i}`);
     const admin = new pg.Client({ connectionString: cluster.adminUrl });
     await admin.connect();
-    await migrateTeamDb(admin);
     // Floors: what any client pays on this machine for a round trip and a durable commit.
     await admin.query('CREATE TABLE bench_floor (id serial primary key, v text)');
     const trips: number[] = [];
@@ -96,12 +96,12 @@ async function main(): Promise<void> {
         });
         claimIds.push(claim.id);
       }
-      await call(owner, 'team:share', { caseId, connection: cluster.urlFor('analyst0', 'pw0') });
+      await call(owner, 'team:share', { caseId, connection: url('analyst0') });
       for (let i = 1; i < count; i++) {
         await call(owner, 'team:setMember', { caseId, member: `analyst${i}`, role: 'analyst' });
         await call(desks[i] as Backend, 'team:join', {
           caseId,
-          connection: cluster.urlFor(`analyst${i}`, `pw${i}`),
+          connection: url(`analyst${i}`),
         });
       }
 
@@ -201,11 +201,11 @@ async function main(): Promise<void> {
         }
       }
       let t = performance.now();
-      await call(owner, 'team:share', { caseId, connection: cluster.urlFor('analyst0', 'pw0') });
+      await call(owner, 'team:share', { caseId, connection: url('analyst0') });
       const shareMs = performance.now() - t;
       await call(owner, 'team:setMember', { caseId, member: 'analyst1', role: 'analyst' });
       t = performance.now();
-      await call(joiner, 'team:join', { caseId, connection: cluster.urlFor('analyst1', 'pw1') });
+      await call(joiner, 'team:join', { caseId, connection: url('analyst1') });
       const joinMs = performance.now() - t;
       const records = await cluster.sql<{ n: number }>(
         'SELECT count(*)::int AS n FROM claimdesk.records WHERE case_id = $1',

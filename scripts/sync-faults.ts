@@ -19,10 +19,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import pg from 'pg';
 import { bundleScript } from '../electron/backend/testing/bundle';
-import { startCluster, type PgCluster } from '../electron/backend/testing/pgCluster';
-import { migrateTeamDb } from '../electron/backend/team/migrate';
+import { startTeamCluster } from '../electron/backend/testing/teamCluster';
 import { sameJson } from '../electron/backend/team/merge';
 
 const argv = process.argv.slice(2);
@@ -140,14 +138,9 @@ interface Edit {
 async function main(): Promise<void> {
   const started = Date.now();
   const work = await mkdtemp(path.join(os.tmpdir(), 'claimdesk-sync-faults-'));
-  const cluster: PgCluster = await startCluster();
+  const { cluster, url } = await startTeamCluster(['alice', 'bob']);
   const desks: Desk[] = [];
   try {
-    for (const name of ['alice', 'bob']) await cluster.createLogin(name, `${name}-pw`);
-    const admin = new pg.Client({ connectionString: cluster.adminUrl });
-    await admin.connect();
-    await migrateTeamDb(admin);
-    await admin.end();
     const script = await bundleScript("import './teamChild';", work, 'team-child');
     const alice = new Desk('alice', path.join(work, 'alice'), script);
     const bob = new Desk('bob', path.join(work, 'bob'), script);
@@ -178,9 +171,9 @@ async function main(): Promise<void> {
       });
       claimIds.push(claim.id);
     }
-    await alice.must('team:share', { caseId, connection: cluster.urlFor('alice', 'alice-pw') });
+    await alice.must('team:share', { caseId, connection: url('alice') });
     await alice.must('team:setMember', { caseId, member: 'bob', role: 'analyst' });
-    await bob.must('team:join', { caseId, connection: cluster.urlFor('bob', 'bob-pw') });
+    await bob.must('team:join', { caseId, connection: url('bob') });
 
     const acked: Edit[] = [];
     let sent = 0;

@@ -7,23 +7,15 @@
  */
 import path from 'node:path';
 import { expect, type Browser } from '@playwright/test';
-import pg from 'pg';
-import { migrateTeamDb } from '../electron/backend/team/migrate';
-import { startCluster } from '../electron/backend/testing/pgCluster';
+import { startTeamCluster } from '../electron/backend/testing/teamCluster';
 import { TeamDesk } from '../e2e/support/teamDesk';
 
 const CLAIM = 'Pantsir-S1 air defence could be part of a package.';
 
 export async function teamScreenshots(browser: Browser, out: string): Promise<void> {
-  const cluster = await startCluster();
+  const { cluster, url } = await startTeamCluster(['alice', 'bob']);
   const desks: TeamDesk[] = [];
   try {
-    const url = (name: string) => cluster.urlFor(name, `${name}-pw`);
-    for (const name of ['alice', 'bob']) await cluster.createLogin(name, `${name}-pw`);
-    const admin = new pg.Client({ connectionString: cluster.adminUrl });
-    await admin.connect();
-    await migrateTeamDb(admin);
-    await admin.end();
     const alice = await TeamDesk.open(browser, 'alice');
     desks.push(alice);
     const bob = await TeamDesk.open(browser, 'bob');

@@ -6,8 +6,8 @@
  * (checked with raw connections as those logins, past the app).
  */
 import pg from 'pg';
-import { migrateTeamDb } from '../../electron/backend/team/migrate';
-import { startCluster, type PgCluster } from '../../electron/backend/testing/pgCluster';
+import type { PgCluster } from '../../electron/backend/testing/pgCluster';
+import { startTeamCluster } from '../../electron/backend/testing/teamCluster';
 import { expectAccessible } from '../support/axe';
 import { expect, test } from '../support/fixtures';
 import { TeamDesk } from '../support/teamDesk';
@@ -56,18 +56,9 @@ async function claimIdOf(on: TeamDesk, wording: string): Promise<string> {
 }
 
 test.beforeAll(async ({ browser }) => {
-  cluster = await startCluster();
-  for (const name of ['alice', 'bob', 'carol', 'dave']) {
-    await cluster.createLogin(name, `${name}-secret`);
-    url[name] = cluster.urlFor(name, `${name}-secret`);
-  }
-  const admin = new pg.Client({ connectionString: cluster.adminUrl });
-  await admin.connect();
-  try {
-    await migrateTeamDb(admin);
-  } finally {
-    await admin.end();
-  }
+  const team = await startTeamCluster(['alice', 'bob', 'carol', 'dave']);
+  cluster = team.cluster;
+  for (const name of ['alice', 'bob', 'carol', 'dave']) url[name] = team.url(name);
   alice = await desk(browser, 'alice');
   bob = await desk(browser, 'bob');
 });

@@ -5,7 +5,7 @@
  */
 import pg from 'pg';
 import { parse as parseConnection } from 'pg-connection-string';
-import { mergeRecord, type JsonRecord, type MergeConflict } from './merge';
+import { mergeRecord, sameJson, type JsonRecord, type MergeConflict } from './merge';
 import { migrateTeamDb, TeamDbTooNewError, TeamMigrationPermissionError } from './migrate';
 
 export type TeamRole = 'reader' | 'analyst' | 'owner';
@@ -292,7 +292,7 @@ export class TeamDb {
           conflicts.push({ collection: item.collection, id: item.id, conflict: result.conflict });
         // Written when it changed, and also when this desk's copy differs from what the
         // database keeps: the new seq brings the kept value back to it on the next pull.
-        const differsHere = !sameValue(result.value, item.value);
+        const differsHere = !sameJson(result.value, item.value);
         if (result.write || (differsHere && rows.has(key))) {
           writes.push({
             collection: item.collection,
@@ -547,21 +547,4 @@ export class TeamDb {
     }
     await this.pool.end().catch(() => undefined);
   }
-}
-
-function sameValue(a: JsonRecord | null, b: JsonRecord | null): boolean {
-  if (a === null || b === null) return a === b;
-  return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value as JsonRecord)
-        .sort()
-        .map((k) => [k, sortKeys((value as JsonRecord)[k])]),
-    );
-  }
-  return value;
 }

@@ -7,7 +7,8 @@ import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../backend';
 import { addDocument, backendHarness, call, capture, failure, makeCase } from '../testing/harness';
-import { startCluster, type PgCluster } from '../testing/pgCluster';
+import type { PgCluster } from '../testing/pgCluster';
+import { startTeamCluster } from '../testing/teamCluster';
 
 const TEXT =
   'The harbour authority said on Monday that the new terminal would open in March. ' +
@@ -17,17 +18,9 @@ let cluster: PgCluster;
 const url: Record<string, string> = {};
 
 beforeAll(async () => {
-  cluster = await startCluster();
-  for (const name of ['alice', 'bob', 'carol', 'dave']) {
-    await cluster.createLogin(name, `${name}-secret`);
-    url[name] = cluster.urlFor(name, `${name}-secret`);
-  }
-  // The administrator brings the schema up to date once (README, "Team cases").
-  const admin = new pg.Client({ connectionString: cluster.adminUrl });
-  await admin.connect();
-  const { migrateTeamDb } = await import('./migrate');
-  await migrateTeamDb(admin);
-  await admin.end();
+  const team = await startTeamCluster(['alice', 'bob', 'carol', 'dave']);
+  cluster = team.cluster;
+  for (const name of ['alice', 'bob', 'carol', 'dave']) url[name] = team.url(name);
 }, 60_000);
 
 afterAll(async () => {

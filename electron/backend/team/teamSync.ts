@@ -405,19 +405,7 @@ export class TeamSync {
           : failure;
       }
     }
-    await this.o.state.update(caseId, () => ({
-      caseId,
-      connectionKey: key,
-      database: describeConnection(connection),
-      clientId: randomUUID(),
-      login: db.userName ?? undefined,
-      cursor: 0,
-      seeded: false,
-      paused: false,
-      lastSyncedAt: null,
-    }));
-    this.shared = new Set([...this.shared, caseId]);
-    return this.syncNow(caseId);
+    return this.register(caseId, connection, key, db, false);
   }
 
   /** Joins a case of a team database: its records come down and are kept in sync. */
@@ -430,6 +418,26 @@ export class TeamSync {
         'You are not a member of that case: ask one of its owners to add you.',
       );
     }
+    // A case this desk has already (joined before, then left): what it holds goes up once like
+    // a shared case's, so a change made here meanwhile is merged or filed as a conflict instead
+    // of being overwritten by the pull.
+    return this.register(
+      caseId,
+      connection,
+      key,
+      db,
+      this.o.store.get('cases', caseId) === undefined,
+    );
+  }
+
+  /** Records a case as shared with a database, and runs its first round. */
+  private async register(
+    caseId: string,
+    connection: string,
+    key: string,
+    db: TeamDb,
+    seeded: boolean,
+  ): Promise<CaseSyncStatus> {
     await this.o.state.update(caseId, () => ({
       caseId,
       connectionKey: key,
@@ -437,10 +445,7 @@ export class TeamSync {
       clientId: randomUUID(),
       login: db.userName ?? undefined,
       cursor: 0,
-      // A case this desk has already (joined before, then left): what it holds goes up once
-      // like a shared case's, so a change made here meanwhile is merged or filed as a
-      // conflict instead of being overwritten by the pull.
-      seeded: this.o.store.get('cases', caseId) === undefined,
+      seeded,
       paused: false,
       lastSyncedAt: null,
     }));
@@ -478,25 +483,7 @@ export class TeamSync {
     const rt = this.runtime(caseId);
     const waiting = this.o.outbox.count(caseId);
     const conflicts = rt.conflicts.length;
-    const state: SyncState = !shared
-      ? 'error'
-      : shared.paused
-        ? 'paused'
-        : rt.error
-          ? rt.error.kind === 'offline'
-            ? 'offline'
-            : rt.error.kind === 'refused'
-              ? 'refused'
-              : 'error'
-          : conflicts > 0
-            ? 'conflict'
-            : waiting > 0
-              ? rt.running
-                ? 'syncing'
-                : 'waiting'
-              : shared.lastSyncedAt
-                ? 'synced'
-                : 'syncing';
+    const state = stateOf(shared, rt, waiting, conflicts);
     return {
       caseId,
       database: shared?.database ?? '',
@@ -561,4 +548,22 @@ export class TeamSync {
     this.dbs.clear();
     await this.o.state.flush();
   }
+}
+
+/** The one state the badge shows: what needs the analyst first (a stop, a failure, conflicts). */
+function stateOf(
+  shared: SharedCase | undefined,
+  rt: Runtime,
+  waiting: number,
+  conflicts: number,
+): SyncState {
+  if (!shared) return 'error';
+  if (shared.paused) return 'paused';
+  if (rt.error) {
+    if (rt.error.kind === 'offline') return 'offline';
+    return rt.error.kind === 'refused' ? 'refused' : 'error';
+  }
+  if (conflicts > 0) return 'conflict';
+  if (waiting > 0) return rt.running ? 'syncing' : 'waiting';
+  return shared.lastSyncedAt ? 'synced' : 'syncing';
 }
