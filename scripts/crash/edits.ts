@@ -97,6 +97,8 @@ export function toCommand(edit: Edit, caseId: string | null): { channel: string;
               ? { kind: 'url', url: `https://example.org/${edit.marker.slice(1, -1)}` }
               : { kind: 'claim', claimId: edit.targetClaimId },
           note: edit.note,
+          // The model keeps the newer note of a link made twice (see applyToModel).
+          repeat: 'replace',
         },
       };
     case 'judgment':
