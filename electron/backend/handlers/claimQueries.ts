@@ -54,12 +54,10 @@ export const claimQueryHandlers: HandlersFor<
 
   'claims:query': async ({ caseId, filter, offset, limit }, ctx) => {
     requireCase(ctx.store, caseId);
-    const loading = ctx.store.caseLoaded(caseId) ? null : ctx.store.loading;
-    if (loading) {
-      ctx.store.prioritize(caseId);
-      // Before the case has loaded, only its first windows can be shown as they will be.
-      if (isFiltering(filter)) await ctx.store.ready;
-    }
+    if (!ctx.store.caseLoaded(caseId)) ctx.store.prioritize(caseId);
+    // While the case loads after start, a search answers over the claims read so far (the
+    // indexes grow as they are read) and says so in `loading`: the analyst types at once and
+    // the renderer asks again as loading goes on, instead of waiting seconds for the answer.
     const result = runClaimQuery(ctx.store, ctx.ix, caseId, filter);
     const ids = windowOf(ctx.ix, result, offset, limit);
     const rows = ids.flatMap((id) => {
@@ -69,7 +67,9 @@ export const claimQueryHandlers: HandlersFor<
     const stillLoading = ctx.store.caseLoaded(caseId) ? null : ctx.store.loading;
     return {
       total: claimCountOf(ctx, caseId),
-      matched: stillLoading ? claimCountOf(ctx, caseId) : result.matched,
+      // Unfiltered, the list has its full length at once (rows not read yet show as
+      // placeholders); filtered, it holds the matches found so far.
+      matched: stillLoading && !isFiltering(filter) ? claimCountOf(ctx, caseId) : result.matched,
       offset,
       rows,
       titleMatches: result.titleMatches,

@@ -33,6 +33,7 @@ export function ClaimList() {
           <p className="muted loading-note" role="status">
             Loading the case: {list.loading.loaded.toLocaleString()} of{' '}
             {list.loading.total.toLocaleString()} claims
+            {filtering && ' (matches among those so far)'}
           </p>
         )}
       </header>
@@ -59,7 +60,11 @@ export function ClaimList() {
             Select a passage in the document, then press Enter to capture it as a claim.
           </p>
         ) : list.matched === 0 ? (
-          <p className="hint">No claim matches these filters.</p>
+          <p className="hint">
+            {list.loading
+              ? 'No claim read so far matches these filters; the rest are still loading.'
+              : 'No claim matches these filters.'}
+          </p>
         ) : (
           <VirtualClaimRows list={list} selectedClaimId={selectedClaimId} scrollRef={scrollRef} />
         )}

@@ -16,6 +16,7 @@ const ESTIMATED_CARD_HEIGHT = 140;
 const SHORT_LIST = 60;
 /** The gap between cards, and above the first (as .claim-list's gap and padding in styles.css). */
 const GAP = 8;
+const estimateSize = () => ESTIMATED_CARD_HEIGHT;
 
 interface Props {
   list: ListState;
@@ -51,8 +52,10 @@ export function VirtualClaimRows({ list, selectedClaimId, scrollRef }: Props) {
   const virtualizer = useVirtualizer({
     count: list.matched,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ESTIMATED_CARD_HEIGHT,
-    getItemKey: (index) => rowAt(list, index)?.claim.id ?? `row-${index}`,
+    estimateSize,
+    // Sizes are kept by place in the list (the default key), not by claim: a key function
+    // that changes with every page that arrives makes the virtualizer walk all 100,000 places
+    // again on every render. A card that comes into a place is measured as it mounts.
     // A short list is rendered whole (find in page, reading order); a long one a window of it
     // with a few cards either side (each rendered card costs a measurement when it changes).
     overscan: list.matched <= SHORT_LIST ? SHORT_LIST : 6,
@@ -69,6 +72,14 @@ export function VirtualClaimRows({ list, selectedClaimId, scrollRef }: Props) {
   useEffect(() => {
     showPages(pagesKey === '' ? [] : pagesKey.split(',').map(Number));
   }, [pagesKey, list.generation, showPages]);
+
+  // A new search or filter has answered: its list starts at the top.
+  useEffect(() => {
+    // The offset the virtualizer last saw: reading the element's would force a layout.
+    if (list.resetSeq > 0 && (virtualizer.scrollOffset ?? 0) > 0) virtualizer.scrollToOffset(0);
+    // Only when a new search answers, not when the list around it changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [list.resetSeq]);
 
   // A highlight clicked in the reader brings its card into view, even from far down the list.
   useEffect(() => {

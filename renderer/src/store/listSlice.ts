@@ -32,6 +32,13 @@ export interface ListState {
   generation: number;
   /** The first answer has come. */
   ready: boolean;
+  /**
+   * The rows on screen answer an earlier search or filter: kept until the new answer comes
+   * (the list does not blank and rebuild on every keystroke), then replaced whole.
+   */
+  stale: boolean;
+  /** Bumped when a new search or filter has answered, so the list scrolls back to its top. */
+  resetSeq: number;
   /** The search the rows on screen answer (they may lag behind the search box while typing). */
   shownQuery: string;
   /** Where the selected claim is in this list (null: not in it, or not asked yet). */
@@ -72,13 +79,26 @@ const EMPTY_LIST: ListState = {
   pages: {},
   generation: 0,
   ready: false,
+  stale: false,
+  resetSeq: 0,
   shownQuery: '',
   selectedAt: null,
   revealSeq: 0,
 };
 
+/** While the case loads after start, how often the list asks again (its count and matches grow). */
+const LOADING_REFRESH_MS = 500;
+
 export const createListSlice: SliceCreator<ListSlice> = (set, get) => {
   const inFlight = new Set<string>();
+  let loadingTimer: ReturnType<typeof setTimeout> | null = null;
+  const refreshWhileLoading = () => {
+    if (loadingTimer !== null) return;
+    loadingTimer = setTimeout(() => {
+      loadingTimer = null;
+      if (get().list.loading) void get().refreshList();
+    }, LOADING_REFRESH_MS);
+  };
 
   const fetchPage = async (page: number, generation: number): Promise<void> => {
     const { activeCaseId: caseId, filter } = get();
@@ -96,8 +116,9 @@ export const createListSlice: SliceCreator<ListSlice> = (set, get) => {
     if (!result.ok) return get().notify('error', result.error.message);
     if (get().list.generation !== generation) return;
     const { total, matched, titleMatches, loading, rows } = result.value;
+    if (loading) refreshWhileLoading();
     set((s) => {
-      const pages = { ...s.list.pages, [page]: rows };
+      const pages = s.list.stale ? { [page]: rows } : { ...s.list.pages, [page]: rows };
       // Keep the pages nearest those in view.
       const keys = Object.keys(pages).map(Number);
       if (keys.length > KEPT_PAGES) {
@@ -118,6 +139,10 @@ export const createListSlice: SliceCreator<ListSlice> = (set, get) => {
           loading,
           pages,
           ready: true,
+          stale: false,
+          resetSeq: s.list.stale ? s.list.resetSeq + 1 : s.list.resetSeq,
+          // Where the selected claim was in the old rows; located again by reloadList.
+          selectedAt: s.list.stale ? null : s.list.selectedAt,
           shownQuery: filter.query,
         },
       };
@@ -132,16 +157,15 @@ export const createListSlice: SliceCreator<ListSlice> = (set, get) => {
     reloadList: async () => {
       const caseId = get().activeCaseId;
       const generation = get().list.generation + 1;
-      set((s) => ({
-        list: {
-          ...EMPTY_LIST,
-          caseId,
-          generation,
-          total: s.list.caseId === caseId ? s.list.total : 0,
-          revealSeq: s.list.revealSeq,
-        },
-        visiblePages: [0],
-      }));
+      set((s) =>
+        s.list.caseId === caseId && s.list.ready
+          ? // The same case searched anew: what is on screen stays until the answer replaces it.
+            { list: { ...s.list, generation, stale: true }, visiblePages: [0] }
+          : {
+              list: { ...EMPTY_LIST, caseId, generation, revealSeq: s.list.revealSeq },
+              visiblePages: [0],
+            },
+      );
       await fetchPage(0, generation);
       // The claim the analyst had selected stays in view across a new search or filter.
       const selected = get().selectedClaimId;
@@ -179,7 +203,8 @@ export const createListSlice: SliceCreator<ListSlice> = (set, get) => {
       const { list } = get();
       set({ visiblePages: pages });
       for (const page of pages) {
-        if (!list.pages[page]) void fetchPage(page, list.generation);
+        // Rows kept from an earlier search are shown, not counted as here.
+        if (list.stale || !list.pages[page]) void fetchPage(page, list.generation);
       }
     },
 

@@ -6,7 +6,8 @@ export const recoveryInputs = {
   /**
    * Whether the store opened, and if not why (its files are damaged or missing), with the
    * backups there are to go back to. The app asks first; while `damaged`, every other call
-   * is refused.
+   * is refused. A healthy store lists no backups: there is nothing to restore from the app,
+   * and reading them (thousands of files at 100k claims) would hold up every start.
    */
   'recovery:status': z.object({}).strict(),
   /**
@@ -50,7 +51,7 @@ export interface RecoveryStatus {
   problem: string;
   /** The damaged file (full path); '' when the store is fine. */
   file: string;
-  /** Newest first. */
+  /** Newest first; only while `damaged` (empty for a healthy store). */
   backups: BackupSummary[];
 }
 
