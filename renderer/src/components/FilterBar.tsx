@@ -18,6 +18,22 @@ import { compareNames } from '../../../shared/domain/compareNames';
 
 const orNull = (value: string) => (value === '' ? null : value);
 
+const options = (list: readonly { id: string; name: string }[]) =>
+  list.map((f) => (
+    <option key={f.id} value={f.id}>
+      {f.name}
+    </option>
+  ));
+
+/** Facets with their entities' names, in name order. */
+const named = (
+  list: readonly { id: string; count: number }[] | undefined,
+  names: ReadonlyMap<string, string>,
+) =>
+  (list ?? [])
+    .map((f) => ({ ...f, name: names.get(f.id) ?? 'Unknown' }))
+    .sort((a, b) => compareNames(a.name, b.name));
+
 /**
  * The search box and the filters are separate components: a keystroke re-renders the box,
  * not the selects, whose options (every speaker and outlet of the case) can number thousands
@@ -68,14 +84,17 @@ function Filters() {
     })),
   );
   const names = useMemo(() => new Map(entities.map((e) => [e.id, e.name])), [entities]);
-  const [speakers, outlets] = useMemo(() => {
-    const named = (list: readonly { id: string; count: number }[] | undefined) =>
-      (list ?? [])
-        .map((f) => ({ ...f, name: names.get(f.id) ?? 'Unknown' }))
-        .sort((a, b) => compareNames(a.name, b.name));
-    return [named(facets?.speakers), named(facets?.outlets)];
-  }, [facets, names]);
-  const tags = useMemo(() => (facets?.tags ?? []).map((t) => t.tag).sort(), [facets]);
+  // By list, not by the facets object: an edit that changes no speaker, outlet or tag keeps
+  // those lists as they were (listSlice keepUnchanged), so nothing is sorted or drawn again.
+  const speakerFacets = facets?.speakers;
+  const outletFacets = facets?.outlets;
+  const tagFacets = facets?.tags;
+  const speakers = useMemo(() => named(speakerFacets, names), [speakerFacets, names]);
+  const outlets = useMemo(() => named(outletFacets, names), [outletFacets, names]);
+  const tags = useMemo(() => (tagFacets ?? []).map((t) => t.tag).sort(), [tagFacets]);
+  // The same elements while the lists stay: React skips thousands of options at once.
+  const speakerOptions = useMemo(() => options(speakers), [speakers]);
+  const outletOptions = useMemo(() => options(outlets), [outlets]);
 
   return (
     <div className="filters">
@@ -85,11 +104,7 @@ function Filters() {
         onChange={(e) => setFilter({ speakerId: orNull(e.target.value) })}
       >
         <option value="">Any speaker</option>
-        {speakers.map((f) => (
-          <option key={f.id} value={f.id}>
-            {f.name}
-          </option>
-        ))}
+        {speakerOptions}
       </select>
       <select
         aria-label="Filter by outlet"
@@ -97,11 +112,7 @@ function Filters() {
         onChange={(e) => setFilter({ outletId: orNull(e.target.value) })}
       >
         <option value="">Any outlet</option>
-        {outlets.map((f) => (
-          <option key={f.id} value={f.id}>
-            {f.name}
-          </option>
-        ))}
+        {outletOptions}
       </select>
       <select
         aria-label="Filter by kind"

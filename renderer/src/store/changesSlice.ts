@@ -18,6 +18,18 @@ export interface ChangesSlice {
   applyChanges: (changes: ChangeSet) => Promise<void>;
 }
 
+/** After the next frame is drawn (or 50 ms, in a hidden window that draws none). */
+const afterNextFrame = () =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 50);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+
 /** How long a wait at the backend lasts before it is renewed. */
 const WAIT_MS = 25_000;
 
@@ -70,6 +82,9 @@ export const createChangesSlice: SliceCreator<ChangesSlice> = (set, get) => {
             result.value.epoch === get().changeEpoch
           )
             continue;
+          // The edit that caused these changes answers at the same moment: its own result
+          // (the card, the editor closing) is drawn first, and the views ask again after.
+          await afterNextFrame();
           await get().applyChanges(result.value);
         }
       })();

@@ -42,7 +42,7 @@ vi.mock('../api/client', () => ({
 }));
 
 const { useAppStore } = await import('./index');
-const { PAGE, rowAt } = await import('./listSlice');
+const { PAGE, rowAt, keepUnchanged } = await import('./listSlice');
 
 const row = (i: number): ClaimRow =>
   ({ claim: { id: `c${i}`, text: `claim number ${i}` } }) as unknown as ClaimRow;
@@ -131,5 +131,92 @@ describe('list slice', () => {
     expect(list.revealSeq).toBe(1);
     expect(rowAt(list, 777)?.claim.id).toBe('c777');
     expect(queries()).toHaveLength(1);
+  });
+
+  it('keeps the rows of the last search on screen until the new search answers, then replaces them all', async () => {
+    await useAppStore.getState().reloadList();
+    useAppStore.getState().showPages([0, 1]);
+    await vi.waitFor(() => expect(Object.keys(useAppStore.getState().list.pages)).toHaveLength(2));
+    let release = () => {};
+    hold = new Promise((resolve) => (release = resolve));
+    useAppStore.setState({ filter: { ...useAppStore.getState().filter, query: 'number 7' } });
+    const answered = useAppStore.getState().reloadList();
+    // Asked, not answered: the old rows stay (no blank list between two keystrokes).
+    let { list } = useAppStore.getState();
+    expect(list.stale).toBe(true);
+    expect(list.ready).toBe(true);
+    expect(rowAt(list, 60)?.claim.id).toBe('c60');
+    release();
+    await answered;
+    list = useAppStore.getState().list;
+    expect(list.stale).toBe(false);
+    expect(list.shownQuery).toBe('number 7');
+    // Page 1 of the old search is gone, not mixed into the new one; the list goes to its top.
+    expect(Object.keys(list.pages)).toEqual(['0']);
+    expect(rowAt(list, 0)?.claim.id).toBe('c7');
+    expect(list.resetSeq).toBe(1);
+  });
+
+  it('asks for the pages in view of a search not answered yet, even where old rows fill them', async () => {
+    await useAppStore.getState().reloadList();
+    useAppStore.getState().showPages([0, 1]);
+    await vi.waitFor(() => expect(Object.keys(useAppStore.getState().list.pages)).toHaveLength(2));
+    hold = new Promise(() => {});
+    useAppStore.setState({ filter: { ...useAppStore.getState().filter, query: 'number 1' } });
+    void useAppStore.getState().reloadList();
+    calls.length = 0;
+    useAppStore.getState().showPages([0, 1]);
+    // Page 0 is already asked for by the new search; page 1 holds the old search's rows.
+    const asked = queries().map((q) => q.input as Input<'claims:query'>);
+    expect(asked.map((q) => [q.offset, q.filter?.query])).toEqual([[PAGE, 'number 1']]);
+  });
+});
+
+describe('facets kept when unchanged', () => {
+  const facets = (speakers: [string, number][]) => ({
+    total: 3,
+    kinds: {},
+    statuses: {},
+    orphaned: 0,
+    speakers: speakers.map(([id, count]) => ({ id, count })),
+    outlets: [{ id: 'o1', count: 2 }],
+    tags: [{ tag: 'arms', count: 1 }],
+    loading: null,
+  });
+
+  it('keeps the lists that did not change, so the filters neither sort nor draw them again', () => {
+    const before = facets([
+      ['s1', 2],
+      ['s2', 1],
+    ]);
+    const after = keepUnchanged(before, {
+      ...facets([
+        ['s1', 2],
+        ['s2', 1],
+      ]),
+      total: 4,
+    });
+    expect(after.total).toBe(4);
+    expect(after.speakers).toBe(before.speakers);
+    expect(after.outlets).toBe(before.outlets);
+    expect(after.tags).toBe(before.tags);
+  });
+
+  it('takes a list whose counts or members changed', () => {
+    const before = facets([
+      ['s1', 2],
+      ['s2', 1],
+    ]);
+    const recount = facets([
+      ['s1', 2],
+      ['s2', 2],
+    ]);
+    expect(keepUnchanged(before, recount).speakers).toBe(recount.speakers);
+    const renamed = facets([
+      ['s1', 2],
+      ['s3', 1],
+    ]);
+    expect(keepUnchanged(before, renamed).speakers).toBe(renamed.speakers);
+    expect(keepUnchanged(before, renamed).outlets).toBe(before.outlets);
   });
 });

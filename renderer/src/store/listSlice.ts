@@ -235,7 +235,7 @@ export const createListSlice: SliceCreator<ListSlice> = (set, get) => {
       if (!caseId) return set({ facets: null });
       const result = await call('claims:facets', { caseId });
       if (!result.ok) return get().notify('error', result.error.message);
-      if (get().activeCaseId === caseId) set({ facets: result.value });
+      if (get().activeCaseId === caseId) set({ facets: keepUnchanged(get().facets, result.value) });
     },
 
     patchListRow: (claim) =>
@@ -253,6 +253,34 @@ export const createListSlice: SliceCreator<ListSlice> = (set, get) => {
       }),
   };
 };
+
+const sameFacetList = <T extends { count: number }>(
+  a: readonly T[],
+  b: readonly T[],
+  key: (f: T) => string,
+): boolean =>
+  a.length === b.length &&
+  a.every((f, i) => {
+    const other = b[i];
+    return other !== undefined && f.count === other.count && key(f) === key(other);
+  });
+
+/**
+ * New facets with the lists that did not change kept as they were: the filters sort and draw
+ * thousands of speakers and outlets, and most edits change none of them (issue 9, Save to card).
+ */
+export function keepUnchanged(previous: ClaimFacets | null, next: ClaimFacets): ClaimFacets {
+  if (!previous) return next;
+  const byId = (f: { id: string }) => f.id;
+  return {
+    ...next,
+    speakers: sameFacetList(previous.speakers, next.speakers, byId)
+      ? previous.speakers
+      : next.speakers,
+    outlets: sameFacetList(previous.outlets, next.outlets, byId) ? previous.outlets : next.outlets,
+    tags: sameFacetList(previous.tags, next.tags, (t) => t.tag) ? previous.tags : next.tags,
+  };
+}
 
 /** The row at `index` of the list, if its page is here. */
 export const rowAt = (list: ListState, index: number): ClaimRow | undefined =>
