@@ -8,7 +8,7 @@
  * fetched and no file but the fonts is read.
  */
 import path from 'node:path';
-import pdfmake from 'pdfmake';
+import type pdfmakeModule from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { evidenceSegments, noteCitation } from '../../../shared/briefing/citation';
 import type { BriefingModel } from '../../../shared/domain/briefingModel';
@@ -25,9 +25,17 @@ interface Fonts {
   cjk: Coverage;
 }
 
-let fonts: Fonts | null = null;
-function configure(): Fonts {
-  if (fonts) return fonts;
+type PdfMake = typeof pdfmakeModule;
+
+/**
+ * pdfmake (with pdfkit and fontkit) is loaded at the first PDF, not when the backend starts:
+ * evaluating it took about 120 ms of every start (issue 9, web host start → first list).
+ */
+let loading: Promise<{ pdfmake: PdfMake; fonts: Fonts }> | null = null;
+const configured = () =>
+  (loading ??= import('pdfmake').then(({ default: pdfmake }) => configure(pdfmake)));
+
+function configure(pdfmake: PdfMake): { pdfmake: PdfMake; fonts: Fonts } {
   const found = findPdfFonts();
   const cjk = found.cjk ?? found.main.normal;
   pdfmake.setFonts({
@@ -38,8 +46,8 @@ function configure(): Fonts {
   pdfmake.setUrlAccessPolicy(() => false);
   const allowed = new Set([...Object.values(found.main), cjk].map((f) => path.resolve(f)));
   pdfmake.setLocalAccessPolicy((file) => allowed.has(path.resolve(file)));
-  fonts = { main: coverageOf(found.main.normal), cjk: coverageOf(found.cjk) };
-  return fonts;
+  const fonts = { main: coverageOf(found.main.normal), cjk: coverageOf(found.cjk) };
+  return { pdfmake, fonts };
 }
 
 /** Builds the content with every piece of text cut into font runs. */
@@ -179,7 +187,8 @@ function body(m: BriefingModel, w: Writer): Content[] {
 }
 
 export async function briefingToPdf(m: BriefingModel): Promise<Buffer> {
-  const w = new Writer(configure());
+  const { pdfmake, fonts } = await configured();
+  const w = new Writer(fonts);
   const content = body(m, w);
   const marking = m.marking ? w.t(m.marking) : '';
   const notice = missingGlyphsNotice(w.missing);

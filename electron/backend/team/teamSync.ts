@@ -344,7 +344,7 @@ export class TeamSync {
         "The connection to this case's team database is not saved on this desk. Join the case again with its connection string.",
       );
     }
-    const db = new TeamDb(connection);
+    const db = await TeamDb.connect(connection);
     try {
       await db.open();
     } catch (error) {
