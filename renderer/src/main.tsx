@@ -1,8 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { startEarlyCalls } from './api/startup';
 import { App } from './components/App';
 import './styles.css';
 
+startEarlyCalls();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(

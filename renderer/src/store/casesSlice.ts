@@ -1,6 +1,7 @@
 /** The cases and which one is open; opening one loads what its views show first. */
 import type { CaseSummary } from '../../../shared/contract/channels';
 import { call } from '../api/client';
+import { takeEarly } from '../api/startup';
 import type { ActionError, AppState, SliceCreator } from './types';
 
 const LAST_CASE_KEY = 'claimdesk.lastCase';
@@ -27,7 +28,10 @@ export const createCasesSlice: SliceCreator<CasesSlice> = (set, get) => ({
       // Team cases (issue 14): the sync badge needs the state of the shared cases.
       get().watchTeam();
     }
-    const result = await call('cases:list', {});
+    const early = takeEarly('cases:list');
+    let result = early ? await early : null;
+    // An early answer that failed (the store was damaged, and has been repaired since): again.
+    if (!result?.ok) result = await call('cases:list', {});
     if (!result.ok) return get().notify('error', result.error.message);
     set({ cases: result.value, loaded: true });
     const remembered = localStorage.getItem(LAST_CASE_KEY);

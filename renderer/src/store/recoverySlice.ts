@@ -6,6 +6,7 @@
 import type { RecoveryStatus, StoreHealth } from '../../../shared/contract/channels';
 import type { Result } from '../../../shared/contract/result';
 import { call } from '../api/client';
+import { takeEarly } from '../api/startup';
 import type { AppState, SliceCreator } from './types';
 
 /** What the app assumes when the backend cannot say: open as usual, its calls will tell. */
@@ -48,7 +49,7 @@ export const createRecoverySlice: SliceCreator<RecoverySlice> = (set, get) => {
     repairing: null,
     recoveryError: null,
     checkRecovery: async () => {
-      const result = await call('recovery:status', {});
+      const result = await (takeEarly('recovery:status') ?? call('recovery:status', {}));
       set({ recovery: result.ok ? result.value : NOT_DAMAGED });
     },
     restoreBackup: (file) => repair(file, () => call('recovery:restore', { file })),
