@@ -33,7 +33,13 @@ type PdfMake = typeof pdfmakeModule;
  */
 let loading: Promise<{ pdfmake: PdfMake; fonts: Fonts }> | null = null;
 const configured = () =>
-  (loading ??= import('pdfmake').then(({ default: pdfmake }) => configure(pdfmake)));
+  (loading ??= import('pdfmake')
+    .then(({ default: pdfmake }) => configure(pdfmake))
+    .catch((error: unknown) => {
+      // Fonts missing now may be installed before the next PDF: tried again then.
+      loading = null;
+      throw error;
+    }));
 
 function configure(pdfmake: PdfMake): { pdfmake: PdfMake; fonts: Fonts } {
   const found = findPdfFonts();
