@@ -218,9 +218,12 @@ export class AppPage {
     return this.claimsPane.locator('.claims-scroll');
   }
 
-  /** "14", or "2 of 14" while filtering. */
+  /**
+   * "14", or "2 of 14" while filtering; only once the list answers the current search and
+   * filters (the last answer's count and rows stay on screen, busy, until the new one comes).
+   */
   get claimCount(): Locator {
-    return this.claimsPane.getByLabel('Claims shown');
+    return this.claimsPane.locator('[aria-label="Claims shown"]:not([aria-busy="true"])');
   }
 
   get searchBox(): Locator {

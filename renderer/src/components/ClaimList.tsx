@@ -23,7 +23,13 @@ export function ClaimList() {
       <header>
         <h2>
           Claims{' '}
-          <span className="count" aria-label="Claims shown" data-query={list.shownQuery}>
+          {/* Busy while the rows and count on screen still answer the last search or filter. */}
+          <span
+            className="count"
+            aria-label="Claims shown"
+            aria-busy={list.stale || undefined}
+            data-query={list.shownQuery}
+          >
             {filtering && list.matched !== list.total
               ? `${list.matched} of ${list.total}`
               : list.total}
@@ -54,7 +60,7 @@ export function ClaimList() {
         </div>
       )}
       {/* Only the list scrolls: the search and filters stay in reach at any depth. */}
-      <div className="claims-scroll" ref={scrollRef}>
+      <div className="claims-scroll" ref={scrollRef} aria-busy={list.stale || undefined}>
         {!list.ready ? null : list.total === 0 ? (
           <p className="hint">
             Select a passage in the document, then press Enter to capture it as a claim.
