@@ -1,8 +1,8 @@
 /**
- * The first calls of a start, sent before React renders (issue 9, page load): the recovery
- * check, then the list of cases once the workspace had drawn, then the open case's first page
- * waited for each other and for the renders between them. Sent together, the first two answer
- * in one round trip while the page draws.
+ * The first calls of a start, sent before React renders (issue 9, page load). The recovery
+ * check, the list of cases and the open case's first page used to go one after the other,
+ * with a render of the workspace between them; the first two now go together and answer in
+ * one round trip while the page draws.
  */
 import type { Output } from '../../../shared/contract/channels';
 import type { Result } from '../../../shared/contract/result';
