@@ -19,7 +19,13 @@ export type StixObject = { type: string; id: string } & Record<string, unknown>;
 
 export interface OpinionContext {
   /** The fields every object of the bundle shares (type, spec_version, id, dates). */
-  common: (type: string, id: string, created: string, modified: string) => Record<string, unknown>;
+  common: (
+    type: string,
+    id: string,
+    created: string,
+    modified: string,
+    fields: Record<string, unknown>,
+  ) => StixObject;
   analystId: string;
   author: string;
   reportId: string;
@@ -51,10 +57,7 @@ export function opinionObjects(judgment: Judgment, ctx: OpinionContext): StixObj
     'The opinion value is the analyst’s agreement with the judgment above; the notes it refers to are its evidence, for and against, as listed.',
   ].join('\n\n');
   const refs = [...new Set(basis.map((b) => noteOf(b.claimId)))];
-  const opinion: StixObject = {
-    ...ctx.common('opinion', opinionId, judgment.createdAt, judgment.updatedAt),
-    type: 'opinion',
-    id: opinionId,
+  const opinion = ctx.common('opinion', opinionId, judgment.createdAt, judgment.updatedAt, {
     created_by_ref: ctx.analystId,
     explanation,
     authors: [ctx.author],
@@ -63,19 +66,16 @@ export function opinionObjects(judgment: Judgment, ctx: OpinionContext): StixObj
     labels: judgmentLabels(judgment.likelihood, judgment.confidence),
     // A judgment resting on no claim yet is an opinion on the case as a whole.
     object_refs: refs.length > 0 ? refs : [ctx.reportId],
-  };
+  });
   const relationships = basis.map((b): StixObject => {
     const id = stixId('relationship', `basis:${judgment.id}:${b.relation}:${b.claimId}`);
-    return {
-      ...ctx.common('relationship', id, judgment.createdAt, judgment.updatedAt),
-      type: 'relationship',
-      id,
+    return ctx.common('relationship', id, judgment.createdAt, judgment.updatedAt, {
       created_by_ref: ctx.analystId,
       relationship_type: DIRECTION[b.relation].type,
       description: `${b.relation === 'supports' ? 'Evidence for' : 'Evidence against'} the key judgment “${judgment.statement}”.`,
       source_ref: noteOf(b.claimId),
       target_ref: opinionId,
-    };
+    });
   });
   return [opinion, ...relationships];
 }
