@@ -44,7 +44,7 @@ export function runClaimQuery(
   if (filter.kind) base.and(k.kinds.get(filter.kind) ?? new BitSet());
   if (filter.status) base.and(k.statuses.get(filter.status) ?? new BitSet());
   if (filter.orphaned) base.and(k.orphaned);
-  if (filter.speakerId) base.and(ix.claims.speakerBits.get(filter.speakerId) ?? new BitSet());
+  if (filter.speakerId) base.and(ix.claims.spokenBy(filter.speakerId));
   if (filter.outletId) base.and(ix.claims.carriedBy(filter.outletId));
   if (filter.tag) base.and(ix.claims.bits(ix.claims.byTag.get(filter.tag) ?? []));
   if (filter.documentId)

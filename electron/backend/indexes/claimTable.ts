@@ -8,6 +8,7 @@
 import { termSet } from '../../../shared/search/terms';
 import type { Claim, ClaimKind, ClaimStatus } from '../../../shared/domain/schemas';
 import { BitSet } from './bitset';
+import { Postings } from './postings';
 import { TermIndex } from './termIndex';
 
 export class Counter {
@@ -80,13 +81,14 @@ export class ClaimTable {
   /** The claim fields' terms, over ordinals. */
   readonly terms = new TermIndex();
   /**
-   * The same relations as bit sets over ordinals, for searches by a name and the speaker and
-   * outlet filters: a union of a few sets, never a lookup per claim id. `outlets` holds the
-   * claims whose document that outlet published.
+   * The same relations as sorted ordinals, for searches by a name and the speaker and outlet
+   * filters: a union of a few lists, never a lookup per claim id. `outletBits` holds the
+   * claims whose document that outlet published. Lists, not bit sets: there are thousands of
+   * entities, most named by a few dozen claims (postings.ts).
    */
-  readonly speakerBits = new Map<string, BitSet>();
-  readonly carrierBits = new Map<string, BitSet>();
-  readonly outletBits = new Map<string, BitSet>();
+  readonly speakerBits = new Map<string, Postings>();
+  readonly carrierBits = new Map<string, Postings>();
+  readonly outletBits = new Map<string, Postings>();
   /** A document's outlet, kept by the aggregator (indexes.ts) from the documents it sees. */
   private readonly documentOutlets = new Map<string, string>();
   /**
@@ -170,8 +172,7 @@ export class ClaimTable {
   /** An entity's names changed: the claims naming it are found by the new ones. */
   entityNamesChanged(entityId: string, before: readonly string[]): void {
     const ordinals = this.carriedBy(entityId);
-    const spoke = this.speakerBits.get(entityId);
-    if (spoke) ordinals.or(spoke);
+    this.speakerBits.get(entityId)?.addTo(ordinals);
     const old = (id: string) => (id === entityId ? before : this.namesOf(id));
     for (const n of ordinals) {
       const claim = this.claimOf(this.ids[n] ?? '');
@@ -193,7 +194,7 @@ export class ClaimTable {
       const n = this.ordinals.get(id);
       if (n === undefined) continue;
       if (before) this.outletBits.get(before)?.delete(n);
-      if (outletId) bitsFor(this.outletBits, outletId).add(n);
+      if (outletId) postingsFor(this.outletBits, outletId).add(n);
       const claim = this.claimOf(id);
       if (claim) {
         this.nameTerms.update(
@@ -207,10 +208,15 @@ export class ClaimTable {
 
   /** Claims carried by an outlet: as an intermediary, or as the outlet of their document. */
   carriedBy(entityId: string): BitSet {
-    const out = this.carrierBits.get(entityId)?.clone() ?? new BitSet();
-    const published = this.outletBits.get(entityId);
-    if (published) out.or(published);
+    const out = new BitSet(this.ids.length);
+    this.carrierBits.get(entityId)?.addTo(out);
+    this.outletBits.get(entityId)?.addTo(out);
     return out;
+  }
+
+  /** Claims an entity said (as their speaker). */
+  spokenBy(entityId: string): BitSet {
+    return this.speakerBits.get(entityId)?.toBitSet() ?? new BitSet();
   }
 
   private index(n: number, c: Claim): void {
@@ -224,10 +230,10 @@ export class ClaimTable {
     addTo(this.byDocument, c.documentId, c.id);
     if (c.attribution.speakerId) addTo(this.bySpeaker, c.attribution.speakerId, c.id);
     for (const via of c.attribution.via) addTo(this.byCarrier, via, c.id);
-    if (c.attribution.speakerId) bitsFor(this.speakerBits, c.attribution.speakerId).add(n);
-    for (const via of c.attribution.via) bitsFor(this.carrierBits, via).add(n);
+    if (c.attribution.speakerId) postingsFor(this.speakerBits, c.attribution.speakerId).add(n);
+    for (const via of c.attribution.via) postingsFor(this.carrierBits, via).add(n);
     const outletId = this.documentOutlets.get(c.documentId);
-    if (outletId) bitsFor(this.outletBits, outletId).add(n);
+    if (outletId) postingsFor(this.outletBits, outletId).add(n);
     for (const graded of Object.keys(c.attribution.reliabilityOverrides)) {
       addTo(this.byOverride, graded, c.id);
     }
@@ -270,6 +276,15 @@ export class ClaimTable {
       ...(this.byOverride.get(entityId) ?? []),
     ]);
   }
+}
+
+function postingsFor<K>(map: Map<K, Postings>, key: K): Postings {
+  let list = map.get(key);
+  if (!list) {
+    list = new Postings();
+    map.set(key, list);
+  }
+  return list;
 }
 
 function bitsFor<K>(map: Map<K, BitSet>, key: K): BitSet {

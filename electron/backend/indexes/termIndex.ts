@@ -13,59 +13,7 @@
  */
 import { withinOneEdit } from '../../../shared/search/terms';
 import { BitSet } from './bitset';
-
-class Postings {
-  values = new Int32Array(4);
-  length = 0;
-
-  private find(value: number): number {
-    let lo = 0;
-    let hi = this.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((this.values[mid] ?? 0) < value) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  add(value: number): void {
-    // Records load and are created in ordinal order: most adds go at the end.
-    if (this.length === 0 || (this.values[this.length - 1] ?? 0) < value) {
-      if (this.length === this.values.length) this.grow();
-      this.values[this.length] = value;
-      this.length += 1;
-      return;
-    }
-    const at = this.find(value);
-    if (at < this.length && this.values[at] === value) return;
-    if (this.length === this.values.length) this.grow();
-    this.values.copyWithin(at + 1, at, this.length);
-    this.values[at] = value;
-    this.length += 1;
-  }
-
-  private grow(): void {
-    const bigger = new Int32Array(this.values.length * 2);
-    bigger.set(this.values);
-    this.values = bigger;
-  }
-
-  delete(value: number): void {
-    const at = this.find(value);
-    if (at >= this.length || this.values[at] !== value) return;
-    this.values.copyWithin(at, at + 1, this.length);
-    this.length -= 1;
-    // Shrink what a once-common term no longer needs.
-    if (this.values.length > 64 && this.length < this.values.length / 4) {
-      this.values = this.values.slice(0, this.values.length / 2);
-    }
-  }
-
-  addTo(set: BitSet): void {
-    for (let i = 0; i < this.length; i++) set.add(this.values[i] ?? 0);
-  }
-}
+import { Postings } from './postings';
 
 export interface MatchOptions {
   /** The term may be the start of a longer one (what is being typed). */

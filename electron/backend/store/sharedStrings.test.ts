@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { ClaimSchema, type Claim } from '../../../shared/domain/schemas';
+import { StringPool, shareClaimStrings } from './sharedStrings';
+
+const parsedClaim = (id: string, tags: string[]): Claim =>
+  // Through JSON, as the store reads claims: every string its own copy.
+  JSON.parse(
+    JSON.stringify(
+      ClaimSchema.parse({
+        id,
+        caseId: 'case-1',
+        documentId: 'doc-1',
+        text: `Claim ${id}`,
+        anchor: { exact: `quote ${id}`, prefix: '', suffix: '', start: 0, end: 5 },
+        tags,
+        attribution: { speakerId: 'speaker-1', via: ['outlet-1'], cue: 'said' },
+        createdAt: '2025-11-01T08:00:00.000Z',
+        updatedAt: '2025-11-01T08:00:00.000Z',
+      }),
+    ),
+  ) as Claim;
+
+describe('shareClaimStrings', () => {
+  it('leaves every field as it was', () => {
+    const claim = parsedClaim('c1', ['oil', 'navy']);
+    const before = structuredClone(claim);
+    shareClaimStrings(new StringPool(), claim);
+    expect(claim).toEqual(before);
+  });
+
+  it('keeps one copy of each repeated value, and none of what is the claim’s own', () => {
+    const pool = new StringPool();
+    for (let i = 0; i < 50; i++) shareClaimStrings(pool, parsedClaim(`c${i}`, ['oil']));
+    const kept = pool.size;
+    shareClaimStrings(pool, parsedClaim('another', ['oil']));
+    // Same case, document, speaker, outlet, tag, enums and cue: nothing new to keep.
+    expect(pool.size).toBe(kept);
+    shareClaimStrings(pool, parsedClaim('c-new-tag', ['navy']));
+    expect(pool.size).toBe(kept + 1);
+  });
+});

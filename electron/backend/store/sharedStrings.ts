@@ -1,0 +1,43 @@
+/**
+ * One copy of each string that many claims repeat. JSON.parse makes a new string for every
+ * occurrence, so a store of 100,000 claims read from disk held 130,000 copies of its case id
+ * (6 MB) and, with the document and speaker ids, kinds, statuses and tags, 27 MB of the 94 MB
+ * of strings in memory were duplicates (a heap snapshot at open). The claims read at open
+ * share them instead; a claim edited later brings its own strings, as any record does.
+ */
+import type { Claim } from '../../../shared/domain/schemas';
+
+export class StringPool {
+  private readonly strings = new Map<string, string>();
+
+  share(value: string): string {
+    const found = this.strings.get(value);
+    if (found !== undefined) return found;
+    this.strings.set(value, value);
+    return value;
+  }
+
+  get size(): number {
+    return this.strings.size;
+  }
+}
+
+/**
+ * Replaces, in a claim just parsed, the fields that repeat across claims by the pool's copy.
+ * Only fields with few distinct values: the claim's own id, text and quote are its own, and
+ * pooling them would keep a second reference to each for nothing.
+ */
+export function shareClaimStrings(pool: StringPool, claim: Claim): void {
+  claim.caseId = pool.share(claim.caseId);
+  claim.documentId = pool.share(claim.documentId);
+  claim.kind = pool.share(claim.kind) as Claim['kind'];
+  claim.status = pool.share(claim.status) as Claim['status'];
+  claim.anchorState = pool.share(claim.anchorState) as Claim['anchorState'];
+  claim.tags = claim.tags.map((tag) => pool.share(tag));
+  const a = claim.attribution;
+  if (a.speakerId !== null) a.speakerId = pool.share(a.speakerId);
+  a.via = a.via.map((id) => pool.share(id));
+  a.cue = pool.share(a.cue);
+  a.saidOn = pool.share(a.saidOn);
+  a.reportedOn = pool.share(a.reportedOn);
+}
