@@ -7,7 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createReadStream, existsSync } from 'node:fs';
-import { mkdtemp, open, rm } from 'node:fs/promises';
+import { mkdtemp, open, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -197,8 +197,15 @@ async function appendBaseline(dir: string, count: number): Promise<Stats> {
   return stats(samples);
 }
 
-/** The built web host, started on the store: until its first claim list answers over HTTP. */
-async function hostToFirstList(dir: string, caseId: string): Promise<number | null> {
+/**
+ * The built web host, started on the store: until its first claim list answers over HTTP;
+ * then its own memory (the backend as it runs, without this bench's compiler and generator)
+ * once every claim has loaded and been shown once, as scrolling the whole list would.
+ */
+async function hostToFirstList(
+  dir: string,
+  caseId: string,
+): Promise<{ firstList: number; rss: number | null } | null> {
   const host = path.resolve('dist/web/host.cjs');
   if (!existsSync(host)) return null;
   const started = performance.now();
@@ -217,17 +224,37 @@ async function hostToFirstList(dir: string, caseId: string): Promise<number | nu
     });
     const url = new URL(launch);
     const token = url.hash.replace('#token=', '');
-    const response = await fetch(`${url.origin}/api/claims:query`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify({ caseId, offset: 0, limit: 50 }),
-    });
-    await response.json();
-    return performance.now() - started;
+    const query = async (offset: number, limit: number) => {
+      const response = await fetch(`${url.origin}/api/claims:query`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ caseId, offset, limit }),
+      });
+      const answer = (await response.json()) as {
+        ok: boolean;
+        value?: { matched: number; loading: unknown };
+      };
+      if (!answer.ok || !answer.value) throw new Error('claims:query failed on the web host');
+      return answer.value;
+    };
+    await query(0, 50);
+    const firstList = performance.now() - started;
+    while ((await query(0, 1)).loading) await new Promise((r) => setTimeout(r, 250));
+    const { matched } = await query(0, 1);
+    for (let offset = 0; offset < matched; offset += 500) await query(offset, 500);
+    return { firstList, rss: await residentBytes(child.pid) };
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
   }
+}
+
+/** A process's resident memory, from /proc (Linux); null elsewhere. */
+async function residentBytes(pid: number | undefined): Promise<number | null> {
+  if (pid === undefined) return null;
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+  return kb === undefined ? null : Number(kb) * 1024;
 }
 
 async function main(): Promise<void> {
@@ -235,7 +262,7 @@ async function main(): Promise<void> {
   try {
     const storeDir = path.join(dir, 'store');
     const g = await generateStore(storeDir, SIZE);
-    const host = await hostToFirstList(storeDir, g.caseId);
+    const hosted = await hostToFirstList(storeDir, g.caseId);
 
     const t0 = performance.now();
     const b = await openBackend({
@@ -289,7 +316,8 @@ async function main(): Promise<void> {
     console.log(
       JSON.stringify({
         size: SIZE,
-        host,
+        host: hosted?.firstList ?? null,
+        hostRss: hosted?.rss ?? null,
         firstList,
         loaded,
         rss,
