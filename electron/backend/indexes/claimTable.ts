@@ -82,13 +82,13 @@ export class ClaimTable {
   readonly terms = new TermIndex();
   /**
    * The same relations as sorted ordinals, for searches by a name and the speaker and outlet
-   * filters: a union of a few lists, never a lookup per claim id. `outletBits` holds the
+   * filters: a union of a few lists, never a lookup per claim id. `outletOrdinals` holds the
    * claims whose document that outlet published. Lists, not bit sets: there are thousands of
    * entities, most named by a few dozen claims (postings.ts).
    */
-  readonly speakerBits = new Map<string, Postings>();
-  readonly carrierBits = new Map<string, Postings>();
-  readonly outletBits = new Map<string, Postings>();
+  readonly speakerOrdinals = new Map<string, Postings>();
+  readonly carrierOrdinals = new Map<string, Postings>();
+  readonly outletOrdinals = new Map<string, Postings>();
   /** A document's outlet, kept by the aggregator (indexes.ts) from the documents it sees. */
   private readonly documentOutlets = new Map<string, string>();
   /**
@@ -172,7 +172,7 @@ export class ClaimTable {
   /** An entity's names changed: the claims naming it are found by the new ones. */
   entityNamesChanged(entityId: string, before: readonly string[]): void {
     const ordinals = this.carriedBy(entityId);
-    this.speakerBits.get(entityId)?.addTo(ordinals);
+    this.speakerOrdinals.get(entityId)?.addTo(ordinals);
     const old = (id: string) => (id === entityId ? before : this.namesOf(id));
     for (const n of ordinals) {
       const claim = this.claimOf(this.ids[n] ?? '');
@@ -193,8 +193,8 @@ export class ClaimTable {
     for (const id of this.byDocument.get(documentId) ?? []) {
       const n = this.ordinals.get(id);
       if (n === undefined) continue;
-      if (before) this.outletBits.get(before)?.delete(n);
-      if (outletId) postingsFor(this.outletBits, outletId).add(n);
+      if (before) this.outletOrdinals.get(before)?.delete(n);
+      if (outletId) postingsFor(this.outletOrdinals, outletId).add(n);
       const claim = this.claimOf(id);
       if (claim) {
         this.nameTerms.update(
@@ -209,14 +209,14 @@ export class ClaimTable {
   /** Claims carried by an outlet: as an intermediary, or as the outlet of their document. */
   carriedBy(entityId: string): BitSet {
     const out = new BitSet(this.ids.length);
-    this.carrierBits.get(entityId)?.addTo(out);
-    this.outletBits.get(entityId)?.addTo(out);
+    this.carrierOrdinals.get(entityId)?.addTo(out);
+    this.outletOrdinals.get(entityId)?.addTo(out);
     return out;
   }
 
   /** Claims an entity said (as their speaker). */
   spokenBy(entityId: string): BitSet {
-    return this.speakerBits.get(entityId)?.toBitSet() ?? new BitSet();
+    return this.speakerOrdinals.get(entityId)?.toBitSet() ?? new BitSet();
   }
 
   private index(n: number, c: Claim): void {
@@ -230,10 +230,10 @@ export class ClaimTable {
     addTo(this.byDocument, c.documentId, c.id);
     if (c.attribution.speakerId) addTo(this.bySpeaker, c.attribution.speakerId, c.id);
     for (const via of c.attribution.via) addTo(this.byCarrier, via, c.id);
-    if (c.attribution.speakerId) postingsFor(this.speakerBits, c.attribution.speakerId).add(n);
-    for (const via of c.attribution.via) postingsFor(this.carrierBits, via).add(n);
+    if (c.attribution.speakerId) postingsFor(this.speakerOrdinals, c.attribution.speakerId).add(n);
+    for (const via of c.attribution.via) postingsFor(this.carrierOrdinals, via).add(n);
     const outletId = this.documentOutlets.get(c.documentId);
-    if (outletId) postingsFor(this.outletBits, outletId).add(n);
+    if (outletId) postingsFor(this.outletOrdinals, outletId).add(n);
     for (const graded of Object.keys(c.attribution.reliabilityOverrides)) {
       addTo(this.byOverride, graded, c.id);
     }
@@ -251,10 +251,10 @@ export class ClaimTable {
     removeFrom(this.byDocument, c.documentId, c.id);
     if (c.attribution.speakerId) removeFrom(this.bySpeaker, c.attribution.speakerId, c.id);
     for (const via of c.attribution.via) removeFrom(this.byCarrier, via, c.id);
-    if (c.attribution.speakerId) this.speakerBits.get(c.attribution.speakerId)?.delete(n);
-    for (const via of c.attribution.via) this.carrierBits.get(via)?.delete(n);
+    if (c.attribution.speakerId) this.speakerOrdinals.get(c.attribution.speakerId)?.delete(n);
+    for (const via of c.attribution.via) this.carrierOrdinals.get(via)?.delete(n);
     const outletId = this.documentOutlets.get(c.documentId);
-    if (outletId) this.outletBits.get(outletId)?.delete(n);
+    if (outletId) this.outletOrdinals.get(outletId)?.delete(n);
     for (const graded of Object.keys(c.attribution.reliabilityOverrides)) {
       removeFrom(this.byOverride, graded, c.id);
     }

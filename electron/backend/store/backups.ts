@@ -209,6 +209,7 @@ export class BackupRotation {
       if (copiedSegments.has(name)) continue;
       const copy = path.join(this.dir, SEGMENTS_DIR, name);
       await copyFileDurable(path.join(this.dataDir, SEGMENTS_DIR, name), copy);
+      copiedSegments.add(name);
     }
     const texts: string[] = [];
     for (const hash of manifest.texts) {
@@ -220,6 +221,7 @@ export class BackupRotation {
         // usable: one lost text must not make every later backup unrestorable.
         if (!(await fileExists(original))) continue;
         await copyFileDurable(original, copy);
+        copiedTexts.add(`${hash}.txt`);
       }
       texts.push(hash);
     }
