@@ -39,3 +39,11 @@ describe('shareClaimStrings', () => {
     expect(pool.size).toBe(kept + 1);
   });
 });
+
+describe('shareClaimStrings on a record that is not what the schema says', () => {
+  it('leaves what it does not recognise and does not throw', () => {
+    const odd = { id: 'x', caseId: 7, tags: 'not a list' } as unknown as Claim;
+    expect(() => shareClaimStrings(new StringPool(), odd)).not.toThrow();
+    expect(odd).toEqual({ id: 'x', caseId: 7, tags: 'not a list' });
+  });
+});

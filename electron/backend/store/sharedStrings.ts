@@ -25,19 +25,23 @@ export class StringPool {
 /**
  * Replaces, in a claim just parsed, the fields that repeat across claims by the pool's copy.
  * Only fields with few distinct values: the claim's own id, text and quote are its own, and
- * pooling them would keep a second reference to each for nothing.
+ * pooling them would keep a second reference to each for nothing. A field that is not what
+ * the schema says is left as it is: this only saves memory, it checks nothing.
  */
 export function shareClaimStrings(pool: StringPool, claim: Claim): void {
-  claim.caseId = pool.share(claim.caseId);
-  claim.documentId = pool.share(claim.documentId);
-  claim.kind = pool.share(claim.kind) as Claim['kind'];
-  claim.status = pool.share(claim.status) as Claim['status'];
-  claim.anchorState = pool.share(claim.anchorState) as Claim['anchorState'];
-  claim.tags = claim.tags.map((tag) => pool.share(tag));
-  const a = claim.attribution;
-  if (a.speakerId !== null) a.speakerId = pool.share(a.speakerId);
-  a.via = a.via.map((id) => pool.share(id));
-  a.cue = pool.share(a.cue);
-  a.saidOn = pool.share(a.saidOn);
-  a.reportedOn = pool.share(a.reportedOn);
+  const share = <T>(value: T): T => (typeof value === 'string' ? (pool.share(value) as T) : value);
+  const shareAll = <T>(values: T[]): T[] => (Array.isArray(values) ? values.map(share) : values);
+  claim.caseId = share(claim.caseId);
+  claim.documentId = share(claim.documentId);
+  claim.kind = share(claim.kind);
+  claim.status = share(claim.status);
+  claim.anchorState = share(claim.anchorState);
+  claim.tags = shareAll(claim.tags);
+  const a = claim.attribution as Claim['attribution'] | undefined;
+  if (!a) return;
+  a.speakerId = share(a.speakerId);
+  a.via = shareAll(a.via);
+  a.cue = share(a.cue);
+  a.saidOn = share(a.saidOn);
+  a.reportedOn = share(a.reportedOn);
 }
