@@ -52,13 +52,22 @@ const sameNames = (a: Claim, b: Claim) =>
   a.attribution.speakerId === b.attribution.speakerId &&
   a.attribution.via.join(' ') === b.attribution.via.join(' ');
 
-function addTo<K>(map: Map<K, Set<string>>, key: K, id: string): void {
-  let set = map.get(key);
-  if (!set) {
-    set = new Set();
-    map.set(key, set);
+/** The entry of `key`, made and put in the map the first time it is asked for. */
+function entryOf<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
   }
-  set.add(id);
+  return value;
+}
+
+const newSet = () => new Set<string>();
+const newPostings = () => new Postings();
+const newBitSet = () => new BitSet();
+
+function addTo<K>(map: Map<K, Set<string>>, key: K, id: string): void {
+  entryOf(map, key, newSet).add(id);
 }
 
 function removeFrom<K>(map: Map<K, Set<string>>, key: K, id: string): void {
@@ -194,7 +203,7 @@ export class ClaimTable {
       const n = this.ordinals.get(id);
       if (n === undefined) continue;
       if (before) this.outletOrdinals.get(before)?.delete(n);
-      if (outletId) postingsFor(this.outletOrdinals, outletId).add(n);
+      if (outletId) entryOf(this.outletOrdinals, outletId, newPostings).add(n);
       const claim = this.claimOf(id);
       if (claim) {
         this.nameTerms.update(
@@ -223,17 +232,18 @@ export class ClaimTable {
     const k = this.caseOf(c.caseId);
     k.alive.add(n);
     k.count += 1;
-    bitsFor(k.kinds, c.kind).add(n);
-    bitsFor(k.statuses, c.status).add(n);
+    entryOf(k.kinds, c.kind, newBitSet).add(n);
+    entryOf(k.statuses, c.status, newBitSet).add(n);
     if (c.anchorState === 'orphaned') k.orphaned.add(n);
     this.facets(k, c, 1);
     addTo(this.byDocument, c.documentId, c.id);
     if (c.attribution.speakerId) addTo(this.bySpeaker, c.attribution.speakerId, c.id);
     for (const via of c.attribution.via) addTo(this.byCarrier, via, c.id);
-    if (c.attribution.speakerId) postingsFor(this.speakerOrdinals, c.attribution.speakerId).add(n);
-    for (const via of c.attribution.via) postingsFor(this.carrierOrdinals, via).add(n);
+    if (c.attribution.speakerId)
+      entryOf(this.speakerOrdinals, c.attribution.speakerId, newPostings).add(n);
+    for (const via of c.attribution.via) entryOf(this.carrierOrdinals, via, newPostings).add(n);
     const outletId = this.documentOutlets.get(c.documentId);
-    if (outletId) postingsFor(this.outletOrdinals, outletId).add(n);
+    if (outletId) entryOf(this.outletOrdinals, outletId, newPostings).add(n);
     for (const graded of Object.keys(c.attribution.reliabilityOverrides)) {
       addTo(this.byOverride, graded, c.id);
     }
@@ -276,22 +286,4 @@ export class ClaimTable {
       ...(this.byOverride.get(entityId) ?? []),
     ]);
   }
-}
-
-function postingsFor<K>(map: Map<K, Postings>, key: K): Postings {
-  let list = map.get(key);
-  if (!list) {
-    list = new Postings();
-    map.set(key, list);
-  }
-  return list;
-}
-
-function bitsFor<K>(map: Map<K, BitSet>, key: K): BitSet {
-  let set = map.get(key);
-  if (!set) {
-    set = new BitSet();
-    map.set(key, set);
-  }
-  return set;
 }

@@ -10,11 +10,17 @@ import type { Claim } from '../../../shared/domain/schemas';
 export class StringPool {
   private readonly strings = new Map<string, string>();
 
-  share(value: string): string {
+  /** The pool's copy of a string; anything else (a field not as the schema says) as it is. */
+  share<T>(value: T): T {
+    if (typeof value !== 'string') return value;
     const found = this.strings.get(value);
-    if (found !== undefined) return found;
+    if (found !== undefined) return found as T;
     this.strings.set(value, value);
     return value;
+  }
+
+  shareAll<T>(values: T[]): T[] {
+    return Array.isArray(values) ? values.map((value) => this.share(value)) : values;
   }
 
   get size(): number {
@@ -29,19 +35,17 @@ export class StringPool {
  * the schema says is left as it is: this only saves memory, it checks nothing.
  */
 export function shareClaimStrings(pool: StringPool, claim: Claim): void {
-  const share = <T>(value: T): T => (typeof value === 'string' ? (pool.share(value) as T) : value);
-  const shareAll = <T>(values: T[]): T[] => (Array.isArray(values) ? values.map(share) : values);
-  claim.caseId = share(claim.caseId);
-  claim.documentId = share(claim.documentId);
-  claim.kind = share(claim.kind);
-  claim.status = share(claim.status);
-  claim.anchorState = share(claim.anchorState);
-  claim.tags = shareAll(claim.tags);
+  claim.caseId = pool.share(claim.caseId);
+  claim.documentId = pool.share(claim.documentId);
+  claim.kind = pool.share(claim.kind);
+  claim.status = pool.share(claim.status);
+  claim.anchorState = pool.share(claim.anchorState);
+  claim.tags = pool.shareAll(claim.tags);
   const a = claim.attribution as Claim['attribution'] | undefined;
   if (!a) return;
-  a.speakerId = share(a.speakerId);
-  a.via = shareAll(a.via);
-  a.cue = share(a.cue);
-  a.saidOn = share(a.saidOn);
-  a.reportedOn = share(a.reportedOn);
+  a.speakerId = pool.share(a.speakerId);
+  a.via = pool.shareAll(a.via);
+  a.cue = pool.share(a.cue);
+  a.saidOn = pool.share(a.saidOn);
+  a.reportedOn = pool.share(a.reportedOn);
 }
