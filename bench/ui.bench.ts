@@ -26,7 +26,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? 0;
 
 async function startHost(dir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [path.resolve('dist/web/host.cjs'), '--data-dir', dir], {
+  const child = spawn(process.execPath, [path.resolve('dist/web/host.mjs'), '--data-dir', dir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -207,7 +207,7 @@ async function measureBaseline(): Promise<Record<string, string>> {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync('dist/web/host.cjs')) throw new Error('Run npm run build first.');
+  if (!existsSync('dist/web/host.mjs')) throw new Error('Run npm run build first.');
   console.log(
     `Claimdesk UI bench: Chromium headless, node ${process.version}, ${os.cpus().length} cores`,
   );

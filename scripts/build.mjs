@@ -4,7 +4,7 @@
 // when a file crosses the process boundary (DESIGN.md): shared/ may import neither Node nor
 // electron, the backend never electron.
 import { builtinModules } from 'node:module';
-import { cp, mkdir, readFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
@@ -54,6 +54,48 @@ const common = {
   define: { CLAIMDESK_VERSION: JSON.stringify(version) },
 };
 
+/**
+ * The backend as an ES module split into chunks: the importers and exporters it loads with
+ * `import()` on first use (PDF, DOCX and HTML reading, PDF and DOCX writing, the PostgreSQL
+ * driver: 6.5 MB of the 9.6 MB one-file bundle) become files of their own, so a start reads
+ * and compiles only what opening a case needs (issue 9: host start → first list). The chunks
+ * sit beside the entry, so `__dirname` (defined by the banner, as bundled CommonJS libraries
+ * and our font and worker lookups expect) is the same folder in every one; stale chunks of
+ * an earlier build are removed first.
+ */
+function backendBundle(outdir, entry, target) {
+  return {
+    ...common,
+    outdir: path.join(root, outdir),
+    entryNames: '[name]',
+    chunkNames: `${entry}-[name]-[hash]`,
+    outExtension: { '.js': '.mjs' },
+    platform: 'node',
+    format: 'esm',
+    splitting: true,
+    target,
+    banner: {
+      js: [
+        "import { createRequire as __cdRequire } from 'node:module';",
+        "import { fileURLToPath as __cdFile } from 'node:url';",
+        "import { dirname as __cdDir } from 'node:path';",
+        'const require = __cdRequire(import.meta.url);',
+        'const __filename = __cdFile(import.meta.url);',
+        'const __dirname = __cdDir(__filename);',
+      ].join('\n'),
+    },
+  };
+}
+
+for (const dir of ['dist/electron', 'dist/web']) {
+  const files = await readdir(path.join(root, dir)).catch(() => []);
+  await Promise.all(
+    files
+      .filter((f) => /\.(c|m)js(\.map)?$/.test(f) && !/^(main|preload)\.cjs/.test(f))
+      .map((f) => rm(path.join(root, dir, f))),
+  );
+}
+
 await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
 
 await Promise.all([
@@ -68,12 +110,8 @@ await Promise.all([
   }),
   // The backend, run by the desktop shell in a utility process (plain Node, no electron).
   esbuild({
-    ...common,
-    entryPoints: [path.join(root, 'electron/backend/utility/utilityMain.ts')],
-    outfile: path.join(root, 'dist/electron/backend.cjs'),
-    platform: 'node',
-    format: 'cjs',
-    target: 'node22',
+    ...backendBundle('dist/electron', 'backend', 'node22'),
+    entryPoints: { backend: path.join(root, 'electron/backend/utility/utilityMain.ts') },
   }),
   // The claim extractor's worker thread, found by the backend next to either bundle.
   esbuild({
@@ -94,12 +132,8 @@ await Promise.all([
     external: ['electron'],
   }),
   esbuild({
-    ...common,
-    entryPoints: [path.join(root, 'electron/web/host.ts')],
-    outfile: path.join(root, 'dist/web/host.cjs'),
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
+    ...backendBundle('dist/web', 'host', 'node20'),
+    entryPoints: { host: path.join(root, 'electron/web/host.ts') },
   }),
 ]);
 

@@ -49,7 +49,7 @@ if (binary) {
     'Claimdesk: the desktop shell needs the Electron binary, which could not be fetched here; ' +
       'opening the same app in your browser instead (to get the binary: npx install-electron, with network access).',
   );
-  const host = spawn(process.execPath, [path.join(root, 'dist/web/host.cjs'), '--open', ...args], {
+  const host = spawn(process.execPath, [path.join(root, 'dist/web/host.mjs'), '--open', ...args], {
     stdio: 'inherit',
   });
   host.on('exit', (code) => process.exit(code ?? 0));

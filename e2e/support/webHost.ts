@@ -1,5 +1,5 @@
 /**
- * Starts the built web host (`dist/web/host.cjs`, what `npm run web` runs) as a child process
+ * Starts the built web host (`dist/web/host.mjs`, what `npm run web` runs) as a child process
  * on a data dir, and reads the launch URL it prints.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -27,7 +27,7 @@ export class WebHost {
   static start(dataDir: string): Promise<WebHost> {
     const child = spawn(
       process.execPath,
-      [path.resolve('dist/web/host.cjs'), '--data-dir', dataDir],
+      [path.resolve('dist/web/host.mjs'), '--data-dir', dataDir],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
@@ -106,7 +106,7 @@ export class WebHost {
 export function startExpectingFailure(dataDir: string): Promise<ExitInfo & { output: string }> {
   const child = spawn(
     process.execPath,
-    [path.resolve('dist/web/host.cjs'), '--data-dir', dataDir],
+    [path.resolve('dist/web/host.mjs'), '--data-dir', dataDir],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -31,7 +31,7 @@ export function startBackendProcess(
   secretKey: string | null,
 ): Promise<BackendProcess> {
   const child: UtilityProcess = utilityProcess.fork(
-    path.join(__dirname, 'backend.cjs'),
+    path.join(__dirname, 'backend.mjs'),
     argsToArgv(args),
     { serviceName: 'Claimdesk backend', stdio: 'inherit' },
   );

@@ -12,8 +12,6 @@ import type { Briefing, Claim, Judgment } from '../../../shared/domain/schemas';
 import { scoreClaim } from '../../../shared/scoring/confidence';
 import { toScoredClaim } from '../../../shared/scoring/fromRecords';
 import { exportFileName } from '../../../shared/fileNames';
-import { briefingToDocx } from '../briefing/docx';
-import { briefingToPdf } from '../briefing/pdf';
 import { applyEdit } from '../edits/applyEdit';
 import type { HandlerContext } from './context';
 import { briefingsOfCase, judgmentsOfCase } from './lookups';
@@ -184,11 +182,13 @@ export const briefingHandlers: HandlersFor<
     const note = requireBriefing(ctx, briefingId);
     const model = note.saved ?? render(ctx, note).saved;
     if (!model) throw new CallFailure('internal', 'The note could not be rendered.');
+    // The DOCX and PDF writers (docx; pdfmake with its fonts) are loaded on first use: they
+    // are most of the backend's code, and a start should not read them (issue 9).
     const data =
       format === 'docx'
-        ? await briefingToDocx(model)
+        ? await (await import('../briefing/docx')).briefingToDocx(model)
         : format === 'pdf'
-          ? await briefingToPdf(model)
+          ? await (await import('../briefing/pdf')).briefingToPdf(model)
           : Buffer.from(
               format === 'md' ? briefingToMarkdown(model) : briefingToHtml(model),
               'utf8',

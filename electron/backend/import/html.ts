@@ -4,6 +4,9 @@
  * `htmlToText` turns it into paragraphs. When Readability finds nothing, the page's whole
  * visible text is kept instead, with a warning, rather than refusing a page that has text.
  */
+// Imported here, not with import(): this module is itself loaded on first use (extract.ts),
+// and a bundled import() of a CommonJS package yields only its default export.
+import { Readability } from '@mozilla/readability';
 import { all, parseDocument, type DomDocument, type DomNode } from './dom';
 import { decodeUtf8 } from './format';
 import { collectHtmlMeta, resolveHtmlMeta, type ReadabilityMeta } from './htmlMeta';
@@ -64,8 +67,7 @@ function isDomNode(value: unknown): value is DomNode {
 }
 
 /** Readability's article, or null when it found none or gave up on the page. */
-async function readArticle(document: DomDocument): Promise<Article | null> {
-  const { Readability } = await import('@mozilla/readability');
+function readArticle(document: DomDocument): Article | null {
   try {
     // The serializer hands back the article's DOM node itself: converting it directly keeps
     // the paragraph structure that its HTML string would make us parse a second time.
@@ -113,7 +115,7 @@ export async function extractHtml(fileName: string, bytes: Uint8Array): Promise<
   const warnings = removed > 0 ? [REMOVED_WARNING] : [];
 
   const suitable = suitsReadability(measureTree(document));
-  const article = suitable ? await readArticle(document) : null;
+  const article = suitable ? readArticle(document) : null;
   const articleText = article ? htmlToText(article.content) : '';
   if (article && articleText.trim()) {
     return {
