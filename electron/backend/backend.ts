@@ -54,6 +54,7 @@ export interface BackendOptions {
     idleFoldMs?: number;
     backups?: BackupOptions;
     progressive?: boolean;
+    loadAfter?: Promise<unknown>;
   };
 }
 

@@ -4,7 +4,7 @@
  * whose files are damaged starts the recovery mode instead (../backend/session.ts): the app
  * shows what is wrong and offers the backups.
  *
- * Usage: node dist/web/host.cjs [--data-dir DIR] [--port N] [--open]
+ * Usage: node dist/web/host.mjs [--data-dir DIR] [--port N] [--open]
  */
 import { randomBytes } from 'node:crypto';
 import { unlink } from 'node:fs/promises';
@@ -35,11 +35,16 @@ function portFromArgs(argv: readonly string[]): number | undefined {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const dataDir = dataDirFromArgs(argv, process.env) ?? defaultUserDataDir();
+  // A large case's claims load in the background once the host serves: until then every step
+  // of the start would wait behind their parsing, and so would the first claim list.
+  let serving = (): void => undefined;
+  const served = new Promise<void>((resolve) => (serving = resolve));
   const backend = await openBackendSession({
     dataDir,
     host: 'web',
     version: CLAIMDESK_VERSION,
     sampleCaseFile: path.join(__dirname, '..', 'data', 'sample-case.json'),
+    store: { loadAfter: served },
   });
   const token = randomBytes(32).toString('hex');
   const server = await startWebServer({
@@ -78,6 +83,7 @@ async function main(): Promise<void> {
   }
   console.log(`Claimdesk web host on ${dataDir}`);
   console.log(`Open ${launchUrl}`);
+  serving();
   if (argv.includes('--open')) openInBrowser(launchUrl);
 }
 

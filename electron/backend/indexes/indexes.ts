@@ -44,6 +44,12 @@ export class Indexes {
       return entity ? namesOf(entity) : [];
     };
     this.claims.claimOf = (id) => store.get('claims', id);
+    this.relations.allDocuments = function* () {
+      for (const id of store.ids('documents')) {
+        const document = store.get('documents', id);
+        if (document) yield document;
+      }
+    };
   }
 
   /** Connects the score cache to the opened store (the other indexes are built while it opens). */
@@ -54,6 +60,7 @@ export class Indexes {
       () => {
         this.claims.terms.settle();
         this.claims.nameTerms.settle();
+        this.relations.settle();
         this.changes.reset();
       },
       () => undefined,

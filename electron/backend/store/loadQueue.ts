@@ -83,7 +83,7 @@ export interface BackgroundLoad {
 
 /**
  * Loads `refs` through `read` (which checks the checksum), `parse` and `absorb`, a slice of
- * records per turn; `onRecords` counts the progress.
+ * records per turn, once `after` has settled; `onRecords` counts the progress.
  */
 export function loadInBackground(
   refs: readonly SegmentRef[],
@@ -91,10 +91,12 @@ export function loadInBackground(
   absorb: (ref: SegmentRef, records: readonly { id: string }[], from: number, to: number) => void,
   parse: (segment: LoadedSegment) => readonly { id: string }[],
   onRecords: (n: number) => void,
+  after?: Promise<unknown>,
 ): BackgroundLoad {
   const queue = new LoadQueue(refs);
   const done = (async () => {
     // Let open return and the first calls in before any loading work.
+    await after?.catch(() => undefined);
     await nextTurn();
     let ref = queue.next();
     let reading = ref ? read(ref) : null;

@@ -62,6 +62,12 @@ export interface OpenOptions {
   onCommit?: CommitListener[];
   /** Parse the claims in the background after a clean close (default true). */
   progressive?: boolean;
+  /**
+   * The background loading starts once this settles: the web host passes its listening, so
+   * that the steps between open and serving (and so the first claim list) do not wait
+   * behind the parsing of claims (issue 9: web host start → first list).
+   */
+  loadAfter?: Promise<unknown>;
   /** Awaited before each segment a fold writes: lets a test hold a fold mid-write. */
   beforeSegmentWrite?: (key: string) => Promise<void>;
 }
@@ -296,6 +302,7 @@ async function openSegmented(
       manifest.segments.filter((ref) => ref.collection === 'claims'),
       manifest.segments.filter((ref) => ref.collection === 'history'),
       (ref) => readSegment(dir, ref),
+      options.loadAfter,
     );
     return store;
   }
@@ -462,6 +469,7 @@ function loadClaimsInBackground(
   refs: readonly SegmentRef[],
   history: readonly SegmentRef[],
   read: (ref: SegmentRef) => Promise<LoadedSegment>,
+  after: Promise<unknown> | undefined,
 ): void {
   const total = refs.reduce((n, ref) => n + ref.count, 0);
   if (total === 0 && history.length === 0) return;
@@ -474,6 +482,7 @@ function loadClaimsInBackground(
     (n) => {
       if (store.loading) store.loading.loaded += n;
     },
+    after,
   );
   store.loadQueue = load.queue;
   const checked = load.done.then(async () => {
