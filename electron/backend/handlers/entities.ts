@@ -149,8 +149,8 @@ export const entityHandlers: HandlersFor<
     const entity = requireEntity(ctx.store, entityId);
     const { ix, store } = ctx;
     const roles = new Map<string, ClaimInContext['role']>();
-    for (const id of ix.claims.bySpeaker.get(entityId) ?? []) roles.set(id, 'speaker');
-    for (const id of ix.claims.byCarrier.get(entityId) ?? [])
+    for (const id of ix.claims.saidBy(entityId)) roles.set(id, 'speaker');
+    for (const id of ix.claims.passedOnBy(entityId))
       if (!roles.has(id)) roles.set(id, 'intermediary');
     for (const documentId of ix.relations.documentsByOutlet.get(entityId) ?? []) {
       for (const id of ix.claims.byDocument.get(documentId) ?? [])

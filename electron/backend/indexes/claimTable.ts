@@ -82,8 +82,6 @@ export class ClaimTable {
   private readonly ids: string[] = [];
   private readonly cases = new Map<string, CaseClaims>();
   readonly byDocument = new Map<string, Set<string>>();
-  readonly bySpeaker = new Map<string, Set<string>>();
-  readonly byCarrier = new Map<string, Set<string>>();
   /** Entities graded on a claim only (a reliability override), for merges. */
   readonly byOverride = new Map<string, Set<string>>();
   readonly byTag = new Map<string, Set<string>>();
@@ -237,8 +235,6 @@ export class ClaimTable {
     if (c.anchorState === 'orphaned') k.orphaned.add(n);
     this.facets(k, c, 1);
     addTo(this.byDocument, c.documentId, c.id);
-    if (c.attribution.speakerId) addTo(this.bySpeaker, c.attribution.speakerId, c.id);
-    for (const via of c.attribution.via) addTo(this.byCarrier, via, c.id);
     if (c.attribution.speakerId)
       entryOf(this.speakerOrdinals, c.attribution.speakerId, newPostings).add(n);
     for (const via of c.attribution.via) entryOf(this.carrierOrdinals, via, newPostings).add(n);
@@ -259,8 +255,6 @@ export class ClaimTable {
     k.orphaned.delete(n);
     this.facets(k, c, -1);
     removeFrom(this.byDocument, c.documentId, c.id);
-    if (c.attribution.speakerId) removeFrom(this.bySpeaker, c.attribution.speakerId, c.id);
-    for (const via of c.attribution.via) removeFrom(this.byCarrier, via, c.id);
     if (c.attribution.speakerId) this.speakerOrdinals.get(c.attribution.speakerId)?.delete(n);
     for (const via of c.attribution.via) this.carrierOrdinals.get(via)?.delete(n);
     const outletId = this.documentOutlets.get(c.documentId);
@@ -278,11 +272,30 @@ export class ClaimTable {
     k.documents.add(c.documentId, delta);
   }
 
+  /** The ids of the claims an entity said, in capture order. */
+  saidBy(entityId: string): string[] {
+    return this.idsOf(this.speakerOrdinals.get(entityId));
+  }
+
+  /** The ids of the claims an entity passed on as an intermediary, in capture order. */
+  passedOnBy(entityId: string): string[] {
+    return this.idsOf(this.carrierOrdinals.get(entityId));
+  }
+
+  private idsOf(postings: Postings | undefined): string[] {
+    const ids: string[] = [];
+    for (let i = 0; i < (postings?.length ?? 0); i++) {
+      const id = this.ids[postings?.values[i] ?? -1];
+      if (id !== undefined) ids.push(id);
+    }
+    return ids;
+  }
+
   /** Every claim naming an entity: as speaker, intermediary or in a grade set on the claim. */
   claimsNaming(entityId: string): Set<string> {
     return new Set([
-      ...(this.bySpeaker.get(entityId) ?? []),
-      ...(this.byCarrier.get(entityId) ?? []),
+      ...this.saidBy(entityId),
+      ...this.passedOnBy(entityId),
       ...(this.byOverride.get(entityId) ?? []),
     ]);
   }

@@ -15,6 +15,7 @@ import type { ClaimLink, ClaimScore, ScoringCase } from '../../../shared/scoring
 import type { Claim, ClaimDocument, Entity, EvidenceLink } from '../../../shared/domain/schemas';
 import type { Store } from '../store/store';
 import type { ClaimTable } from './claimTable';
+import { PackedScores } from './packedScores';
 import type { Relations } from './relations';
 
 const summaryOf = (s: ClaimScore): ScoreSummary => ({
@@ -47,7 +48,7 @@ export type ScoreSummary = Pick<
 const WARM_PER_TURN = 500;
 
 export class ScoreCache {
-  private readonly cache = new Map<string, ScoreSummary>();
+  private readonly cache = new PackedScores();
   readonly scoring: ScoringCase;
   /** Scores dropped since the last `takeInvalidated`, for the change feed. */
   private invalidated = new Set<string>();
@@ -75,13 +76,18 @@ export class ScoreCache {
     const claim = this.store.get('claims', claimId);
     if (!claim) return undefined;
     const score = scoreClaim(toScoredClaim(claim), this.scoring);
-    this.cache.set(claimId, summaryOf(score));
+    const n = this.table.ordinalOf(claimId);
+    if (n !== undefined) this.cache.set(n, summaryOf(score));
     return score;
   }
 
   /** The claim's figures, from the cache or computed now; undefined for an unknown claim. */
   summary(claimId: string): ScoreSummary | undefined {
-    return this.cache.get(claimId) ?? (this.get(claimId) && this.cache.get(claimId));
+    const n = this.table.ordinalOf(claimId);
+    const kept = n === undefined ? undefined : this.cache.get(n);
+    if (kept) return kept;
+    const score = this.get(claimId);
+    return score && summaryOf(score);
   }
 
   /**
@@ -89,11 +95,12 @@ export class ScoreCache {
    * event loop: after open, so that the first export or facet does not pay for them all.
    */
   async warm(claimIds: Iterable<string>): Promise<void> {
-    let n = 0;
+    let computed = 0;
     for (const id of claimIds) {
-      if (this.cache.has(id)) continue;
+      const n = this.table.ordinalOf(id);
+      if (n !== undefined && this.cache.has(n)) continue;
       this.summary(id);
-      if (++n % WARM_PER_TURN === 0) await nextTurn();
+      if (++computed % WARM_PER_TURN === 0) await nextTurn();
     }
   }
 
@@ -150,7 +157,8 @@ export class ScoreCache {
   }
 
   private drop(id: string): void {
-    this.cache.delete(id);
+    const n = this.table.ordinalOf(id);
+    if (n !== undefined) this.cache.delete(n);
     this.invalidated.add(id);
   }
 

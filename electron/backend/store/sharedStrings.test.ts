@@ -40,6 +40,37 @@ describe('shareClaimStrings', () => {
   });
 });
 
+describe('shareClaimStrings on empty lists and objects', () => {
+  it('gives every claim without tags, intermediaries or overrides the same frozen empties', () => {
+    const pool = new StringPool();
+    const bare = (id: string): Claim => {
+      const claim = parsedClaim(id, []);
+      claim.attribution.via = [];
+      return claim;
+    };
+    const [a, b] = [bare('a'), bare('b')];
+    shareClaimStrings(pool, a);
+    shareClaimStrings(pool, b);
+    expect(a.tags).toBe(b.tags);
+    expect(a.attribution.via).toBe(b.attribution.via);
+    expect(a.attribution.reliabilityOverrides).toBe(b.attribution.reliabilityOverrides);
+    expect(a.tags).toEqual([]);
+    expect(a.attribution.reliabilityOverrides).toEqual({});
+    // Changing one in place would change every claim: it throws instead.
+    expect(() => a.tags.push('oil')).toThrow(TypeError);
+  });
+
+  it('keeps a claim’s own overrides and lists when they are not empty', () => {
+    const claim = parsedClaim('c', ['oil']);
+    claim.attribution.reliabilityOverrides = { 'outlet-1': 'B' };
+    const overrides = claim.attribution.reliabilityOverrides;
+    shareClaimStrings(new StringPool(), claim);
+    expect(claim.attribution.reliabilityOverrides).toBe(overrides);
+    expect(claim.tags).toEqual(['oil']);
+    expect(Object.isFrozen(claim.tags)).toBe(false);
+  });
+});
+
 describe('shareClaimStrings on a record that is not what the schema says', () => {
   it('leaves what it does not recognise and does not throw', () => {
     const odd = { id: 'x', caseId: 7, tags: 'not a list' } as unknown as Claim;

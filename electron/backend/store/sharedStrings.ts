@@ -3,9 +3,25 @@
  * occurrence, so a store of 100,000 claims read from disk held 130,000 copies of its case id
  * (6 MB) and, with the document and speaker ids, kinds, statuses and tags, 27 MB of the 94 MB
  * of strings in memory were duplicates (a heap snapshot at open). The claims read at open
- * share them instead; a claim edited later brings its own strings, as any record does.
+ * share them instead, and the empty lists and objects most claims have; a claim edited later
+ * brings its own, as any record does.
  */
 import type { Claim } from '../../../shared/domain/schemas';
+
+/**
+ * Most claims have no tags, no intermediaries and no reliability overrides: 100,000 claims
+ * held 300,000 empty lists and objects (≈ 8 MB). They share one each, frozen, so that code
+ * changing one in place (none does: edits replace records) would fail loudly instead of
+ * changing every claim.
+ */
+const EMPTY_LIST: readonly never[] = Object.freeze([]);
+const EMPTY_OBJECT: Readonly<Record<string, never>> = Object.freeze({});
+
+const isEmptyObject = (value: unknown): boolean =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.keys(value).length === 0;
 
 export class StringPool {
   private readonly strings = new Map<string, string>();
@@ -19,8 +35,12 @@ export class StringPool {
     return value;
   }
 
+  /** A list with its strings shared; an empty list is one frozen list shared by all. */
   shareAll<T>(values: T[]): T[] {
-    return Array.isArray(values) ? values.map((value) => this.share(value)) : values;
+    if (!Array.isArray(values)) return values;
+    return values.length === 0
+      ? (EMPTY_LIST as unknown as T[])
+      : values.map((value) => this.share(value));
   }
 
   get size(): number {
@@ -48,4 +68,5 @@ export function shareClaimStrings(pool: StringPool, claim: Claim): void {
   a.cue = pool.share(a.cue);
   a.saidOn = pool.share(a.saidOn);
   a.reportedOn = pool.share(a.reportedOn);
+  if (isEmptyObject(a.reliabilityOverrides)) a.reliabilityOverrides = EMPTY_OBJECT;
 }
