@@ -94,6 +94,18 @@ async function keystrokes(page: Page, text: string): Promise<number[]> {
   }, text);
 }
 
+/** Two searches typed key by key ("russia", then "speaker 1"), the box emptied after each. */
+async function searches(page: Page): Promise<number[]> {
+  const keys: number[] = [];
+  for (const text of ['russia', 'speaker 1']) {
+    keys.push(...(await keystrokes(page, text)));
+    await page.locator('input[aria-label="Search claims"]').fill('');
+    // The rows of the last search stay until the empty search is answered.
+    await page.locator('[aria-label="Claims shown"][data-query=""]').waitFor();
+  }
+  return keys;
+}
+
 async function measure(size: number): Promise<Record<string, string>> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'claimdesk-uibench-'));
   const browser = await chromium.launch({
@@ -115,16 +127,15 @@ async function measure(size: number): Promise<Record<string, string>> {
       Math.max(0, ...(window as unknown as { __longTasks: number[] }).__longTasks),
     );
 
-    const typed = await keystrokes(page, 'russia');
-    await page.locator('input[aria-label="Search claims"]').fill('');
-    await page.locator('[aria-label="Claims shown"][data-query=""]').waitFor();
-    const typed2 = await keystrokes(page, 'speaker 1');
-    const keys = [...typed, ...typed2];
+    // Typed from the first list on: at 100k the case is still loading in the background.
+    const early = await searches(page);
+    // Then once every claim is in memory, as the analyst meets it from then on.
+    await page.locator('.loading-note').waitFor({ state: 'detached', timeout: 120_000 });
+    const loadedMs = performance.now() - t0;
+    await page.waitForTimeout(500);
+    const keys = await searches(page);
 
     // Save an edit: the first card, its wording changed, until the card shows it.
-    await page.locator('input[aria-label="Search claims"]').fill('');
-    // The rows of the last search stay until the empty search is answered.
-    await page.locator('[aria-label="Claims shown"][data-query=""]').waitFor();
     const card = page.locator('.claim-card[data-claim-id]').first();
     await card.locator('.claim-open').click();
     await card.getByRole('button', { name: 'Edit' }).click();
@@ -156,8 +167,10 @@ async function measure(size: number): Promise<Record<string, string>> {
     return {
       'page load → claim list shown': `${Math.round(loadMs)} ms`,
       'longest task during load': `${Math.round(longest)} ms`,
+      'every claim loaded (list shown meanwhile)': `${Math.round(loadedMs)} ms`,
       'search keystroke → next frame, p50 / p95': `${Math.round(median(keys))} / ${Math.round(p95(keys))} ms`,
       '  first key of a search': `${Math.round(keys[0] ?? 0)} ms`,
+      '  typed while the case still loads, p50 / p95': `${Math.round(median(early))} / ${Math.round(p95(early))} ms`,
       'Save an edit → card updated': `${Math.round(saveMs)} ms`,
     };
   } finally {

@@ -49,7 +49,10 @@ async function run<C extends Channel>(
 ): Promise<Output<C>> {
   const handler: Handlers[C] = handlers[channel];
   const parsed = parseInput(channel, input);
-  if (!EARLY.has(channel)) await ctx.store.ready;
+  if (!EARLY.has(channel)) {
+    ctx.store.needsClaims();
+    await ctx.store.ready;
+  }
   return handler(parsed, ctx);
 }
 

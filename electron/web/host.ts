@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { dataDirFromArgs, defaultUserDataDir } from '../backend/dataDir';
 import { writeFileDurable } from '../backend/store/durableFile';
 import { openBackendSession } from '../backend/session';
@@ -32,13 +33,19 @@ function portFromArgs(argv: readonly string[]): number | undefined {
   return port;
 }
 
+/** How long after serving the claims start loading if no page has asked for them. */
+const LOAD_CLAIMS_AFTER_MS = 5000;
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const dataDir = dataDirFromArgs(argv, process.env) ?? defaultUserDataDir();
-  // A large case's claims load in the background once the host serves: until then every step
-  // of the start would wait behind their parsing, and so would the first claim list.
+  // A large case's claims load in the background when the page first needs them (its first
+  // claim search), or a moment after the host serves if no page asks: the start, and the
+  // page's files and first calls, would otherwise wait behind their parsing (2 cores).
   let serving = (): void => undefined;
-  const served = new Promise<void>((resolve) => (serving = resolve));
+  const served = new Promise<void>((resolve) => (serving = resolve)).then(() =>
+    sleep(LOAD_CLAIMS_AFTER_MS),
+  );
   const backend = await openBackendSession({
     dataDir,
     host: 'web',

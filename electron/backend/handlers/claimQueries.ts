@@ -54,7 +54,18 @@ export const claimQueryHandlers: HandlersFor<
 
   'claims:query': async ({ caseId, filter, offset, limit }, ctx) => {
     requireCase(ctx.store, caseId);
-    if (!ctx.store.caseLoaded(caseId)) ctx.store.prioritize(caseId);
+    if (!ctx.store.caseLoaded(caseId)) {
+      ctx.store.prioritize(caseId);
+      // The case's claims come next, a slice at a time (milliseconds): the first page waits
+      // for its own, any other for at least one, rather than answer placeholders only that
+      // the renderer would ask again for half a second later (issue 9: page load → list).
+      const wanted = offset === 0 ? limit : 1;
+      const readSoFar = () =>
+        ctx.ix.claims.hasCase(caseId) ? ctx.ix.claims.caseOf(caseId).count : 0;
+      while (readSoFar() < wanted) {
+        if (!(await ctx.store.moreClaimsOf(caseId))) break;
+      }
+    }
     // While the case loads after start, a search answers over the claims read so far (the
     // indexes grow as they are read) and says so in `loading`: the analyst types at once and
     // the renderer asks again as loading goes on, instead of waiting seconds for the answer.

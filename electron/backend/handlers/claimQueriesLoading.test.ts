@@ -38,4 +38,19 @@ describe('claims:query while the case loads', () => {
     expect(done.matched).toBeGreaterThan(early.matched);
     expect(done.rows).toHaveLength(50);
   }, 60_000);
+
+  it('answers the first page with claims in it, not only placeholders, while the rest loads', async () => {
+    const dir = path.join(await dirs.make(), 'store');
+    await generateStore(dir, 4500);
+    const b = await harness.start(dir);
+    const [caseSummary] = await call(b, 'cases:list', {});
+    const first = await call(b, 'claims:query', {
+      caseId: caseSummary?.id ?? '',
+      offset: 0,
+      limit: 50,
+    });
+    expect(first.loading).not.toBeNull();
+    expect(first.matched).toBe(4500);
+    expect(first.rows).toHaveLength(50);
+  }, 60_000);
 });

@@ -33,6 +33,9 @@ export class LoadQueue {
   private readonly byCase = new Map<string, SegmentRef[]>();
   /** The case whose bucket is being put in memory now. */
   private active: string | null = null;
+  /** Calls waiting for more claims of a case to be in memory. */
+  private readonly waiting = new Map<string, (() => void)[]>();
+  private ended = false;
 
   constructor(refs: readonly SegmentRef[]) {
     for (const ref of refs) {
@@ -69,7 +72,39 @@ export class LoadQueue {
 
   /** The bucket `next` gave is in memory. */
   settled(): void {
+    const caseId = this.active;
     this.active = null;
+    if (caseId !== null) this.wake(caseId);
+  }
+
+  /** Part of the bucket `next` gave is in memory: whoever waits for its case goes on. */
+  partly(): void {
+    if (this.active !== null) this.wake(this.active);
+  }
+
+  /**
+   * Settles once more claims of the case are in memory (true), or at once with false when
+   * none will come: the case is loaded, or the loading has ended.
+   */
+  moreOf(caseId: string): Promise<boolean> {
+    if (this.ended || this.done(caseId)) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const list = this.waiting.get(caseId) ?? [];
+      list.push(() => resolve(true));
+      this.waiting.set(caseId, list);
+    });
+  }
+
+  /** The loading has ended, done or stopped: no one waits any longer. */
+  finished(): void {
+    this.ended = true;
+    for (const caseId of [...this.waiting.keys()]) this.wake(caseId);
+  }
+
+  private wake(caseId: string): void {
+    const list = this.waiting.get(caseId);
+    this.waiting.delete(caseId);
+    for (const resolve of list ?? []) resolve();
   }
 }
 
@@ -98,8 +133,15 @@ export function loadInBackground(
     // Let open return and the first calls in before any loading work.
     await after?.catch(() => undefined);
     await nextTurn();
+    // The next bucket is read while this one is put in memory; a failed read is thrown where
+    // it is awaited, not reported as unhandled while the loop waits for its turn.
+    const readAhead = (next: SegmentRef | null) => {
+      const reading = next ? read(next) : null;
+      reading?.catch(() => undefined);
+      return reading;
+    };
     let ref = queue.next();
-    let reading = ref ? read(ref) : null;
+    let reading = readAhead(ref);
     while (ref && reading) {
       const segment = await reading;
       let turnStarted = performance.now();
@@ -109,6 +151,7 @@ export function loadInBackground(
         absorb(ref, records, from, to);
         onRecords(to - from);
         if (to < records.length && performance.now() - turnStarted >= TURN_BUDGET_MS) {
+          queue.partly();
           await nextTurn();
           turnStarted = performance.now();
         }
@@ -116,9 +159,9 @@ export function loadInBackground(
       queue.settled();
       // The case asked for meanwhile goes next.
       ref = queue.next();
-      reading = ref ? read(ref) : null;
+      reading = readAhead(ref);
       await nextTurn();
     }
-  })();
+  })().finally(() => queue.finished());
   return { queue, done };
 }

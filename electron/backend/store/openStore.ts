@@ -63,9 +63,10 @@ export interface OpenOptions {
   /** Parse the claims in the background after a clean close (default true). */
   progressive?: boolean;
   /**
-   * The background loading starts once this settles: the web host passes its listening, so
-   * that the steps between open and serving (and so the first claim list) do not wait
-   * behind the parsing of claims (issue 9: web host start → first list).
+   * The background loading starts once this settles, or at the first call that needs the
+   * claims if sooner (`Store.claimsNeeded`). The web host holds it back until it serves and
+   * its page has loaded: on 2 cores, parsing 100,000 claims while the page's files and first
+   * calls are served made each of them wait (issue 9: page load → claim list shown).
    */
   loadAfter?: Promise<unknown>;
   /** Awaited before each segment a fold writes: lets a test hold a fold mid-write. */
@@ -302,7 +303,7 @@ async function openSegmented(
       manifest.segments.filter((ref) => ref.collection === 'claims'),
       manifest.segments.filter((ref) => ref.collection === 'history'),
       (ref) => readSegment(dir, ref),
-      options.loadAfter,
+      options.loadAfter && Promise.race([options.loadAfter, store.claimsNeeded]),
     );
     return store;
   }

@@ -129,6 +129,12 @@ export class Store {
   ready: Promise<void> = Promise.resolve();
   /** The claim segments still to parse, while `loading`. */
   loadQueue: LoadQueue | null = null;
+  private needClaims: () => void = () => undefined;
+  /**
+   * Settles at the first call that needs the claims (dispatch.ts, a claim search): a
+   * background loading held back (`OpenOptions.loadAfter`) starts then.
+   */
+  readonly claimsNeeded = new Promise<void>((resolve) => (this.needClaims = resolve));
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
   private readonly applyListeners: ApplyListener[] = [];
@@ -148,9 +154,20 @@ export class Store {
     return this.loadQueue?.done(caseId) ?? true;
   }
 
+  /** A call needs the claims: any background loading held back starts now. */
+  needsClaims(): void {
+    this.needClaims();
+  }
+
   /** Parse this case's claims next: the UI is waiting for them. */
   prioritize(caseId: string): void {
+    this.needClaims();
     this.loadQueue?.prioritize(caseId);
+  }
+
+  /** Settles true once more of the case's claims are in memory; false when none will come. */
+  moreClaimsOf(caseId: string): Promise<boolean> {
+    return this.loadQueue?.moreOf(caseId) ?? Promise.resolve(false);
   }
 
   onApply(listener: ApplyListener): void {
