@@ -94,6 +94,42 @@ async function keystrokes(page: Page, text: string): Promise<number[]> {
   }, text);
 }
 
+const SAVES = 5;
+
+/** The first card's wording edited and saved: ms from the click on Save to the frame after. */
+async function timedSave(page: Page, i: number): Promise<number> {
+  const card = page.locator('.claim-card[data-claim-id]').first();
+  const edit = card.getByRole('button', { name: 'Edit', exact: true });
+  if (!(await edit.isVisible())) await card.locator('.claim-open').click();
+  await edit.click();
+  const wording = `Edited in the bench ${i} ${Date.now()}`;
+  await page.getByLabel('Claim wording').fill(wording);
+  const ms = await page.evaluate(async (text) => {
+    const save = Array.from(document.querySelectorAll('button')).find(
+      (b) => b.textContent === 'Save',
+    );
+    if (!save) throw new Error('no Save button');
+    const shows = () =>
+      Array.from(document.querySelectorAll('.claim-card .claim-text')).some(
+        (e) => e.textContent === text,
+      );
+    const started = performance.now();
+    save.click();
+    await new Promise<void>((resolve, reject) => {
+      const observer = new MutationObserver(() => {
+        if (!shows()) return;
+        observer.disconnect();
+        requestAnimationFrame(() => resolve());
+      });
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+      setTimeout(() => reject(new Error('the card never showed the edit')), 10_000);
+    });
+    return performance.now() - started;
+  }, wording);
+  await page.waitForTimeout(300);
+  return ms;
+}
+
 /** Two searches typed key by key ("russia", then "speaker 1"), the box emptied after each. */
 async function searches(page: Page): Promise<number[]> {
   const keys: number[] = [];
@@ -135,35 +171,10 @@ async function measure(size: number): Promise<Record<string, string>> {
     await page.waitForTimeout(500);
     const keys = await searches(page);
 
-    // Save an edit: the first card, its wording changed, until the card shows it.
-    const card = page.locator('.claim-card[data-claim-id]').first();
-    await card.locator('.claim-open').click();
-    await card.getByRole('button', { name: 'Edit' }).click();
-    const wording = `Edited in the bench ${Date.now()}`;
-    await page.getByLabel('Claim wording').fill(wording);
-    // Timed in the page: the click on Save until the frame after a card shows the new wording.
-    const saveMs = await page.evaluate(async (text) => {
-      const save = Array.from(document.querySelectorAll('button')).find(
-        (b) => b.textContent === 'Save',
-      );
-      if (!save) throw new Error('no Save button');
-      const shows = () =>
-        Array.from(document.querySelectorAll('.claim-card .claim-text')).some(
-          (e) => e.textContent === text,
-        );
-      const started = performance.now();
-      save.click();
-      await new Promise<void>((resolve, reject) => {
-        const observer = new MutationObserver(() => {
-          if (!shows()) return;
-          observer.disconnect();
-          requestAnimationFrame(() => resolve());
-        });
-        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-        setTimeout(() => reject(new Error('the card never showed the edit')), 10_000);
-      });
-      return performance.now() - started;
-    }, wording);
+    // Save an edit: the first card, its wording changed, until the card shows it; five
+    // times, a moment apart, since one sample on two shared cores says little.
+    const saves: number[] = [];
+    for (let i = 0; i < SAVES; i++) saves.push(await timedSave(page, i));
     return {
       'page load → claim list shown': `${Math.round(loadMs)} ms`,
       'longest task during load': `${Math.round(longest)} ms`,
@@ -171,7 +182,7 @@ async function measure(size: number): Promise<Record<string, string>> {
       'search keystroke → next frame, p50 / p95': `${Math.round(median(keys))} / ${Math.round(p95(keys))} ms`,
       '  first key of a search': `${Math.round(keys[0] ?? 0)} ms`,
       '  typed while the case still loads, p50 / p95': `${Math.round(median(early))} / ${Math.round(p95(early))} ms`,
-      'Save an edit → card updated': `${Math.round(saveMs)} ms`,
+      'Save an edit → card updated, p50 (min–max of 5)': `${Math.round(median(saves))} ms (${Math.round(Math.min(...saves))}–${Math.round(Math.max(...saves))})`,
     };
   } finally {
     await browser.close();
@@ -234,7 +245,7 @@ async function main(): Promise<void> {
     'page load → claim list shown': '≤ 1.5 s',
     'longest task during load': '≤ 200 ms',
     'search keystroke → next frame, p50 / p95': '≤ 16 / 33 ms',
-    'Save an edit → card updated': '≤ 50 ms',
+    'Save an edit → card updated, p50 (min–max of 5)': '≤ 50 ms',
   };
   const labels = Object.keys(results[0] ?? {});
   const header = [

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { CallActivity } from './callActivity';
 import { createDispatch, type Dispatch } from './dispatch';
 import { UndoStack } from './edits/undoStack';
 import type { HandlerContext } from './handlers/context';
@@ -72,6 +73,9 @@ function accountName(): string {
     return 'analyst';
   }
 }
+
+/** Quiet this long (no call from the analyst) before the score cache warms a few hundred more. */
+const WARM_AFTER_QUIET_MS = 300;
 
 export async function openBackend(options: BackendOptions): Promise<Backend> {
   const log = options.log ?? ((message: string) => console.error(message));
@@ -148,7 +152,8 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       }),
       team,
     };
-    const dispatch = createDispatch(ctx, log);
+    const activity = new CallActivity();
+    const dispatch = createDispatch(ctx, log, activity);
     if (store.report.created && options.sampleCaseFile) {
       try {
         await seedSampleCase(dispatch, options.sampleCaseFile);
@@ -165,8 +170,13 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     // listing of texts/ whatever the number of documents.
     await checkTexts(store, log);
     // Every claim's score figures, once the claims are in memory, so that the first export or
-    // facet does not wait for them; a claim shown before is scored when shown.
-    void store.ready.then(() => indexes.scores.warm(store.ids('claims'))).catch(() => undefined);
+    // facet does not wait for them; a claim shown before is scored when shown. Paused while
+    // the analyst is busy with the app.
+    void store.ready
+      .then(() =>
+        indexes.scores.warm(store.ids('claims'), () => activity.quiet(WARM_AFTER_QUIET_MS)),
+      )
+      .catch(() => undefined);
     team.start();
     const sync = team;
     return {

@@ -15,6 +15,7 @@ import {
   type RecoveryHandlers,
 } from './handlers/recovery';
 import type { Handlers } from './handlers/types';
+import type { CallActivity } from './callActivity';
 import { StoreError } from './store/errors';
 import { MissingTextError } from './store/textStore';
 
@@ -72,8 +73,13 @@ function failure(channel: string, error: unknown, log: (message: string) => void
   );
 }
 
-export function createDispatch(ctx: HandlerContext, log: (message: string) => void): Dispatch {
+export function createDispatch(
+  ctx: HandlerContext,
+  log: (message: string) => void,
+  activity?: CallActivity,
+): Dispatch {
   return async (channel, input) => {
+    activity?.called(channel);
     if (!isChannel(channel)) return fail('unknown_channel', `There is no call named "${channel}".`);
     try {
       return ok(await run(channel, input, ctx));

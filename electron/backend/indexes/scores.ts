@@ -93,14 +93,19 @@ export class ScoreCache {
   /**
    * Computes the figures of `claimIds` not in the cache yet, a few hundred per turn of the
    * event loop: after open, so that the first export or facet does not pay for them all.
+   * `pause` is awaited before each few hundred (the backend waits for a quiet moment).
    */
-  async warm(claimIds: Iterable<string>): Promise<void> {
+  async warm(claimIds: Iterable<string>, pause?: () => Promise<void>): Promise<void> {
     let computed = 0;
+    await pause?.();
     for (const id of claimIds) {
       const n = this.table.ordinalOf(id);
       if (n !== undefined && this.cache.has(n)) continue;
       this.summary(id);
-      if (++computed % WARM_PER_TURN === 0) await nextTurn();
+      if (++computed % WARM_PER_TURN === 0) {
+        await nextTurn();
+        await pause?.();
+      }
     }
   }
 
