@@ -355,6 +355,44 @@ describe('Store: folds', () => {
   });
 });
 
+describe('Store: a background loading held back (loadAfter)', () => {
+  /** A store whose claims load in the background at the next open: one claim per case. */
+  async function manyBuckets(): Promise<string> {
+    const dir = await stores.dir();
+    const first = await stores.open(dir);
+    const text = 'shared text';
+    await first.texts.put(text);
+    for (const id of ['c1', 'c2', 'c3']) {
+      await edit(
+        first,
+        put('cases', validCase(id)),
+        put('documents', validDocument(`d-${id}`, id, text)),
+        put('claims', validClaim(`k-${id}`, id, `d-${id}`)),
+      );
+    }
+    await first.close();
+    return dir;
+  }
+
+  it('loads nothing until a call needs the claims, then everything', async () => {
+    const dir = await manyBuckets();
+    const never = new Promise<void>(() => undefined);
+    const reopened = await stores.open(dir, { loadAfter: never });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(reopened.count('claims')).toBe(0);
+    reopened.needsClaims();
+    await reopened.ready;
+    expect(reopened.count('claims')).toBe(3);
+  });
+
+  it('closes without waiting for the time the loading was held back to', async () => {
+    const dir = await manyBuckets();
+    const reopened = await stores.open(dir, { loadAfter: new Promise<void>(() => undefined) });
+    await reopened.close();
+    expect(reopened.isClosed).toBe(true);
+  });
+});
+
 describe('Store: history', () => {
   /** Claims whose history falls into two different buckets, the first bucket read first. */
   function twoBuckets(): [string, string] {

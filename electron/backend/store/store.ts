@@ -282,6 +282,9 @@ export class Store {
   /** Waits for queued edits, folds what the segments lack, and closes the journal. */
   async close(): Promise<void> {
     if (this.closed) return;
+    // A loading still held back (OpenOptions.loadAfter) starts now rather than at its time:
+    // closing waits for it, as for any loading.
+    this.needClaims();
     await this.ready.catch(() => undefined);
     await this.enqueue(async () => {
       this.closed = true;
