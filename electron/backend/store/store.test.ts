@@ -36,6 +36,28 @@ const segmentFiles = async (dir: string): Promise<string[]> =>
   (await readdir(path.join(dir, SEGMENTS_DIR))).filter((n) => n.endsWith('.json')).sort();
 const seqs = async (dir: string): Promise<number[]> =>
   (await journalLines(dir)).map((l) => (JSON.parse(l) as { seq: number }).seq);
+/**
+ * A closed store of `count` cases with one claim each: a claim bucket per case, so that the
+ * next open loads its claims in the background.
+ */
+async function oneClaimPerCase(count: number): Promise<string> {
+  const dir = await stores.dir();
+  const first = await stores.open(dir);
+  const text = 'shared text';
+  await first.texts.put(text);
+  for (let i = 0; i < count; i++) {
+    const id = `c${i}`;
+    await edit(
+      first,
+      put('cases', validCase(id)),
+      put('documents', validDocument(`d-${id}`, id, text)),
+      put('claims', validClaim(`k-${id}`, id, `d-${id}`)),
+    );
+  }
+  await first.close();
+  return dir;
+}
+
 /** A promise and the function that settles it, for holding a step of the store. */
 function gate(): { wait: Promise<void>; open: () => void } {
   let open: () => void = () => undefined;
@@ -313,22 +335,9 @@ describe('Store: folds', () => {
   });
 
   it('does not cut while claims still load in the background: no bucket falls out', async () => {
-    const dir = await stores.dir();
-    const first = await stores.open(dir);
-    const text = 'shared text';
-    await first.texts.put(text);
-    // One claim per case: forty claim buckets, parsed a turn apart after the next open (far
-    // more turns than the cut's own file work takes).
-    const cases = Array.from({ length: 40 }, (_, i) => `c${i}`);
-    for (const id of cases) {
-      await edit(
-        first,
-        put('cases', validCase(id)),
-        put('documents', validDocument(`d-${id}`, id, text)),
-        put('claims', validClaim(`k-${id}`, id, `d-${id}`)),
-      );
-    }
-    await first.close();
+    // Forty claim buckets, parsed a turn apart after the next open (far more turns than the
+    // cut's own file work takes).
+    const dir = await oneClaimPerCase(40);
 
     const reopened = await stores.open(dir);
     expect(reopened.loading).not.toBeNull();
@@ -356,26 +365,8 @@ describe('Store: folds', () => {
 });
 
 describe('Store: a background loading held back (loadAfter)', () => {
-  /** A store whose claims load in the background at the next open: one claim per case. */
-  async function manyBuckets(): Promise<string> {
-    const dir = await stores.dir();
-    const first = await stores.open(dir);
-    const text = 'shared text';
-    await first.texts.put(text);
-    for (const id of ['c1', 'c2', 'c3']) {
-      await edit(
-        first,
-        put('cases', validCase(id)),
-        put('documents', validDocument(`d-${id}`, id, text)),
-        put('claims', validClaim(`k-${id}`, id, `d-${id}`)),
-      );
-    }
-    await first.close();
-    return dir;
-  }
-
   it('loads nothing until a call needs the claims, then everything', async () => {
-    const dir = await manyBuckets();
+    const dir = await oneClaimPerCase(3);
     const never = new Promise<void>(() => undefined);
     const reopened = await stores.open(dir, { loadAfter: never });
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -386,7 +377,7 @@ describe('Store: a background loading held back (loadAfter)', () => {
   });
 
   it('closes without waiting for the time the loading was held back to', async () => {
-    const dir = await manyBuckets();
+    const dir = await oneClaimPerCase(3);
     const reopened = await stores.open(dir, { loadAfter: new Promise<void>(() => undefined) });
     await reopened.close();
     expect(reopened.isClosed).toBe(true);
