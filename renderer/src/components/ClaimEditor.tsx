@@ -1,4 +1,5 @@
 /** Every field of the selected claim, editable, with its history. */
+import { flushSync } from 'react-dom';
 import { useState } from 'react';
 import type { ClaimRow } from '../../../shared/contract/channels';
 import type { Claim } from '../../../shared/domain/schemas';
@@ -32,7 +33,9 @@ export function ClaimEditor({ claim, document, knownTags, onClose }: Props) {
     const confirmed = claim.previousQuote === undefined ? {} : { quoteConfirmed: true as const };
     const failure = await updateClaim(claim.id, { ...changesSince(draft, opened), ...confirmed });
     if (failure) setError(failure.message);
-    else onClose();
+    // Drawn at once, with the claim the edit returned: left to React's scheduler, the card
+    // waited behind the answers and frames that came meanwhile (issue 9, Save → card).
+    else flushSync(onClose);
   };
 
   return (

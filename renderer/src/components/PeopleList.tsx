@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ENTITY_KIND_LABELS } from '../../../shared/domain/labels';
 import { useAppStore } from '../store';
-import { compareNames } from '../../../shared/domain/compareNames';
+import { mostFrequent } from './mostFrequent';
 
 /** The sidebar shows the most frequent; the claim list's filters reach the rest. */
 const SHOWN = 50;
@@ -17,20 +17,15 @@ export function PeopleList() {
       profileId: s.profile?.entity.id ?? null,
     })),
   );
-  const { shown, more } = useMemo(() => {
-    const count = new Map<string, number>();
-    for (const f of [...(facets?.speakers ?? []), ...(facets?.outlets ?? [])]) {
-      count.set(f.id, (count.get(f.id) ?? 0) + f.count);
-    }
-    const byId = new Map(entities.map((e) => [e.id, e]));
-    const inCase = [...count]
-      .flatMap(([id, n]) => {
-        const entity = byId.get(id);
-        return entity ? [{ entity, count: n }] : [];
-      })
-      .sort((a, b) => b.count - a.count || compareNames(a.entity.name, b.entity.name));
-    return { shown: inCase.slice(0, SHOWN), more: Math.max(0, inCase.length - SHOWN) };
-  }, [facets, entities]);
+  // The facet lists, not the facets: an edit brings new facets, but keeps the speaker and
+  // outlet lists it did not change (keepUnchanged, listSlice.ts), so that this sort of every
+  // person in the case (9 ms at 100k claims) does not run again on every Save.
+  const speakers = facets?.speakers;
+  const outlets = facets?.outlets;
+  const { shown, more } = useMemo(
+    () => mostFrequent(speakers ?? [], outlets ?? [], entities, SHOWN),
+    [speakers, outlets, entities],
+  );
 
   return (
     <section className="people">
