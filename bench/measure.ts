@@ -106,7 +106,7 @@ async function search(b: Backend, g: Generated): Promise<{ keystroke: Stats; fir
         caseId: g.caseId,
         filter: { query: phrase.slice(0, n) },
         offset: 0,
-        limit: 50,
+        limit: RENDERER_PAGE,
       });
       const ms = performance.now() - t;
       all.push(ms);
@@ -258,7 +258,7 @@ async function hostToFirstList(
   }
 }
 
-const RENDERER_PAGE = 50;
+const RENDERER_PAGE = 20;
 
 /** A process's resident memory, from /proc (Linux); null elsewhere. */
 async function residentBytes(pid: number | undefined): Promise<number | null> {
@@ -282,7 +282,7 @@ async function main(): Promise<void> {
       version: 'bench',
       store: { idleFoldMs: 0 },
     });
-    await call(b, 'claims:query', { caseId: g.caseId, offset: 0, limit: 50 });
+    await call(b, 'claims:query', { caseId: g.caseId, offset: 0, limit: RENDERER_PAGE });
     const firstList = performance.now() - t0;
     await b.store.ready;
     const loaded = performance.now() - t0;

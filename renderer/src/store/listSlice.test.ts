@@ -42,7 +42,7 @@ vi.mock('../api/client', () => ({
 }));
 
 const { useAppStore } = await import('./index');
-const { PAGE, rowAt, keepUnchanged } = await import('./listSlice');
+const { KEPT_PAGES, PAGE, rowAt, keepUnchanged } = await import('./listSlice');
 
 const row = (i: number): ClaimRow =>
   ({ claim: { id: `c${i}`, text: `claim number ${i}` } }) as unknown as ClaimRow;
@@ -69,8 +69,8 @@ describe('list slice', () => {
     expect(list.total).toBe(1000);
     expect(list.matched).toBe(1000);
     expect(Object.keys(list.pages)).toEqual(['0']);
-    expect(rowAt(list, 49)?.claim.id).toBe('c49');
-    expect(rowAt(list, 50)).toBeUndefined();
+    expect(rowAt(list, PAGE - 1)?.claim.id).toBe(`c${PAGE - 1}`);
+    expect(rowAt(list, PAGE)).toBeUndefined();
   });
 
   it('asks only for the pages scrolled to that are not here yet', async () => {
@@ -110,16 +110,20 @@ describe('list slice', () => {
   });
 
   it('keeps a bounded number of pages and lets go of the one farthest from the view', async () => {
+    const far = KEPT_PAGES + 16;
+    rows = Array.from({ length: (far + 1) * PAGE }, (_, i) => row(i));
     await useAppStore.getState().reloadList();
-    useAppStore.getState().showPages(Array.from({ length: 24 }, (_, i) => i));
-    await vi.waitFor(() => expect(Object.keys(useAppStore.getState().list.pages)).toHaveLength(24));
-    // Scrolled far down: page 40 comes, page 0 (the farthest) goes.
-    useAppStore.getState().showPages([40]);
-    await vi.waitFor(() => expect(useAppStore.getState().list.pages[40]).toBeDefined());
+    useAppStore.getState().showPages(Array.from({ length: KEPT_PAGES }, (_, i) => i));
+    await vi.waitFor(() =>
+      expect(Object.keys(useAppStore.getState().list.pages)).toHaveLength(KEPT_PAGES),
+    );
+    // Scrolled far down: a far page comes, page 0 (the farthest from it) goes.
+    useAppStore.getState().showPages([far]);
+    await vi.waitFor(() => expect(useAppStore.getState().list.pages[far]).toBeDefined());
     const kept = Object.keys(useAppStore.getState().list.pages).map(Number);
-    expect(kept).toHaveLength(24);
+    expect(kept).toHaveLength(KEPT_PAGES);
     expect(kept).not.toContain(0);
-    expect(kept).toContain(23);
+    expect(kept).toContain(KEPT_PAGES - 1);
   });
 
   it('locates a claim far from the loaded pages and loads only its page', async () => {
@@ -145,7 +149,7 @@ describe('list slice', () => {
     let { list } = useAppStore.getState();
     expect(list.stale).toBe(true);
     expect(list.ready).toBe(true);
-    expect(rowAt(list, 60)?.claim.id).toBe('c60');
+    expect(rowAt(list, PAGE + 10)?.claim.id).toBe(`c${PAGE + 10}`);
     release();
     await answered;
     list = useAppStore.getState().list;

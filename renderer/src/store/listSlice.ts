@@ -14,9 +14,14 @@ import type { Claim } from '../../../shared/domain/schemas';
 import { call } from '../api/client';
 import type { AppState, SliceCreator } from './types';
 
-export const PAGE = 50;
+/**
+ * Rows per page asked for. A screen shows about ten cards, so one page fills it; each search
+ * keystroke asks for a first page, and at 50 rows (93 KB) writing, sending and reading it took
+ * several of the milliseconds a keystroke has (issue 9).
+ */
+export const PAGE = 20;
 /** Pages kept around the view; farther ones are let go and asked for again if needed. */
-const KEPT_PAGES = 24;
+export const KEPT_PAGES = 60;
 
 export interface ListState {
   caseId: string | null;
