@@ -3,7 +3,7 @@
  * (issue 9): the list is virtual at every size, and only the pages in view are asked for.
  */
 import { useRef } from 'react';
-import { countOf } from '../../../shared/domain/labels';
+import { countOf, groupDigits } from '../../../shared/domain/labels';
 import { claimsSelectors, listSelectors, useAppStore } from '../store';
 import { isFiltering } from '../store/filterSlice';
 import { FilterBar } from './FilterBar';
@@ -37,8 +37,8 @@ export function ClaimList() {
         </h2>
         {list.loading && (
           <p className="muted loading-note" role="status">
-            Loading the case: {list.loading.loaded.toLocaleString()} of{' '}
-            {list.loading.total.toLocaleString()} claims
+            Loading the case: {groupDigits(list.loading.loaded)} of{' '}
+            {groupDigits(list.loading.total)} claims
             {filtering && ' (matches among those so far)'}
           </p>
         )}

@@ -8,6 +8,7 @@ import { useAppStore } from '../store';
 import { DocumentMetaFields, today, type DocumentMeta } from './DocumentMetaFields';
 import { prefilledMeta } from './importMeta';
 import { Modal } from './Modal';
+import { groupDigits } from '../../../shared/domain/labels';
 
 export function ImportDialog({ pending }: { pending: PendingImport }) {
   const decide = useAppStore((s) => s.decideImport);
@@ -25,7 +26,7 @@ export function ImportDialog({ pending }: { pending: PendingImport }) {
   return (
     <Modal title="Import document" onClose={skip}>
       <p className="muted">
-        {fileName} · {extracted.format.toUpperCase()} · {extracted.text.length.toLocaleString()}{' '}
+        {fileName} · {extracted.format.toUpperCase()} · {groupDigits(extracted.text.length)}{' '}
         characters
         {progress && progress.total > 1 && ` · file ${progress.index} of ${progress.total}`}
       </p>
