@@ -18,8 +18,8 @@ export function PeopleList() {
     })),
   );
   // The facet lists, not the facets: an edit brings new facets, but keeps the speaker and
-  // outlet lists it did not change (keepUnchanged, listSlice.ts), so that this sort of every
-  // person in the case (9 ms at 100k claims) does not run again on every Save.
+  // outlet lists it did not change (keepUnchanged, listSlice.ts), so that counting every
+  // person in the case does not run again on every Save.
   const speakers = facets?.speakers;
   const outlets = facets?.outlets;
   const { shown, more } = useMemo(
