@@ -26,11 +26,16 @@ export function originAllowed(req: IncomingMessage, { port }: GuardConfig): bool
 }
 
 /** `Authorization: Bearer <token>` compared in constant time. */
-export function tokenValid(req: IncomingMessage, { token }: GuardConfig): boolean {
+export function tokenValid(req: IncomingMessage, guard: GuardConfig): boolean {
   const header = req.headers.authorization ?? '';
   const match = /^Bearer (\S+)$/.exec(header);
-  if (!match?.[1]) return false;
-  const given = Buffer.from(match[1]);
-  const expected = Buffer.from(token);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return tokenMatches(match?.[1], guard);
+}
+
+/** A token given some other way (the WebSocket's subprotocol), compared in constant time. */
+export function tokenMatches(given: string | undefined, { token }: GuardConfig): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
 }

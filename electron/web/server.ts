@@ -1,6 +1,7 @@
 /**
- * The loopback HTTP server: the built renderer at `/`, the contract at `POST /api/<channel>`,
- * files in at `POST /api/upload` and exports out at `GET /download/<jobId>/<key>`. The same
+ * The loopback HTTP server: the built renderer at `/`, the contract at `POST /api/<channel>`
+ * and over the WebSocket at `/api/socket` (socket.ts), files in at `POST /api/upload` and
+ * exports out at `GET /download/<jobId>/<key>`. The same
  * dispatch as the Electron IPC answers, so both shells behave alike.
  */
 import { createReadStream } from 'node:fs';
@@ -11,6 +12,7 @@ import type { Dispatch } from '../backend/dispatch';
 import { TooLargeError } from '../backend/uploads';
 import { contentDisposition } from './contentDisposition';
 import { hostAllowed, originAllowed, tokenValid, type GuardConfig } from './guards';
+import { attachSocket } from './socket';
 import { readStatic } from './staticFiles';
 
 /**
@@ -307,6 +309,12 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       })
       .catch((error: unknown) => internal(res, error));
   });
+  const socket = attachSocket(server, parseRequestPath, {
+    guard,
+    dispatch: options.dispatch,
+    maxPayload: MAX_BODY_BYTES,
+    log,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -319,6 +327,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     url: `http://127.0.0.1:${port}/`,
     close: () =>
       new Promise<void>((resolve) => {
+        socket.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

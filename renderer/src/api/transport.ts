@@ -4,6 +4,7 @@
  * the UI goes through the typed client and the store.
  */
 import type { Channel } from '../../../shared/contract/channelNames';
+import { socketTransport, socketUrl } from './socketTransport';
 
 type Invoke = (input: unknown) => Promise<unknown>;
 
@@ -80,5 +81,17 @@ function ipcTransport(bridge: Partial<Record<Channel, Invoke>>): Transport {
 }
 
 export function createTransport(): Transport {
-  return window.claimdesk ? ipcTransport(window.claimdesk) : httpTransport();
+  if (window.claimdesk) return ipcTransport(window.claimdesk);
+  // In a browser: the web host's socket, with HTTP beneath it (socketTransport.ts).
+  return socketTransport(
+    authToken(),
+    httpTransport(),
+    (url, protocols, on) => {
+      const ws = new WebSocket(url, protocols);
+      ws.onmessage = (event) => on.message(event.data);
+      ws.onclose = () => on.close();
+      return ws;
+    },
+    socketUrl(window.location),
+  );
 }
