@@ -47,6 +47,20 @@ describe('TermIndex', () => {
     expect(values(index.match('😀s', { prefix: true }))).toEqual([5]);
   });
 
+  it('answers a word asked again as before, unchanged by what the caller did to the first answer, and anew after a change', () => {
+    const index = new TermIndex();
+    index.update(1, new Set(), new Set(['galeotti']));
+    index.update(2, new Set(), new Set(['galeoti']));
+    const first = index.match('galeotti', { prefix: true });
+    expect(values(first)).toEqual([1, 2]);
+    first.add(9);
+    expect(values(index.match('galeotti', { prefix: true }))).toEqual([1, 2]);
+    index.update(3, new Set(), new Set(['galeottis']));
+    expect(values(index.match('galeotti', { prefix: true }))).toEqual([1, 2, 3]);
+    index.update(1, new Set(['galeotti']), new Set());
+    expect(values(index.match('galeotti', { prefix: true }))).toEqual([2, 3]);
+  });
+
   it('answers as a plain scan does over any sequence of updates (seeded)', () => {
     let seed = 42;
     const next = () => {

@@ -15,6 +15,9 @@ import { withinOneEdit } from '../../../shared/search/terms';
 import { BitSet } from './bitset';
 import { Postings } from './postings';
 
+/** Answers of `match` kept at most (a bit set each, 12.5 KB at 100,000 claims). */
+const KEPT_ANSWERS = 64;
+
 export interface MatchOptions {
   /** The term may be the start of a longer one (what is being typed). */
   prefix: boolean;
@@ -29,9 +32,17 @@ export class TermIndex {
   /** Some term of `sorted` may have lost its last posting since the last settle. */
   private emptied = false;
   private readonly short = new Map<string, BitSet>();
+  /**
+   * The answers of `match` since the last change, by term. A search of several words
+   * matched every earlier word again at each keystroke, and each page scrolled to and each
+   * refresh asks the same words again; a word of five letters or more scans every term that
+   * starts with its letter for typos (2–3 ms at 100k claims).
+   */
+  private readonly answers = new Map<string, BitSet>();
 
   /** `before` and `after`: the record's terms before and after the change (empty: none). */
   update(value: number, before: ReadonlySet<string>, after: ReadonlySet<string>): void {
+    this.answers.clear();
     for (const term of before) {
       if (after.has(term)) continue;
       const list = this.postings.get(term);
@@ -75,6 +86,10 @@ export class TermIndex {
       const set = this.short.get(term);
       return set ? set.clone() : out;
     }
+    const key = `${options.prefix ? 'start' : 'word'}:${term}`;
+    // A copy each time: callers combine the answer in place.
+    const kept = this.answers.get(key);
+    if (kept) return kept.clone();
     this.settle();
     if (options.prefix) {
       for (let i = this.position(term); i < this.sorted.length; i++) {
@@ -86,6 +101,8 @@ export class TermIndex {
       this.postings.get(term)?.addTo(out);
     }
     if (term.length >= 5) this.addTypos(term, options.prefix, out);
+    if (this.answers.size >= KEPT_ANSWERS) this.answers.clear();
+    this.answers.set(key, out.clone());
     return out;
   }
 
