@@ -58,8 +58,8 @@ export class Indexes {
     // Once the claims have loaded in the background, what views showed early is incomplete.
     void store.ready.then(
       () => {
-        this.claims.terms.settle();
-        this.claims.nameTerms.settle();
+        this.claims.terms.compact();
+        this.claims.nameTerms.compact();
         this.relations.settle();
         this.changes.reset();
       },

@@ -2,8 +2,8 @@
  * An inverted index from terms to small integers (claim ordinals, entity or document
  * numbers), updated per record as records change (issue 9: "search index (updated per edit)").
  *
- * - Each term's postings are a sorted Int32Array: 4 bytes per occurrence, an insert or a
- *   delete moves at most that one list.
+ * - Each term's postings are a sorted list (`Postings`: a plain array while short, then an
+ *   Int32Array, 4 bytes per occurrence); an insert or a delete moves at most that one list.
  * - The terms are also kept sorted, so a prefix ("galeo") is one binary search and a range.
  *   New and emptied terms are set aside and merged in at the next prefix search: a store
  *   opening with 80,000 distinct terms sorts once instead of moving the list per term.
@@ -139,6 +139,12 @@ export class TermIndex {
     this.sorted = merged;
     this.added = [];
     this.emptied = false;
+  }
+
+  /** Once the store has loaded: `settle`, and each list gives back the room it grew into. */
+  compact(): void {
+    this.settle();
+    for (const list of this.postings.values()) list.trim();
   }
 
   /** Terms one edit from `term` (or, for a prefix, whose start is), sharing its first letter. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ClaimSchema, type Claim } from '../../../shared/domain/schemas';
-import { StringPool, shareClaimStrings } from './sharedStrings';
+import { StringPool, shareClaimStrings, shareTimestamps } from './sharedStrings';
 
 const parsedClaim = (id: string, tags: string[]): Claim =>
   // Through JSON, as the store reads claims: every string its own copy.
@@ -76,5 +76,41 @@ describe('shareClaimStrings on a record that is not what the schema says', () =>
     const odd = { id: 'x', caseId: 7, tags: 'not a list' } as unknown as Claim;
     expect(() => shareClaimStrings(new StringPool(), odd)).not.toThrow();
     expect(odd).toEqual({ id: 'x', caseId: 7, tags: 'not a list' });
+  });
+});
+
+describe('shareClaimStrings on a claim still worded as its quote', () => {
+  it('leaves the wording and the quote as they were', () => {
+    const claim = parsedClaim('c', []);
+    claim.text = claim.anchor.exact.slice(0);
+    const before = structuredClone(claim);
+    shareClaimStrings(new StringPool(), claim);
+    expect(claim).toEqual(before);
+  });
+});
+
+describe('shareTimestamps', () => {
+  it('leaves both timestamps as they were, equal or not', () => {
+    const unedited = {
+      createdAt: '2025-11-01T08:00:00.000Z',
+      updatedAt: '2025-11-01T08:00:00.000Z',
+    };
+    const edited = { createdAt: '2025-11-01T08:00:00.000Z', updatedAt: '2025-11-02T09:30:00.000Z' };
+    shareTimestamps(unedited);
+    shareTimestamps(edited);
+    expect(unedited).toEqual({
+      createdAt: '2025-11-01T08:00:00.000Z',
+      updatedAt: '2025-11-01T08:00:00.000Z',
+    });
+    expect(edited.updatedAt).toBe('2025-11-02T09:30:00.000Z');
+  });
+
+  it('leaves a record without timestamps, or with odd ones, untouched', () => {
+    const bare = { id: 'x' };
+    const odd = { createdAt: 5, updatedAt: 5 };
+    shareTimestamps(bare);
+    shareTimestamps(odd);
+    expect(bare).toEqual({ id: 'x' });
+    expect(odd).toEqual({ createdAt: 5, updatedAt: 5 });
   });
 });

@@ -49,12 +49,25 @@ export class StringPool {
 }
 
 /**
+ * A record never edited since it was made has `updatedAt` equal to `createdAt`: JSON.parse
+ * makes two copies of the same timestamp (about 40 bytes). At 100,000 claims with their
+ * links, 120,000 such copies held 4.7 MB of the web host's heap. The record keeps one.
+ */
+export function shareTimestamps(record: object): void {
+  const r = record as { createdAt?: unknown; updatedAt?: unknown };
+  if (typeof r.createdAt === 'string' && r.updatedAt === r.createdAt) r.updatedAt = r.createdAt;
+}
+
+/**
  * Replaces, in a claim just parsed, the fields that repeat across claims by the pool's copy.
  * Only fields with few distinct values: the claim's own id, text and quote are its own, and
- * pooling them would keep a second reference to each for nothing. A field that is not what
- * the schema says is left as it is: this only saves memory, it checks nothing.
+ * pooling them would keep a second reference to each for nothing. A claim whose wording is
+ * still its quote (as a highlight makes it) keeps one copy of the two. A field that is not
+ * what the schema says is left as it is: this only saves memory, it checks nothing.
  */
 export function shareClaimStrings(pool: StringPool, claim: Claim): void {
+  const quote = (claim.anchor as Claim['anchor'] | undefined)?.exact;
+  if (typeof quote === 'string' && claim.text === quote) claim.text = quote;
   claim.caseId = pool.share(claim.caseId);
   claim.documentId = pool.share(claim.documentId);
   claim.kind = pool.share(claim.kind);

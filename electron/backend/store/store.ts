@@ -26,7 +26,7 @@ import type { Manifest } from './manifest';
 import { COLLECTIONS, type EditOrigin, type Op } from './ops';
 import { CURRENT_SCHEMA_VERSION, recordSchemas, type Snapshot } from './schema';
 import { TextStore } from './textStore';
-import { StringPool, shareClaimStrings } from './sharedStrings';
+import { StringPool, shareClaimStrings, shareTimestamps } from './sharedStrings';
 
 export const STORE_FILE = 'claimdesk.json';
 export const LOCK_FILE = 'claimdesk.lock';
@@ -322,6 +322,7 @@ export class Store {
   /** A record read from a segment at open: in memory and in the indexes, its bucket clean. */
   absorb(collection: BucketedCollection, record: RecordOf<BucketedCollection>): void {
     if (collection === 'claims') shareClaimStrings(this.strings, record as RecordOf<'claims'>);
+    shareTimestamps(record);
     (this.records[collection] as Map<string, RecordOf<BucketedCollection>>).set(record.id, record);
     for (const listener of this.applyListeners) listener(collection, undefined, record, 'load');
   }
