@@ -14,6 +14,7 @@
  */
 import search from 'approx-string-match';
 import type { Anchor } from '../domain/schemas';
+import { fewestErrorsWithin } from './fewestErrors';
 import { createAnchor, isAnchor } from './textQuote';
 import { snapToWords } from './snap';
 
@@ -77,8 +78,7 @@ export function maxErrorsFor(quote: string): number {
 function textMatchScore(text: string, str: string): number {
   if (str.length === 0 || text.length === 0) return 0;
   if (text === str) return 1;
-  const best = search(text, str, str.length)[0];
-  return best === undefined ? 0 : 1 - best.errors / str.length;
+  return 1 - fewestErrorsWithin(text, str) / str.length;
 }
 
 interface Candidate {
