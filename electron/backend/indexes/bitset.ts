@@ -31,6 +31,21 @@ export class BitSet {
     this.words[i] = (this.words[i] ?? 0) | (1 << (bit & 31));
   }
 
+  /**
+   * Adds the first `length` of `values`, sorted ascending: one check of the room for the
+   * largest instead of one per value (a common term adds tens of thousands at 100k claims).
+   */
+  addSorted(values: ArrayLike<number>, length: number): void {
+    if (length === 0) return;
+    this.grow(values[length - 1] ?? 0);
+    const words = this.words;
+    for (let k = 0; k < length; k++) {
+      const bit = values[k] ?? 0;
+      const i = bit >>> 5;
+      words[i] = (words[i] ?? 0) | (1 << (bit & 31));
+    }
+  }
+
   delete(bit: number): void {
     const i = bit >>> 5;
     if (i >= this.words.length) return;

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { BitSet } from './bitset';
 import { Postings } from './postings';
 
 describe('Postings', () => {
@@ -65,5 +66,14 @@ describe('Postings', () => {
     list.add(150);
     expect(list.length).toBe(301);
     expect([...list.toBitSet()].slice(-2)).toEqual([299, 1000]);
+  });
+
+  it('adds its values to a bit set too small for them, keeping what the set held', () => {
+    const list = new Postings();
+    for (const n of [70_000, 5, 40]) list.add(n);
+    const set = BitSet.from([1, 90_000]);
+    set.words = set.words.slice(0, 1);
+    list.addTo(set);
+    expect([...set]).toEqual([1, 5, 40, 70_000]);
   });
 });

@@ -91,7 +91,7 @@ export class Postings {
   }
 
   addTo(set: BitSet): void {
-    for (let i = 0; i < this.length; i++) set.add(this.values[i] ?? 0);
+    set.addSorted(this.values, this.length);
   }
 
   toBitSet(): BitSet {

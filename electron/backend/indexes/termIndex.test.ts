@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { withinOneEdit } from '../../../shared/search/terms';
 import { BitSet } from './bitset';
 import { TermIndex } from './termIndex';
 
@@ -90,6 +92,47 @@ describe('TermIndex', () => {
         }
       }
     }
+  });
+});
+
+describe('TermIndex typo matches', () => {
+  /** The definition: a term one edit from the query, or whose start is (for a prefix). */
+  const plainScan = (vocabulary: readonly string[], query: string, prefix: boolean) =>
+    vocabulary
+      .map((term, n) => ({ term, n }))
+      .filter(({ term }) =>
+        prefix
+          ? term.startsWith(query) ||
+            (term[0] === query[0] &&
+              [query.length - 1, query.length, query.length + 1].some((k) =>
+                withinOneEdit(query, term.slice(0, k)),
+              ))
+          : term === query || (term[0] === query[0] && withinOneEdit(query, term)),
+      )
+      .map(({ n }) => n);
+
+  it('finds what checking every term finds, terms that share their start included', () => {
+    // Few letters, so that terms share long starts and runs of them are common.
+    const word = fc.string({
+      unit: fc.constantFrom('r', 'u', 's', 'i', 'a'),
+      minLength: 1,
+      maxLength: 9,
+    });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(word, { minLength: 1, maxLength: 60 }),
+        fc.string({ unit: fc.constantFrom('r', 'u', 's', 'i', 'a'), minLength: 5, maxLength: 8 }),
+        fc.boolean(),
+        (vocabulary, query, prefix) => {
+          const index = new TermIndex();
+          vocabulary.forEach((term, n) => index.update(n, terms(), terms(term)));
+          expect(values(index.match(query, { prefix }))).toEqual(
+            plainScan(vocabulary, query, prefix),
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 

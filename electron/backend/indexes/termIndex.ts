@@ -147,18 +147,32 @@ export class TermIndex {
     for (const list of this.postings.values()) list.trim();
   }
 
-  /** Terms one edit from `term` (or, for a prefix, whose start is), sharing its first letter. */
+  /**
+   * Terms one edit from `term` (or, for a prefix, whose start is), sharing its first letter.
+   * For a prefix, whether a term is close depends only on its first `term.length + 1`
+   * letters, and sorted terms sharing them are neighbours: each run of them is checked once
+   * ("sanction", "sanctioned", "sanctions" … one check for "sanctio"), not every term.
+   */
   private addTypos(term: string, prefix: boolean, out: BitSet): void {
     const first = term[0] ?? '';
-    for (let i = this.position(first); i < this.sorted.length; i++) {
+    const span = term.length + 1;
+    for (let i = this.position(first); i < this.sorted.length;) {
       const candidate = this.sorted[i] ?? '';
       if (!candidate.startsWith(first)) break;
-      const close = prefix
-        ? [term.length - 1, term.length, term.length + 1].some((n) =>
-            withinOneEdit(term, candidate.slice(0, n)),
-          )
-        : withinOneEdit(term, candidate);
-      if (close) this.postings.get(candidate)?.addTo(out);
+      if (!prefix) {
+        if (withinOneEdit(term, candidate)) this.postings.get(candidate)?.addTo(out);
+        i += 1;
+        continue;
+      }
+      const run = candidate.slice(0, span);
+      // A term shorter than the run is a run of its own; the others end where the sorted
+      // terms stop starting with it (U+FFFF sorts after any other code unit; a term holding
+      // one, were there such, would only be checked again, never skipped or looped on).
+      const end = run.length < span ? i + 1 : Math.max(i + 1, this.position(`${run}\uffff`));
+      if ([span - 2, span - 1, span].some((n) => withinOneEdit(term, run.slice(0, n)))) {
+        for (let k = i; k < end; k++) this.postings.get(this.sorted[k] ?? '')?.addTo(out);
+      }
+      i = end;
     }
   }
 
