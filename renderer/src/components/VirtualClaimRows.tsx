@@ -57,8 +57,11 @@ export function VirtualClaimRows({ list, selectedClaimId, scrollRef }: Props) {
     // that changes with every page that arrives makes the virtualizer walk all 100,000 places
     // again on every render. A card that comes into a place is measured as it mounts.
     // A short list is rendered whole (find in page, reading order); a long one a window of it
-    // with a few cards either side (each rendered card costs a measurement when it changes).
-    overscan: list.matched <= SHORT_LIST ? SHORT_LIST : 6,
+    // with two cards either side (a card is about 230 px, so a wheel step never lands on a
+    // gap). Each key of a search replaces every card rendered: with six either side, nine
+    // cards were drawn and measured per key, and at 100k claims the keystroke's p95 was
+    // 34–42 ms; with two, five cards and 28–29 ms.
+    overscan: list.matched <= SHORT_LIST ? SHORT_LIST : 2,
     gap: GAP,
     paddingStart: GAP,
     rangeExtractor,
