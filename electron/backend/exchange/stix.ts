@@ -200,7 +200,7 @@ export async function writeStixBundle(
     published: time(meta.now),
     object_refs: ids,
   });
-  async function* objects(): AsyncGenerator<StixObject> {
+  function* objects(): Generator<StixObject> {
     yield report;
     yield make.analyst;
     yield* data.entities.map(make.identity);
