@@ -114,7 +114,20 @@ function scoreCandidate(text: string, anchor: Anchor, hint: number, candidate: C
   const contextScore = PREFIX_WEIGHT * prefixScore + SUFFIX_WEIGHT * suffixScore;
   const score =
     (QUOTE_WEIGHT * quoteScore + contextScore + POSITION_WEIGHT * positionScore) / MAX_SCORE;
-  return { ...candidate, quoteScore, prefixScore, suffixScore, contextScore, distance, score };
+  // Spelled out, not `{ ...candidate, … }`: spreading an object just made is slow in V8 (a
+  // seventh of re-anchoring 1,000 claims went to this line).
+  const { start, end, errors } = candidate;
+  return {
+    start,
+    end,
+    errors,
+    quoteScore,
+    prefixScore,
+    suffixScore,
+    contextScore,
+    distance,
+    score,
+  };
 }
 
 /** Widens a range so that neither end splits a surrogate pair, counting each widening as an error. */
