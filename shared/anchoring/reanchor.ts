@@ -45,6 +45,9 @@ export const SEARCH_WINDOW = 4096;
 /** Texts up to this length are searched approximately in full when the window finds nothing. */
 const SHORT_TEXT = 32 * 1024;
 
+/** Prefixes and suffixes up to this length are scored by `fewestErrorsWithin`. */
+const SHORT_CONTEXT = 64;
+
 /** An approximate match must keep at least this much of its prefix or suffix. */
 const MIN_CONTEXT_SIMILARITY = 0.5;
 
@@ -78,7 +81,13 @@ export function maxErrorsFor(quote: string): number {
 function textMatchScore(text: string, str: string): number {
   if (str.length === 0 || text.length === 0) return 0;
   if (text === str) return 1;
-  return 1 - fewestErrorsWithin(text, str) / str.length;
+  // Context as the app makes it (32 characters) by the plain programme; a longer one (an
+  // imported annotation may carry any) by the library's bit-parallel search.
+  const errors =
+    str.length <= SHORT_CONTEXT
+      ? fewestErrorsWithin(text, str)
+      : (search(text, str, str.length)[0]?.errors ?? str.length);
+  return 1 - errors / str.length;
 }
 
 interface Candidate {

@@ -1,6 +1,6 @@
 /**
- * A sorted list of small non-negative integers (claim ordinals), 4 bytes each: a term's
- * postings, or the claims of one speaker or outlet. A bit set over 100,000 claims takes
+ * A sorted list of small non-negative integers (claim ordinals), 4 bytes each once it is
+ * long (below): a term's postings, or the claims of one speaker or outlet. A bit set over 100,000 claims takes
  * 12.5 KB whatever it holds; a speaker quoted 60 times needs 240 bytes here (at 100k claims
  * and 2,500 entities, 40 MB of bit sets became 1 MB). Turned into a bit set when a query
  * combines it with others.
