@@ -87,7 +87,9 @@ export function claimHistoryOps(
     const next = op.type === 'put' ? (op.value as Claim) : undefined;
     const from = previous ? describe(before, previous) : {};
     const to = next ? describe(after, next) : {};
-    const changes = Object.keys({ ...from, ...to })
+    // Both descriptions have the same fields when both exist (not `{ ...from, ...to }`:
+    // spreading objects just made is slow in V8, a third of this function for 1,000 claims).
+    const changes = Object.keys(next ? to : from)
       .filter((field) => (from[field] ?? '') !== (to[field] ?? ''))
       .map((field) => ({ field, from: short(from[field] ?? ''), to: short(to[field] ?? '') }));
     // Issue 12: every move to another snapshot is history, even where the quote, its place and
