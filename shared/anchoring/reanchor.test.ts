@@ -308,3 +308,24 @@ describe('locateAnchor', () => {
     expect(located?.anchor.exact).toBe(newQuote);
   });
 });
+
+describe('locateAnchor near the expected place first', () => {
+  it('finds a reworded quote where it was, though a closer lookalike without its context lies further on', () => {
+    const before = 'The committee heard evidence on Tuesday. ';
+    const quote = 'The envoy said the talks would resume within a fortnight';
+    const after = ', according to two officials present.';
+    const original = `${before}${quote}${after}`;
+    const anchor = anchorOn(original, quote);
+    // The quote itself now reads a little differently (four letters), and far down the new
+    // text, amid unrelated words, a sentence one letter from the old quote.
+    const reworded = 'The envoy said the talks might resume within a fortnight';
+    const filler = ' Weather: rain later, 14 degrees, wind from the west.'.repeat(12);
+    const lookalike =
+      'Xylophone 42 zebra quartz: The envoy said the talks would resume within a fortnigh. Qwerty uiop.';
+    const next = `${before}${reworded}${after}${filler} ${lookalike}`;
+    const located = locateAnchor(next, anchor);
+    expect(located?.anchor.start).toBe(before.length);
+    expect(located?.anchor.exact).toBe(reworded);
+    expect(located?.quality).toBe('fuzzy');
+  });
+});

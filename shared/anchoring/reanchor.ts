@@ -42,6 +42,9 @@ export const MAX_SEARCH_ERRORS = 256;
 /** Text either side of the expected position searched first (plus the quote's length). */
 export const SEARCH_WINDOW = 4096;
 
+/** Text either side of the expected position searched approximately before the window. */
+const NEAR = 256;
+
 /** Texts up to this length are searched approximately in full when the window finds nothing. */
 const SHORT_TEXT = 32 * 1024;
 
@@ -235,12 +238,41 @@ export function locateAnchor(
   const anywhere = bestExact(exactOccurrences(text, exact), score, exact.length);
   if (anywhere) return result(text, anchor, anywhere);
 
-  // 3. Approximate search, in the window (in a short text, all of it). approx-string-match
-  //    handles patterns longer than its 32-bit word in blocks, so the quote is searched whole.
+  // 3. Approximate search: right around the expected place, then in the window (in a short
+  //    text, all of it). approx-string-match handles patterns longer than its 32-bit word in
+  //    blocks, so the quote is searched whole.
   const maxErrors = maxErrorsFor(exact);
   if (maxErrors === 0) return null;
   const [lo, hi] = text.length <= SHORT_TEXT ? [0, text.length] : [from, to];
-  let best: Scored | undefined;
+  const nearLo = Math.max(lo, hint - NEAR);
+  const nearHi = Math.min(hi, hint + exact.length + NEAR);
+  const close =
+    nearHi - nearLo < hi - lo
+      ? bestApproximate(text, anchor, maxErrors, nearLo, nearHi, score)
+      : null;
+  const best = close ?? bestApproximate(text, anchor, maxErrors, lo, hi, score);
+  return best === null ? null : result(text, anchor, best);
+}
+
+/**
+ * The best acceptable approximate match of the quote in `text[lo, hi)`, or null.
+ * approx-string-match returns only the matches with the fewest errors in what it searches,
+ * so the place searched matters: in a wide window a lookalike with fewer errors but none of
+ * the old context hides the reworded passage itself. Searching near the expected place first
+ * keeps that passage (and, for 1,000 claims re-anchored, is most of the speed: a reworded
+ * quote is found in a few hundred characters instead of eight thousand).
+ */
+function bestApproximate(
+  text: string,
+  anchor: Anchor,
+  maxErrors: number,
+  lo: number,
+  hi: number,
+  score: (candidate: Candidate) => Scored,
+): Scored | null {
+  const { exact } = anchor;
+  const hasContext = anchor.prefix !== '' || anchor.suffix !== '';
+  let best: Scored | null = null;
   for (const match of search(text.slice(lo, hi), exact, maxErrors)) {
     const snapped = snapToWords(
       text,
@@ -257,16 +289,15 @@ export function locateAnchor(
     });
     if (scored.quoteScore < MIN_QUOTE_SIMILARITY) continue;
     // Nothing of the old context left: a lookalike, not the passage itself.
-    const hasContext = anchor.prefix !== '' || anchor.suffix !== '';
     if (hasContext && Math.max(scored.prefixScore, scored.suffixScore) < MIN_CONTEXT_SIMILARITY)
       continue;
     if (
-      best === undefined ||
+      best === null ||
       scored.score > best.score + EPSILON ||
       (Math.abs(scored.score - best.score) <= EPSILON && scored.distance < best.distance)
     ) {
       best = scored;
     }
   }
-  return best === undefined ? null : result(text, anchor, best);
+  return best;
 }
