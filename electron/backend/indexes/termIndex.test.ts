@@ -140,6 +140,16 @@ describe('TermIndex typo matches', () => {
       { numRuns: 500 },
     );
   });
+  it('matches a whole word only by whole terms, sorted or set aside', () => {
+    const index = new TermIndex();
+    index.update(0, terms(), terms('rusia'));
+    index.update(2, terms(), terms('russians'));
+    index.settle();
+    index.update(1, terms(), terms('russiaaa'));
+    // "russians" and "russiaaa" start one edit from "rusia", but are not one edit from it.
+    expect(values(index.match('rusia', { prefix: false }))).toEqual([0]);
+    expect(values(index.match('rusia', { prefix: true }))).toEqual([0, 1, 2]);
+  });
 });
 
 describe('BitSet.rank', () => {

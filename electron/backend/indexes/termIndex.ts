@@ -168,30 +168,27 @@ export class TermIndex {
   private addTypos(term: string, prefix: boolean, out: BitSet): void {
     const first = term[0] ?? '';
     const span = term.length + 1;
+    const close = (candidate: string): boolean =>
+      prefix
+        ? [span - 2, span - 1, span].some((n) => withinOneEdit(term, candidate.slice(0, n)))
+        : withinOneEdit(term, candidate);
     for (let i = this.position(first); i < this.sorted.length;) {
       const candidate = this.sorted[i] ?? '';
       if (!candidate.startsWith(first)) break;
-      if (!prefix) {
-        if (withinOneEdit(term, candidate)) this.postings.get(candidate)?.addTo(out);
-        i += 1;
-        continue;
-      }
-      const run = candidate.slice(0, span);
-      // A term shorter than the run is a run of its own; the others end where the sorted
-      // terms stop starting with it (U+FFFF sorts after any other code unit; a term holding
-      // one, were there such, would only be checked again, never skipped or looped on).
-      const end = run.length < span ? i + 1 : Math.max(i + 1, this.position(`${run}\uffff`));
-      if ([span - 2, span - 1, span].some((n) => withinOneEdit(term, run.slice(0, n)))) {
+      // A whole word is checked term by term. A prefix's run: a term shorter than it is a run
+      // of its own; the others end where the sorted terms stop starting with it (U+FFFF sorts
+      // after any other code unit; a term holding one, were there such, would only be checked
+      // again, never skipped or looped on).
+      const run = prefix ? candidate.slice(0, span) : candidate;
+      const end =
+        !prefix || run.length < span ? i + 1 : Math.max(i + 1, this.position(`${run}\uffff`));
+      if (close(run)) {
         for (let k = i; k < end; k++) this.postings.get(this.sorted[k] ?? '')?.addTo(out);
       }
       i = end;
     }
     for (const candidate of this.added) {
-      if (!candidate.startsWith(first)) continue;
-      const close = prefix
-        ? [span - 2, span - 1, span].some((n) => withinOneEdit(term, candidate.slice(0, n)))
-        : withinOneEdit(term, candidate);
-      if (close) this.postings.get(candidate)?.addTo(out);
+      if (candidate.startsWith(first) && close(candidate)) this.postings.get(candidate)?.addTo(out);
     }
   }
 
